@@ -1,0 +1,151 @@
+import type { Server } from "node:http";
+import type { Redis } from "ioredis";
+import type { UserFromGetMe } from "grammy/types";
+import type { Config } from "./config.js";
+import { createDatabase, type Database } from "./db/client.js";
+import { I18n } from "./i18n/index.js";
+import type { Logger } from "./logger.js";
+import { createFlowRegistry } from "./flows/index.js";
+import { createServices, type Services } from "./store/services.js";
+import { UpdateFrames } from "./store/update-frame.js";
+import { FlowRunner } from "./bot/core/flow-runner.js";
+import { createCommandRegistry } from "./bot/core/commands/index.js";
+import type { CoreDeps } from "./bot/core/commands/registry.js";
+import { UpdateProcessor } from "./bot/core/processor.js";
+import type { RateLimitSettings } from "./bot/core/rate-limit.js";
+import type { Messenger, Platform } from "./bot/core/types.js";
+import { TelegramTransport } from "./bot/telegram/transport.js";
+import { VkTransport } from "./bot/vk/transport.js";
+import { createRedis, pingRedis } from "./jobs/connection.js";
+import { createWorker, type JobWorker } from "./jobs/worker.js";
+import { Outbound, type OutboundOptions } from "./jobs/outbound.js";
+import { LifecycleScheduler } from "./jobs/lifecycle.js";
+import { createHttpServer } from "./http/server.js";
+
+export interface AppOptions {
+  config: Config;
+  logger: Logger;
+  /** What this process runs: the messengers' transports, the job worker, or both. */
+  run: { bot: boolean; worker: boolean };
+  now?: () => Date;
+  telegramBotInfo?: UserFromGetMe;
+  vkApiLimit?: number;
+  queuePrefix?: string;
+  /** Listen for HTTP (health, webhooks); tests that call handlers directly turn it off. */
+  http?: boolean;
+  /** Outbound delivery: pacing, retries; `consume` (default: when the process runs the bot or the worker). */
+  outbound?: OutboundOptions;
+  /** Per-person flood protection; benchmarks of robots that answer in milliseconds raise it. */
+  rateLimit?: RateLimitSettings;
+}
+
+export interface App {
+  db: Database;
+  redis: Redis;
+  services: Services;
+  processor: UpdateProcessor;
+  core: CoreDeps;
+  telegram?: TelegramTransport;
+  vk?: VkTransport;
+  worker?: JobWorker;
+  /** The outbound queues every message the bot sends on its own goes through. */
+  outbound: Outbound;
+  /** The programme cycle's scheduler (the worker runs its tick every minute; tests call it with their own `now`). */
+  lifecycle: LifecycleScheduler;
+  server?: Server;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Builds the whole service from its configuration; nothing starts until start(). */
+export function createApp(options: AppOptions): App {
+  const { config, logger } = options;
+  const now = options.now ?? (() => new Date());
+  const db = createDatabase(config.databaseUrl);
+  const redis = createRedis(config.redisUrl);
+  const i18n = new I18n();
+  const services = createServices(db.prisma, db.sql);
+  const flows = createFlowRegistry();
+  const commands = createCommandRegistry();
+  const runner = new FlowRunner({ registry: flows, services, now });
+  const core: CoreDeps = { services, runner, flows, commands, i18n, now };
+
+  const telegram = config.telegram ? new TelegramTransport({ config: config.telegram, logger, botInfo: options.telegramBotInfo }) : undefined;
+  const vk = config.vk ? new VkTransport({ config: config.vk, logger, apiLimit: options.vkApiLimit }) : undefined;
+  core.inviteLinks = () => ({
+    telegramBot: config.telegram?.username ?? options.telegramBotInfo?.username ?? (telegram?.bot.isInited() ? telegram.bot.botInfo.username : undefined),
+    vkGroupId: config.vk?.groupId,
+  });
+  const messengers = new Map<Platform, Messenger>();
+  if (telegram) messengers.set("telegram", telegram.messenger);
+  if (vk) messengers.set("vk", vk.messenger);
+
+  const processor = new UpdateProcessor({ core, frames: new UpdateFrames(db.framePool), i18n, messengers, logger, rateLimit: options.rateLimit });
+  telegram?.attach(processor);
+  vk?.attach(processor);
+  // Messages the bot sends on its own (interview outcome, survey opened, forms begun by the scheduler).
+  // ...through one outbound queue per messenger; every process that has the messengers may consume them.
+  const prefix = options.queuePrefix ?? "nastavnik";
+  const outbound = new Outbound({
+    redis,
+    prefix,
+    prisma: db.prisma,
+    outbox: services.outbox,
+    messengers,
+    i18n,
+    logger,
+    options: { ...options.outbound, consume: options.outbound?.consume ?? (options.run.bot || options.run.worker) },
+  });
+  services.outreach.attach({ messengers, i18n, processor, outbound });
+  services.digests.attach({ messengers });
+  const lifecycle = new LifecycleScheduler({ prisma: db.prisma, services, outbound, logger });
+
+  const worker = options.run.worker ? createWorker({ redis, prisma: db.prisma, services, i18n, outbound, lifecycle, logger, prefix, concurrency: config.workerConcurrency, now }) : undefined;
+
+  let server: Server | undefined;
+  if (options.http !== false) {
+    server = createHttpServer({
+      health: async () => {
+        const [postgres, redisOk] = await Promise.all([db.ping(), pingRedis(redis)]);
+        return { postgres, redis: redisOk };
+      },
+      telegramWebhook: options.run.bot && config.telegram?.mode === "webhook" ? telegram!.webhookHandler() : undefined,
+      vkCallback: options.run.bot && config.vk?.mode === "callback" ? vk!.callbackHandler() : undefined,
+    });
+  }
+
+  return {
+    db,
+    redis,
+    services,
+    processor,
+    core,
+    telegram,
+    vk,
+    worker,
+    outbound,
+    lifecycle,
+    server,
+    async start() {
+      if (server) await new Promise<void>((resolve) => server!.listen(config.port, resolve));
+      outbound.ensureStarted();
+      if (worker) await worker.start();
+      if (options.run.bot) {
+        await telegram?.start();
+        await vk?.start();
+      }
+      logger.info({ telegram: !!telegram && options.run.bot, vk: !!vk && options.run.bot, worker: !!worker, port: config.port }, "started");
+    },
+    async stop() {
+      // Stop taking work, finish what is in hand, then close connections.
+      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await Promise.all([telegram?.stop(), vk?.stop()]);
+      await processor.drain();
+      await worker?.stop();
+      await outbound.stop();
+      await db.close();
+      redis.disconnect();
+      logger.info("stopped");
+    },
+  };
+}

@@ -1,0 +1,398 @@
+import { CYCLE_FORMS, definitionFor, QUESTIONNAIRE_OF } from "../../../flows/definitions/catalog.js";
+import { renderAnswers } from "../../../flows/definitions/render-answers.js";
+import type { ViewButton } from "../../../flows/types.js";
+import { localDate, localParts } from "../../../domain/time.js";
+import { filterCode, isFiltered, matchesFilter, parseParticipantFilter, type ParticipantFilter } from "../../../domain/participant-filter.js";
+import type { ParticipantRow } from "../../../store/participants.js";
+import type { PairView } from "../../../store/programme-views.js";
+import type { RoundKind } from "../../../store/surveys.js";
+import { commandPayload } from "../payload.js";
+import { layoutKeyboard } from "../render.js";
+import type { Button } from "../types.js";
+import type { Command, CommandContext } from "./registry.js";
+
+/**
+ * The curator's side of the forms: the participants of a programme and who has not filled
+ * their form yet, each participant's answers, the interview record, opening and closing the
+ * surveys. Only curators of that programme may use them; anyone else is refused, and the
+ * refusal is written to the audit log.
+ *
+ * Arguments are typed (`/participant 3`, `/survey_open satisfaction`) or carried by buttons,
+ * which name the programme: `P.<programmeId>.<rest>`.
+ */
+
+const PROGRAMME_ARG = /^P\.([a-z0-9]{6,40})(?:\.([A-Za-z0-9_\-]*))?$/;
+const ID = /^c[a-z0-9]{15,40}$/;
+
+function dateOf(d: Date, tz: string): string {
+  return localDate(d, tz).split("-").reverse().join(".");
+}
+
+export async function refuse(ctx: CommandContext, action: string, target?: { type: string; id: string; programmeId?: string }): Promise<void> {
+  ctx.session.say("curator-only");
+  await ctx.deps.services.audit.record({
+    actorId: ctx.session.person?.id ?? null,
+    action,
+    outcome: "denied",
+    targetType: target?.type,
+    targetId: target?.id,
+    programmeId: target?.programmeId,
+  });
+}
+
+/**
+ * The programme a curator command is about: named by the button, the only one this person
+ * curates, or — when they curate several — asked with buttons. Null when refused or asked.
+ */
+export async function programmeScope(ctx: CommandContext, command: string, action: string): Promise<{ programmeId: string; rest: string } | null> {
+  const { session, deps } = ctx;
+  const personId = session.person?.id;
+  const curated = personId ? await deps.services.participants.curatedProgrammes(personId) : [];
+  const named = PROGRAMME_ARG.exec(ctx.args.trim());
+  if (named) {
+    const programmeId = named[1]!;
+    if (!curated.some((p) => p.id === programmeId)) {
+      await refuse(ctx, action, { type: "programme", id: programmeId, programmeId });
+      return null;
+    }
+    return { programmeId, rest: named[2] ?? "" };
+  }
+  if (!curated.length) {
+    await refuse(ctx, action);
+    return null;
+  }
+  const rest = ctx.args.trim();
+  if (curated.length === 1) return { programmeId: curated[0]!.id, rest };
+  if (rest && !/^[A-Za-z0-9_\-]{1,24}$/.test(rest)) {
+    session.say("curator-bad-argument");
+    return null;
+  }
+  session.say(
+    "curator-choose-programme",
+    undefined,
+    curated.map((p) => [{ label: p.name.slice(0, 40), payload: commandPayload(command, rest ? `P.${p.id}.${rest}` : `P.${p.id}`) }]).slice(0, 6),
+  );
+  return null;
+}
+
+/** A participant named by number (in the programme's list) or by the button's participation id, checked against the person's curatorship. */
+async function participantScope(ctx: CommandContext, command: string, action: string): Promise<ParticipantRow | null> {
+  const { session, deps } = ctx;
+  const raw = ctx.args.trim();
+  if (ID.test(raw)) {
+    const row = await deps.services.participants.byId(raw);
+    const personId = session.person?.id;
+    if (!row || !personId || !(await deps.services.participants.isCurator(personId, row.programmeId))) {
+      await refuse(ctx, action, { type: "participation", id: raw, programmeId: row?.programmeId });
+      return null;
+    }
+    return row;
+  }
+  const scope = await programmeScope(ctx, command, action);
+  if (!scope) return null;
+  if (!/^\d{1,6}$/.test(scope.rest)) {
+    session.say("curator-participant-usage", { command });
+    return null;
+  }
+  const row = await deps.services.participants.byNumber(scope.programmeId, Number(scope.rest));
+  if (!row) session.say("curator-participant-not-found", { number: scope.rest });
+  return row;
+}
+
+function nameOf(ctx: CommandContext, row: ParticipantRow): string {
+  return row.name ?? ctx.session.t("curator-no-name");
+}
+
+function listButtons(ctx: CommandContext, rows: ParticipantRow[], programmeId: string, filter: ParticipantFilter): Button[][] {
+  const t = ctx.session.t;
+  const items: ViewButton[] = rows.map((r) => ({ label: { text: `${r.number}. ${nameOf(ctx, r)}` }, action: r.participationId }));
+  const withFilter = (f: Partial<ParticipantFilter>) => filterCode({ ...filter, page: 0, ...f });
+  const nav: ViewButton[] = [
+    { label: { key: "curator-filter-mentors" }, action: `f:${withFilter({ role: filter.role === "mentor" ? null : "mentor" })}` },
+    { label: { key: "curator-filter-mentees" }, action: `f:${withFilter({ role: filter.role === "mentee" ? null : "mentee" })}` },
+    { label: { key: "curator-filter-no-form" }, action: `f:${withFilter({ formMissing: !filter.formMissing })}` },
+  ];
+  if (isFiltered(filter)) nav.push({ label: { key: "curator-filter-all" }, action: "f:" });
+  return layoutKeyboard(items, [nav], 2, {
+    limits: ctx.session.limits,
+    t,
+    page: filter.page,
+    maxRows: 6,
+    encode: (action) => {
+      if (action.startsWith("pg:")) return commandPayload("participants", `P.${programmeId}.${filterCode({ ...filter, page: Number(action.slice(3)) })}`);
+      if (action.startsWith("f:")) return commandPayload("participants", `P.${programmeId}.${action.slice(2)}`);
+      return commandPayload("participant", action);
+    },
+  }).rows;
+}
+
+function filterLabel(t: CommandContext["session"]["t"], f: ParticipantFilter): string {
+  const parts: string[] = [];
+  if (f.role) parts.push(t(`curator-filter-role-${f.role}`));
+  if (f.status) parts.push(t(`participant-status-${f.status}`));
+  if (f.formMissing) parts.push(t("curator-filter-form-missing"));
+  return parts.join(", ");
+}
+
+/** /participants [mentors|mentees] [status] [noform]: mentors and mentees of the programme, their forms, and who has not answered yet. */
+export const participantsCommand: Command = {
+  name: "participants",
+  description: "cmd-participants",
+  audience: "curator",
+  async run(ctx) {
+    const { session, deps } = ctx;
+    // Typed filter words become the short code buttons carry, so a curator of several programmes can choose one.
+    let args = ctx.args.trim();
+    if (!PROGRAMME_ARG.test(args)) {
+      const typed = parseParticipantFilter(args);
+      if (!typed) {
+        if ((await deps.services.participants.curatedProgrammes(session.person?.id ?? "")).length === 0) return refuse(ctx, "curator.participants");
+        session.say("curator-participants-usage");
+        return;
+      }
+      args = filterCode(typed);
+    }
+    const scope = await programmeScope({ ...ctx, args }, "participants", "curator.participants");
+    if (!scope) return;
+    const { programmeId } = scope;
+    const filter = parseParticipantFilter(scope.rest);
+    if (!filter) {
+      session.say("curator-participants-usage");
+      return;
+    }
+    const programme = (await deps.services.participants.programme(programmeId))!;
+    const rows = await deps.services.participants.list(programmeId);
+    const filled = {
+      mentor: await deps.services.forms.respondents(programmeId, QUESTIONNAIRE_OF.mentor),
+      mentee: await deps.services.forms.respondents(programmeId, QUESTIONNAIRE_OF.mentee),
+    };
+    const isFilled = (r: ParticipantRow) => filled[r.role].has(r.personId);
+    const shown = rows.filter((r) => matchesFilter({ role: r.role, status: r.status, formFilled: isFilled(r) }, filter));
+    const t = session.t;
+    const line = (r: ParticipantRow) =>
+      `${r.number}. ${nameOf(ctx, r)} — ${t(`participant-status-${r.status}`)}; ${t(isFilled(r) ? "curator-form-filled" : "curator-form-missing")}`;
+    const inProgramme = rows.filter((r) => r.status !== "left");
+    const sections = [t("curator-participants-title", { programme: programme.name, mentors: inProgramme.filter((r) => r.role === "mentor").length, mentees: inProgramme.filter((r) => r.role === "mentee").length })];
+    if (isFiltered(filter)) sections.push(t("curator-filter-shown", { filter: filterLabel(t, filter), count: shown.length }));
+    for (const role of ["mentor", "mentee"] as const) {
+      if (filter.role && filter.role !== role) continue;
+      const mine = shown.filter((r) => r.role === role);
+      sections.push(`${t(`curator-section-${role}`)}\n${mine.length ? mine.map(line).join("\n") : t("curator-nobody")}`);
+    }
+    const missing = inProgramme.filter((r) => r.status !== "declined" && !isFilled(r));
+    if (!isFiltered(filter)) {
+      sections.push(missing.length ? t("curator-missing-forms", { count: missing.length, numbers: missing.map((r) => t("curator-number", { number: r.number })).join(", ") }) : t("curator-all-filled"));
+      for (const kind of ["mutual_choice", "satisfaction"] as const) {
+        const round = await deps.services.surveys.current(programmeId, kind);
+        if (!round) continue;
+        const audience = await deps.services.surveys.audience(programmeId, kind);
+        const answered = new Set<string>();
+        for (const formId of kind === "mutual_choice" ? ["mutual-choice"] : ["satisfaction-mentor", "satisfaction-mentee"]) {
+          for (const id of await deps.services.forms.respondents(programmeId, formId, round.id)) answered.add(id);
+        }
+        const waiting = rows.filter((r) => audience.some((a) => a.participationId === r.participationId) && !answered.has(r.personId));
+        sections.push(
+          t(`curator-round-${kind}`, {
+            date: dateOf(round.openedAt, programme.timezone),
+            answered: audience.length - waiting.length,
+            total: audience.length,
+            waiting: waiting.length ? waiting.map((r) => t("curator-number", { number: r.number })).join(", ") : "—",
+          }),
+        );
+      }
+    }
+    sections.push(t("curator-participants-hint"));
+    session.sayText(sections.join("\n\n"), listButtons(ctx, shown, programmeId, filter));
+    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.participants", outcome: "allowed", targetType: "programme", targetId: programmeId, programmeId, details: { count: shown.length, filtered: isFiltered(filter) } });
+  },
+};
+
+function dateTimeOf(d: Date, tz: string): string {
+  const p = localParts(d, tz);
+  return `${dateOf(d, tz)} ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
+}
+
+/** A pair or group of the participant: who with, its stage, its last meetings and who gave feedback after each. */
+function pairSection(ctx: CommandContext, pair: PairView, tz: string): string {
+  const t = ctx.session.t;
+  const noName = t("curator-no-name");
+  const mentees = pair.mentees.filter((m) => !m.left).map((m) => m.name ?? noName);
+  const lines = [
+    t(pair.mentees.length > 1 ? "curator-pair-group" : "curator-pair-pair", {
+      mentor: pair.mentor.name ?? noName,
+      mentees: mentees.join(", ") || "—",
+      stage: t(`report-pair-status-${pair.status}`),
+      date: dateOf(pair.confirmedAt, tz),
+    }),
+  ];
+  if (pair.probation) lines.push(t("curator-pair-probation"));
+  if (pair.endedAt) lines.push(t("curator-pair-ended", { date: dateOf(pair.endedAt, tz) }));
+  if (!pair.meetings.length) lines.push(t("curator-pair-no-meetings"));
+  for (const m of pair.meetings) {
+    const mentorFeedback = m.feedbackFrom.includes(pair.mentor.personId);
+    const menteeFeedback = pair.mentees.filter((x) => m.feedbackFrom.includes(x.personId)).length;
+    lines.push(
+      t("curator-pair-meeting", {
+        date: dateTimeOf(m.startsAt, tz),
+        stage: t(`report-pair-status-${m.stage}`),
+        status: t(`report-meeting-status-${m.status}`),
+        mentor: mentorFeedback ? "✓" : "—",
+        mentees: `${menteeFeedback}/${pair.mentees.length}`,
+      }),
+    );
+  }
+  return lines.join("\n");
+}
+
+/** /participant <number>: one participant's answers to every form, with the interview and the mutual choice. */
+export const participantCommand: Command = {
+  name: "participant",
+  description: "cmd-participant",
+  audience: "curator",
+  async run(ctx) {
+    const { session, deps } = ctx;
+    const row = await participantScope(ctx, "participant", "curator.participant");
+    if (!row) return;
+    const t = session.t;
+    const programme = (await deps.services.participants.programme(row.programmeId))!;
+    const params = { form: programme.form };
+    const parts: string[] = [
+      t("curator-participant-title", { number: row.number, name: nameOf(ctx, row), role: t(`role-${row.role}`), status: t(`participant-status-${row.status}`), date: dateOf(row.joinedAt, programme.timezone) }),
+    ];
+    if (row.role === "mentor" && row.capacity !== null) parts.push(t("curator-capacity", { capacity: row.capacity }));
+    const responses = await deps.services.forms.ofPerson(row.personId, row.programmeId);
+    const section = (formId: string, emptyKey: string) => {
+      const r = responses.find((x) => x.formId === formId && x.subjectKey === "");
+      const found = r && definitionFor(formId, r.formVersion);
+      if (!r || !found) return `${t(definitionFor(formId, 0)!.def.title)}\n${t(emptyKey)}`;
+      return `${t(found.def.title)} (${dateOf(r.updatedAt, programme.timezone)})\n${renderAnswers(found.def, r.answers, t, { params })}`;
+    };
+    parts.push(section(QUESTIONNAIRE_OF[row.role], "curator-form-not-filled"));
+    if (row.role === "mentor") parts.push(section("mentor-interview", "curator-no-interview"));
+
+    const preferences = await deps.services.surveys.preferencesOf(row.participationId);
+    if (preferences.length) {
+      const names = await deps.services.participants.names(preferences.map((p) => p.toId));
+      const lines = (["work_with", "can_help"] as const).map((q) => {
+        const chosen = preferences.filter((p) => p.question === q).map((p) => `${p.rank}) ${names[p.toId] ?? "—"}`);
+        return `${t(`curator-choice-${row.role}-${q}`)}: ${chosen.join("; ") || "—"}`;
+      });
+      parts.push(`${t("mc-title")}\n${lines.join("\n")}`);
+    }
+
+    const others = responses.filter((r) => r.subjectKey !== "" && r.formId !== "mutual-choice" && CYCLE_FORMS.some((f) => f.id === r.formId)).slice(0, 10);
+    for (const r of others) {
+      const found = definitionFor(r.formId, r.formVersion)!;
+      parts.push(`${t(found.def.title)} (${dateOf(r.updatedAt, programme.timezone)})\n${renderAnswers(found.def, r.answers, t, { params, maxAnswer: 500 })}`);
+    }
+    for (const pair of await deps.services.views.pairsOf(row.participationId)) parts.push(pairSection(ctx, pair, programme.timezone));
+    const buttons: Button[][] = [];
+    if (row.role === "mentor" && ["joined", "approved", "declined"].includes(row.status)) {
+      buttons.push([{ label: t("curator-interview-button"), payload: commandPayload("interview", row.participationId) }]);
+    }
+    buttons.push([{ label: t("curator-back-to-list"), payload: commandPayload("participants", `P.${row.programmeId}`) }]);
+    session.sayText(parts.join("\n\n"), buttons);
+    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.participant", outcome: "allowed", targetType: "participation", targetId: row.participationId, programmeId: row.programmeId });
+  },
+};
+
+/** /interview <number>: records the interview with a candidate mentor (002 §7.2). */
+export const interviewCommand: Command = {
+  name: "interview",
+  description: "cmd-interview",
+  audience: "curator",
+  async run(ctx) {
+    const { session, deps } = ctx;
+    const row = await participantScope(ctx, "interview", "curator.interview");
+    if (!row) return;
+    if (row.role !== "mentor") {
+      session.say("curator-interview-not-mentor");
+      return;
+    }
+    if (!["joined", "approved", "declined"].includes(row.status)) {
+      session.say("iv-problem-status");
+      return;
+    }
+    await deps.runner.start(session, "mentor-interview", { programmeId: row.programmeId, participationId: row.participationId, mentorName: nameOf(ctx, row), subjectKey: "" });
+  },
+};
+
+function roundKind(rest: string): RoundKind | null {
+  const word = rest.trim().toLowerCase();
+  if (word === "" || word === "choice" || word === "mutual_choice" || word === "выбор") return "mutual_choice";
+  if (word === "satisfaction" || word === "удовлетворенность" || word === "удовлетворённость") return "satisfaction";
+  return null;
+}
+
+const TICKET_OF: Record<RoundKind, string> = { mutual_choice: "mc", satisfaction: "sat" };
+
+/** /survey_open [choice|satisfaction]: opens the mutual-choice survey (default) or the satisfaction questionnaires and tells everyone asked. */
+export const surveyOpenCommand: Command = {
+  name: "survey_open",
+  description: "cmd-survey-open",
+  audience: "curator",
+  async run(ctx) {
+    const { session, deps } = ctx;
+    const scope = await programmeScope(ctx, "survey_open", "curator.survey_open");
+    if (!scope) return;
+    const kind = roundKind(scope.rest);
+    if (!kind) {
+      session.say("curator-survey-usage");
+      return;
+    }
+    const programme = (await deps.services.participants.programme(scope.programmeId))!;
+    const { round, created } = await deps.services.surveys.open(scope.programmeId, kind, deps.now());
+    if (!created) {
+      session.say(`curator-survey-already-open`, { date: dateOf(round.openedAt, programme.timezone) });
+      return;
+    }
+    const audience = await deps.services.surveys.audience(scope.programmeId, kind);
+    // Handed to the outbound queue all at once (delivered within the messengers' limits); a short wait tells who was reached.
+    const outcomes = await deps.services.outreach.tellMany(
+      audience.map((a) => ({
+        personId: a.personId,
+        input: {
+          kind: `survey-open-${kind}`,
+          dedupKey: `survey-${round.id}-${a.personId}`,
+          text: [{ key: `survey-opened-${kind}-${a.role}`, args: { programme: programme.name } }],
+          buttons: [[{ label: { key: "form-answer" }, command: "form", args: `${TICKET_OF[kind]}.${round.id}` }]],
+        },
+      })),
+      { waitMs: 5000 },
+    );
+    const told = outcomes.filter((o) => o === "sent" || o === "duplicate").length;
+    const queued = outcomes.filter((o) => o === "queued").length;
+    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.survey_open", outcome: "allowed", targetType: "survey", targetId: round.id, programmeId: scope.programmeId, details: { kind, asked: audience.length, told, queued } });
+    session.say(`curator-survey-opened-${kind}`, { total: audience.length, told, failed: audience.length - told - queued });
+    if (queued) session.say("lc-survey-still-queued", { count: queued });
+  },
+};
+
+/** /survey_close [choice|satisfaction]: closes the open survey; answers given so far are kept. */
+export const surveyCloseCommand: Command = {
+  name: "survey_close",
+  description: "cmd-survey-close",
+  audience: "curator",
+  async run(ctx) {
+    const { session, deps } = ctx;
+    const scope = await programmeScope(ctx, "survey_close", "curator.survey_close");
+    if (!scope) return;
+    const kind = roundKind(scope.rest);
+    if (!kind) {
+      session.say("curator-survey-usage");
+      return;
+    }
+    const round = await deps.services.surveys.close(scope.programmeId, kind, deps.now());
+    if (!round) {
+      session.say("curator-survey-none-open");
+      return;
+    }
+    const formIds = kind === "mutual_choice" ? ["mutual-choice"] : ["satisfaction-mentor", "satisfaction-mentee"];
+    let answered = 0;
+    for (const formId of formIds) answered += (await deps.services.forms.respondents(scope.programmeId, formId, round.id)).size;
+    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.survey_close", outcome: "allowed", targetType: "survey", targetId: round.id, programmeId: scope.programmeId, details: { kind, answered } });
+    session.say(`curator-survey-closed`, { answered });
+  },
+};
+
+export const curatorCommands: Command[] = [participantsCommand, participantCommand, interviewCommand, surveyOpenCommand, surveyCloseCommand];

@@ -1,0 +1,187 @@
+import type { Logger } from "pino";
+import type { I18n, Language } from "../../i18n/index.js";
+import { DEFAULT_LANGUAGE, isLanguage } from "../../i18n/index.js";
+import { isDatabaseUnavailable } from "../../db/client.js";
+import type { UpdateFrames } from "../../store/update-frame.js";
+import { withSql } from "../../store/services.js";
+import type { CoreDeps } from "./commands/registry.js";
+import { KeyedSerializer } from "./serializer.js";
+import { ChatRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./rate-limit.js";
+import { sleep } from "./sleep.js";
+import { route } from "./router.js";
+import { Session } from "./session.js";
+import { chatKey, RateLimitedError, RecipientUnreachableError, type IncomingEvent, type Messenger, type OutgoingMessage, type Platform } from "./types.js";
+
+/** Raised to a transport when an update could not be handled for now and must be redelivered. */
+export class RetryLaterError extends Error {
+  constructor(cause: unknown) {
+    super("temporarily unavailable", { cause });
+    this.name = "RetryLaterError";
+  }
+}
+
+export interface ProcessorDeps {
+  core: CoreDeps;
+  /** Per-person flood protection (defaults to DEFAULT_RATE_LIMIT). */
+  rateLimit?: RateLimitSettings;
+  frames: UpdateFrames;
+  i18n: I18n;
+  messengers: Map<Platform, Messenger>;
+  logger: Logger;
+}
+
+export type Outcome = "handled" | "duplicate" | "dropped";
+
+/**
+ * Handles incoming updates from every messenger: one at a time per chat (in order), each
+ * inside its frame, replies sent after the frame is stored. A redelivered update is handled
+ * once. When the database is down the person is told so in their language and the update
+ * is left for the messenger to deliver again.
+ */
+export class UpdateProcessor {
+  private readonly serializer = new KeyedSerializer();
+  private readonly limiter: ChatRateLimiter;
+  /** Last known language per chat, for the "temporarily unavailable" answer when the database is down. */
+  private readonly languages = new Map<string, Language>();
+  /** When each chat was last told the service is unavailable: once a minute is enough. */
+  private readonly toldUnavailable = new Map<string, number>();
+
+  constructor(private readonly deps: ProcessorDeps) {
+    this.limiter = new ChatRateLimiter(deps.rateLimit ?? DEFAULT_RATE_LIMIT);
+  }
+
+  get pending(): number {
+    return this.serializer.size;
+  }
+
+  async handle(event: IncomingEvent): Promise<Outcome> {
+    const key = chatKey(event.chat);
+    const admission = this.limiter.admit(key);
+    if (admission.kind === "drop") {
+      // A flood: acknowledged and dropped; the person is told once.
+      if (admission.firstDrop) {
+        const messenger = this.deps.messengers.get(event.chat.platform);
+        const lang = this.languages.get(key) ?? DEFAULT_LANGUAGE;
+        await messenger?.send(event.chat.chatId, { text: this.deps.i18n.t(lang, "error-too-many-messages") }).catch(() => undefined);
+      }
+      this.deps.logger.warn({ platform: event.chat.platform, update: event.updateKey }, "flood: update dropped");
+      return "dropped";
+    }
+    if (admission.kind === "wait") {
+      await sleep(admission.ms);
+      this.limiter.release(key);
+    }
+    return this.serializer.run(key, () => this.process(event));
+  }
+
+  /** Resolves when every update in hand is done. */
+  drain(): Promise<void> {
+    return this.serializer.idle();
+  }
+
+  private async process(event: IncomingEvent): Promise<Outcome> {
+    const messenger = this.deps.messengers.get(event.chat.platform);
+    if (!messenger) throw new Error(`no messenger for ${event.chat.platform}`);
+    const log = this.deps.logger.child({ platform: event.chat.platform, update: event.updateKey });
+    const key = chatKey(event.chat);
+    let replies: OutgoingMessage[] = [];
+    try {
+      const outcome = await this.deps.frames.run(event.updateKey, event.chat, async (frame) => {
+        const stateLang = frame.conversation?.params.lang;
+        const lang: Language = frame.person?.language ?? (isLanguage(stateLang) ? stateLang : DEFAULT_LANGUAGE);
+        const session = new Session(event, frame.person, frame.conversation, messenger.limits, this.deps.i18n, lang, withSql(this.deps.core.services, frame.sql));
+        await route(session, this.deps.core);
+        frame.conversation = session.conversation;
+        this.remember(key, session.lang);
+        replies = session.replies;
+      });
+      if (outcome.duplicate) {
+        log.debug("duplicate update skipped");
+        return "duplicate";
+      }
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        log.warn({ err: errorSummary(error) }, "database unavailable, update left for redelivery");
+        const lang = this.languages.get(key) ?? DEFAULT_LANGUAGE;
+        const told = this.toldUnavailable.get(key) ?? 0;
+        if (Date.now() - told > 60_000) {
+          this.toldUnavailable.set(key, Date.now());
+          if (this.toldUnavailable.size > 50_000) this.toldUnavailable.clear();
+          await messenger.send(event.chat.chatId, { text: this.deps.i18n.t(lang, "error-temporarily-unavailable") }).catch(() => undefined);
+        }
+        throw new RetryLaterError(error);
+      }
+      log.error({ err: errorSummary(error) }, "update failed");
+      const lang = this.languages.get(key) ?? DEFAULT_LANGUAGE;
+      await messenger.send(event.chat.chatId, { text: this.deps.i18n.t(lang, "error-internal") }).catch(() => undefined);
+      return "handled";
+    }
+    for (const [index, message] of replies.entries()) {
+      try {
+        // Deterministic per reply: a resend after a timeout is dropped by VK (random_id).
+        await sendWithRetry(messenger, event.chat.chatId, message, `${event.updateKey}#${index}`);
+      } catch (error) {
+        if (message.replaces) continue; // editing an old prompt is a courtesy, not a must
+        log.warn({ err: errorSummary(error) }, "reply not delivered");
+      }
+    }
+    return "handled";
+  }
+
+  private remember(key: string, lang: Language): void {
+    if (this.languages.size > 50_000) this.languages.clear();
+    this.languages.set(key, lang);
+  }
+}
+
+const REPLY_ATTEMPTS = 3;
+const MAX_REPLY_WAIT_MS = 5_000;
+
+/**
+ * Sends one reply, riding out what passes: a 429 waits its retry_after (up to a few
+ * seconds — a person is waiting), a network error or 5xx is tried again shortly. A person
+ * who blocked the bot, or a request the platform refuses, is not retried.
+ */
+export async function sendWithRetry(messenger: Messenger, chatId: string, message: OutgoingMessage, idempotencyKey: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await messenger.send(chatId, message, { idempotencyKey });
+      return;
+    } catch (error) {
+      if (attempt >= REPLY_ATTEMPTS || error instanceof RecipientUnreachableError) throw error;
+      if (error instanceof RateLimitedError) {
+        if (error.retryAfterMs > MAX_REPLY_WAIT_MS) throw error;
+        await sleep(error.retryAfterMs);
+      } else if (isTransient(error)) {
+        await sleep(200 * 4 ** (attempt - 1));
+      } else throw error;
+    }
+  }
+}
+
+function isTransient(error: unknown): boolean {
+  const e = error as any;
+  const status = e?.error_code ?? e?.status ?? e?.statusCode;
+  if (typeof status === "number") return status >= 500;
+  return e?.name === "HttpError" || e?.name === "FetchError" || e?.name === "AbortError" || /ECONNRESET|ECONNREFUSED|ETIMEDOUT|socket hang up|network/i.test(String(e?.message ?? ""));
+}
+
+/**
+ * An error reduced to what may be logged: its kind, its code and the first line of its
+ * message with every quoted or bracketed fragment removed. Messenger APIs and the database
+ * echo what was sent (a rejected text, a value that did not fit) in exactly those places, and
+ * Prisma prints a query's arguments on later lines.
+ */
+export function errorSummary(error: unknown): { name: string; code?: string | number; message: string; at?: string } {
+  const e = error as any;
+  const name = typeof e?.name === "string" ? e.name : "Error";
+  const code = typeof e?.code === "string" || typeof e?.code === "number" ? e.code : typeof e?.error_code === "number" ? e.error_code : undefined;
+  const firstLine = String(e?.message ?? e).split("\n").find((l: string) => l.trim()) ?? "";
+  const message = firstLine
+    .replace(/"[^"]*"|'[^']*'|«[^»]*»|“[^”]*”|`[^`]*`/g, "…")
+    .replace(/\([^)]*\)|\[[^\]]*\]|\{[^}]*\}/g, "(…)")
+    .replace(/:\s.*$/, ": …")
+    .slice(0, 160);
+  const at = typeof e?.stack === "string" ? e.stack.split("\n").find((l: string) => l.trim().startsWith("at "))?.trim() : undefined;
+  return { name, code, message, at };
+}

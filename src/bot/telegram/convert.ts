@@ -1,0 +1,47 @@
+import type { Update } from "grammy/types";
+import type { IncomingEvent, Input, UnsupportedKind } from "../core/types.js";
+
+/** A Telegram update as the core sees it; null for updates the bot does not answer. */
+export function fromTelegramUpdate(update: Update, botUsername?: string): IncomingEvent | null {
+  const updateKey = `tg:${update.update_id}`;
+  if (update.callback_query) {
+    const q = update.callback_query;
+    const chat = q.message?.chat;
+    if (chat && chat.type !== "private") return null;
+    const chatId = String(chat?.id ?? q.from.id);
+    return {
+      updateKey,
+      chat: { platform: "telegram", chatId, userId: String(q.from.id) },
+      input: { kind: "button", payload: q.data ?? "", messageRef: q.message ? String(q.message.message_id) : undefined },
+      languageHint: q.from.language_code,
+    };
+  }
+  const m = update.message;
+  if (!m || m.chat.type !== "private" || !m.from || m.from.is_bot) return null;
+  return {
+    updateKey,
+    chat: { platform: "telegram", chatId: String(m.chat.id), userId: String(m.from.id) },
+    input: m.text !== undefined ? parseText(m.text, botUsername) : { kind: "unsupported", what: unsupportedKind(m) },
+    languageHint: m.from.language_code,
+  };
+}
+
+/** "/start@bot CODE" → command start with args CODE; anything else is text. */
+export function parseText(text: string, botUsername?: string): Input {
+  const match = /^\/([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9_]+))?(?:\s+([\s\S]*))?$/.exec(text.trim());
+  if (match && (!match[2] || !botUsername || match[2].toLowerCase() === botUsername.toLowerCase())) {
+    return { kind: "command", command: match[1]!.toLowerCase(), args: (match[3] ?? "").trim() };
+  }
+  return { kind: "text", text };
+}
+
+function unsupportedKind(m: NonNullable<Update["message"]>): UnsupportedKind {
+  if (m.sticker) return "sticker";
+  if (m.photo) return "photo";
+  if (m.voice || m.audio) return "voice";
+  if (m.video || m.video_note || m.animation) return "video";
+  if (m.document) return "document";
+  if (m.location || m.venue) return "location";
+  if (m.contact) return "contact";
+  return "other";
+}

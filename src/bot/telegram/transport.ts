@@ -1,0 +1,141 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { Bot, BotError, webhookCallback } from "grammy";
+import type { Update, UserFromGetMe } from "grammy/types";
+import type { Logger } from "pino";
+import type { TelegramConfig } from "../../config.js";
+import { errorSummary, RetryLaterError, type UpdateProcessor } from "../core/processor.js";
+import { sleep } from "../core/sleep.js";
+import { fromTelegramUpdate } from "./convert.js";
+import { TelegramMessenger } from "./messenger.js";
+
+export interface TelegramTransportOptions {
+  config: TelegramConfig;
+  logger: Logger;
+  /** Known bot identity (skips getMe; tests set it). */
+  botInfo?: UserFromGetMe;
+}
+
+const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+
+/**
+ * Telegram through grammY: updates in by long polling or webhook, messages out through
+ * the Bot API. Long polling advances its offset only past updates whose effects are
+ * stored; a webhook update that could not be stored is answered with an error, so
+ * Telegram delivers it again.
+ */
+export class TelegramTransport {
+  readonly bot: Bot;
+  readonly messenger: TelegramMessenger;
+  private processor?: UpdateProcessor;
+  private polling?: Promise<void>;
+  private abort = new AbortController();
+  private readonly log: Logger;
+  private webhook?: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
+
+  constructor(private readonly options: TelegramTransportOptions) {
+    this.bot = new Bot(options.config.token, {
+      botInfo: options.botInfo,
+      client: options.config.apiRoot ? { apiRoot: options.config.apiRoot } : undefined,
+    });
+    this.messenger = new TelegramMessenger(this.bot.api);
+    this.log = options.logger.child({ platform: "telegram" });
+  }
+
+  attach(processor: UpdateProcessor): void {
+    this.processor = processor;
+    this.bot.use(async (ctx) => {
+      const event = fromTelegramUpdate(ctx.update, this.bot.botInfo?.username);
+      if (!event) return;
+      try {
+        await processor.handle(event);
+      } finally {
+        if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+      }
+    });
+  }
+
+  /** Starts receiving updates: long polling, or registering the webhook. */
+  async start(): Promise<void> {
+    await this.bot.init();
+    if (this.options.config.mode === "webhook") {
+      await this.bot.api.setWebhook(this.options.config.webhookUrl, {
+        secret_token: this.options.config.webhookSecret,
+        allowed_updates: [...ALLOWED_UPDATES],
+      });
+      this.log.info("webhook registered");
+      return;
+    }
+    await this.bot.api.deleteWebhook({ drop_pending_updates: false });
+    this.polling = this.pollLoop();
+    this.log.info("long polling started");
+  }
+
+  /** Handles one update as if it came from Telegram; resolves when its effects are stored. */
+  async handleUpdate(update: Update): Promise<void> {
+    if (!this.bot.isInited()) await this.bot.init();
+    try {
+      await this.bot.handleUpdate(update);
+    } catch (error) {
+      throw error instanceof BotError ? error.error : error;
+    }
+  }
+
+  /** The node:http handler for webhook mode: 401 without the right secret, 500 when the update must come again. */
+  webhookHandler(): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+    const config = this.options.config;
+    if (config.mode !== "webhook") throw new Error("Telegram is not in webhook mode");
+    this.webhook ??= webhookCallback(this.bot, "http", { secretToken: config.webhookSecret, onTimeout: "throw", timeoutMilliseconds: 25_000 });
+    return async (req, res) => {
+      try {
+        await this.webhook!(req, res);
+      } catch (error) {
+        const cause = error instanceof BotError ? error.error : error;
+        if (!(cause instanceof RetryLaterError)) this.log.error({ err: errorSummary(cause) }, "webhook update failed");
+        if (!res.headersSent) res.writeHead(500).end();
+      }
+    };
+  }
+
+  private async pollLoop(): Promise<void> {
+    let offset = 0;
+    let failures = 0;
+    while (!this.abort.signal.aborted) {
+      let updates: Update[];
+      try {
+        updates = await this.bot.api.getUpdates({ offset, timeout: 25, allowed_updates: [...ALLOWED_UPDATES] }, this.abort.signal as any);
+        failures = 0;
+      } catch (error) {
+        if (this.abort.signal.aborted) break;
+        failures++;
+        this.log.warn({ err: errorSummary(error) }, "getUpdates failed");
+        await sleep(Math.min(30_000, 500 * 2 ** failures), this.abort.signal);
+        continue;
+      }
+      // Chats are handled concurrently; the processor keeps each chat in order.
+      const results = await Promise.allSettled(updates.map((u) => this.handleUpdate(u)));
+      let retryFrom: number | undefined;
+      results.forEach((r, i) => {
+        if (r.status === "rejected") {
+          const id = updates[i]!.update_id;
+          if (r.reason instanceof RetryLaterError) retryFrom = Math.min(retryFrom ?? id, id);
+          else this.log.error({ err: errorSummary(r.reason) }, "update failed");
+        }
+      });
+      if (retryFrom !== undefined) {
+        // Not acknowledged: Telegram sends these again; handled ones among them are skipped as duplicates.
+        offset = retryFrom;
+        failures++;
+        await sleep(Math.min(10_000, 500 * 2 ** failures), this.abort.signal);
+        continue;
+      }
+      if (updates.length) offset = updates[updates.length - 1]!.update_id + 1;
+    }
+  }
+
+  /** Stops taking updates and waits for the ones in hand. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    await this.polling?.catch(() => undefined);
+    await this.processor?.drain();
+  }
+}

@@ -1,0 +1,65 @@
+import type { MessageContext, MessageEventContext } from "vk-io";
+import { parseText } from "../telegram/convert.js";
+import type { IncomingEvent, Input, UnsupportedKind } from "../core/types.js";
+
+/** VK's "Start" button and the usual ways people type "start" in Russian and English. */
+const START_WORDS = new Set(["начать", "start", "старт", "/start"]);
+
+function payloadString(payload: unknown): string | undefined {
+  if (payload && typeof payload === "object" && typeof (payload as any).p === "string") return (payload as any).p;
+  return undefined;
+}
+
+/** A VK new-message event as the core sees it; null for what the bot does not answer (chats, own messages). */
+export function fromVkMessage(ctx: MessageContext): IncomingEvent | null {
+  if (ctx.isOutbox || ctx.isChat || ctx.senderId <= 0) return null;
+  const peerId = String(ctx.peerId);
+  const messageKey = ctx.conversationMessageId ?? ctx.id;
+  const event = (input: Input): IncomingEvent => ({
+    updateKey: `vk:${peerId}:${messageKey}`,
+    chat: { platform: "vk", chatId: peerId, userId: String(ctx.senderId) },
+    input,
+  });
+  // A link vk.me/club…?ref=CODE opens the dialog with the code as a referral.
+  if (ctx.referralValue) return event({ kind: "command", command: "start", args: ctx.referralValue });
+  const payload = ctx.messagePayload;
+  if (payload && typeof payload === "object" && (payload as any).command === "start") return event({ kind: "command", command: "start", args: "" });
+  const buttonPayload = payloadString(payload);
+  if (buttonPayload !== undefined) return event({ kind: "button", payload: buttonPayload });
+  const text = ctx.text ?? "";
+  if (text.trim()) {
+    const [first, ...rest] = text.trim().split(/\s+/);
+    if (first && START_WORDS.has(first.toLowerCase())) return event({ kind: "command", command: "start", args: rest.join(" ") });
+    return event(parseText(text));
+  }
+  return event({ kind: "unsupported", what: unsupportedKind(ctx) });
+}
+
+/** A press of a VK callback button. */
+export function fromVkMessageEvent(ctx: MessageEventContext): IncomingEvent | null {
+  if (ctx.peerId !== ctx.userId) return null;
+  return {
+    updateKey: `vk:ev:${ctx.eventId}`,
+    chat: { platform: "vk", chatId: String(ctx.peerId), userId: String(ctx.userId) },
+    input: { kind: "button", payload: payloadString(ctx.eventPayload) ?? "", messageRef: String(ctx.conversationMessageId) },
+  };
+}
+
+function unsupportedKind(ctx: MessageContext): UnsupportedKind {
+  const type = ctx.attachments[0]?.type as string | undefined;
+  switch (type) {
+    case "sticker":
+      return "sticker";
+    case "photo":
+      return "photo";
+    case "audio_message":
+    case "audio":
+      return "voice";
+    case "video":
+      return "video";
+    case "doc":
+      return "document";
+    default:
+      return ctx.geo ? "location" : "other";
+  }
+}

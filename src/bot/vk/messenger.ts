@@ -1,0 +1,99 @@
+import { createHash, randomInt } from "node:crypto";
+import { APIError, Keyboard, type VK } from "vk-io";
+import {
+  RateLimitedError,
+  RecipientUnreachableError,
+  type Button,
+  type Messenger,
+  type OutgoingMessage,
+  type PlatformLimits,
+  type SendOptions,
+  type SentMessage,
+} from "../core/types.js";
+
+/** VK inline keyboards: at most 6 rows of 5 and 10 buttons in all; labels up to 40 characters. */
+export const VK_LIMITS: PlatformLimits = {
+  maxTextLength: 4096,
+  maxButtonRows: 6,
+  maxButtonsPerRow: 5,
+  maxButtons: 10,
+  maxLabelLength: 40,
+  maxPayloadBytes: 255,
+};
+
+/** VK error codes: 6 too many requests, 9 flood control, 7/901/902 the person does not accept messages. */
+const UNREACHABLE = new Set([7, 900, 901, 902]);
+
+function keyboard(rows: Button[][] | undefined): string | undefined {
+  if (!rows?.length) return undefined;
+  const builder = Keyboard.builder().inline();
+  rows.forEach((row, i) => {
+    if (i > 0) builder.row();
+    for (const b of row) builder.callbackButton({ label: b.label, payload: { p: b.payload } });
+  });
+  return builder.toString();
+}
+
+/** A positive 31-bit random_id derived from the message key: VK drops a second send with the same one. */
+export function randomIdFor(key: string | undefined): number {
+  if (!key) return randomInt(1, 2 ** 31 - 1);
+  return (createHash("sha256").update(key).digest().readUInt32BE(0) & 0x7fffffff) || 1;
+}
+
+export class VkMessenger implements Messenger {
+  readonly platform = "vk" as const;
+  readonly limits = VK_LIMITS;
+
+  constructor(private readonly vk: VK) {}
+
+  async send(chatId: string, message: OutgoingMessage, options?: SendOptions): Promise<SentMessage> {
+    try {
+      if (message.replaces) {
+        await this.vk.api.messages.edit({
+          peer_id: Number(chatId),
+          conversation_message_id: Number(message.replaces),
+          message: message.text,
+          keyboard: keyboard(message.buttons) ?? JSON.stringify({ inline: true, buttons: [] }),
+        });
+        return { ref: message.replaces };
+      }
+      let attachment: string | undefined;
+      if (message.document) {
+        const doc = await this.vk.upload.messageDocument({
+          peer_id: Number(chatId),
+          source: { value: message.document.content, filename: message.document.filename, contentType: message.document.mimeType },
+        });
+        attachment = doc.toString();
+      }
+      if (message.image) {
+        const photo = await this.vk.upload.messagePhoto({
+          peer_id: Number(chatId),
+          source: { value: message.image.content, filename: message.image.filename, contentType: "image/png" },
+        });
+        attachment = attachment ? `${attachment},${photo.toString()}` : photo.toString();
+      }
+      const id = await this.vk.api.messages.send({
+        peer_id: Number(chatId),
+        message: message.text,
+        random_id: randomIdFor(options?.idempotencyKey),
+        keyboard: keyboard(message.buttons),
+        attachment,
+        dont_parse_links: 1,
+      });
+      return { ref: String(id) };
+    } catch (error) {
+      throw mapVkError(error);
+    }
+  }
+}
+
+export function mapVkError(error: unknown): unknown {
+  if (error instanceof APIError) {
+    const code = Number(error.code);
+    if (UNREACHABLE.has(code)) return new RecipientUnreachableError(`vk error ${code}`);
+    if (code === 6 || code === 9) return new RateLimitedError(1000);
+    // 1: unknown error, 10: internal server error — VK's own failures, worth another try.
+    if (code === 1 || code === 10) return Object.assign(error, { status: 500 });
+  }
+  return error;
+}

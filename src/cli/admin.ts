@@ -1,0 +1,175 @@
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { createDatabase } from "../db/client.js";
+import { isMentorshipForm, isRole, MENTORSHIP_FORMS, ROLES } from "../domain/roles.js";
+import { isTimezone } from "../domain/time.js";
+import { telegramDeepLink, vkDeepLink } from "../domain/invitation.js";
+import { Invitations } from "../store/invitations.js";
+
+/**
+ * First steps of an installation, from the shell:
+ *   npm run admin -- org:create --name … --timezone Asia/Omsk [--district …] [--region …]
+ *   npm run admin -- programme:create --org <id> --form <form> --name … --starts <date> --ends <date>
+ *   npm run admin -- invite:create --programme <id> --role mentor|mentee|curator [--expires <date>] [--max-uses <n>]
+ *   npm run admin -- admin:add --telegram <user id> | --vk <user id> [--org <id>] [--region …]
+ */
+
+export const USAGE = `Usage: npm run admin -- <command> [options]
+
+Commands:
+  org:create        --name <name> --timezone <IANA zone, e.g. Asia/Omsk> [--district <municipal district>] [--region <region>]
+                    [--kind general|professional|additional|enterprise] [--children <n>] [--teachers <n>] [--young-specialists <n>]
+  programme:create  --org <organisation id> --form <form> --name <name> --starts <YYYY-MM-DD> --ends <YYYY-MM-DD> [--result <text>]
+                    forms: ${MENTORSHIP_FORMS.join(", ")}
+  invite:create     --programme <programme id> --role ${ROLES.join("|")} [--expires <YYYY-MM-DD>] [--max-uses <n>]
+  admin:add         (--telegram <user id> | --vk <user id>) [--org <organisation id>] [--region <region>] [--district <district>]
+  org:list          organisations with their ids
+  programme:list    [--org <organisation id>]
+
+Environment: DATABASE_URL; TELEGRAM_BOT_USERNAME and VK_GROUP_ID for invitation links.`;
+
+export class UsageError extends Error {}
+
+type Out = (line: string) => void;
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(d)), "must be a real date");
+const count = z.coerce.number().int().min(0).max(10_000_000);
+
+function need(values: Record<string, unknown>, ...names: string[]): void {
+  const missing = names.filter((n) => values[n] === undefined || values[n] === "");
+  if (missing.length) throw new UsageError(`missing ${missing.map((m) => `--${m}`).join(", ")}`);
+}
+
+function check<T>(schema: z.ZodType<T>, value: unknown, name: string): T {
+  const r = schema.safeParse(value);
+  if (!r.success) throw new UsageError(`--${name} ${r.error.issues[0]?.message ?? "is invalid"}`);
+  return r.data;
+}
+
+export async function runAdmin(argv: string[], env: Record<string, string | undefined>, out: Out): Promise<void> {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help") throw new UsageError("no command given");
+  const { values } = parseArgs({
+    args: rest,
+    strict: true,
+    options: {
+      name: { type: "string" },
+      timezone: { type: "string" },
+      district: { type: "string" },
+      region: { type: "string" },
+      kind: { type: "string" },
+      children: { type: "string" },
+      teachers: { type: "string" },
+      "young-specialists": { type: "string" },
+      org: { type: "string" },
+      form: { type: "string" },
+      starts: { type: "string" },
+      ends: { type: "string" },
+      result: { type: "string" },
+      programme: { type: "string" },
+      role: { type: "string" },
+      expires: { type: "string" },
+      "max-uses": { type: "string" },
+      telegram: { type: "string" },
+      vk: { type: "string" },
+    },
+  });
+  if (!env.DATABASE_URL) throw new UsageError("DATABASE_URL is not set");
+  const db = createDatabase(env.DATABASE_URL, { poolSize: 2, framePoolSize: 1 });
+  const prisma = db.prisma;
+  try {
+    switch (command) {
+      case "org:create": {
+        need(values, "name", "timezone");
+        if (!isTimezone(values.timezone!)) throw new UsageError(`--timezone ${values.timezone} is not an IANA timezone (e.g. Europe/Moscow, Asia/Omsk)`);
+        const kind = check(z.enum(["general", "professional", "additional", "enterprise"]).default("general"), values.kind, "kind");
+        const org = await prisma.organisation.create({
+          data: {
+            name: values.name!,
+            timezone: values.timezone!,
+            district: values.district ?? null,
+            region: values.region ?? null,
+            kind,
+            childrenAged10to19: values.children === undefined ? null : check(count, values.children, "children"),
+            teachersCount: values.teachers === undefined ? null : check(count, values.teachers, "teachers"),
+            youngSpecialistsCount: values["young-specialists"] === undefined ? null : check(count, values["young-specialists"], "young-specialists"),
+          },
+        });
+        out(`Organisation created: ${org.id}`);
+        return;
+      }
+      case "programme:create": {
+        need(values, "org", "form", "name", "starts", "ends");
+        if (!isMentorshipForm(values.form)) throw new UsageError(`--form must be one of: ${MENTORSHIP_FORMS.join(", ")}`);
+        const starts = check(isoDate, values.starts, "starts");
+        const ends = check(isoDate, values.ends, "ends");
+        if (ends < starts) throw new UsageError("--ends must not be before --starts");
+        const org = await prisma.organisation.findUnique({ where: { id: values.org! } });
+        if (!org) throw new UsageError(`no organisation ${values.org}`);
+        const programme = await prisma.programme.create({
+          data: { organisationId: org.id, form: values.form, name: values.name!, startsOn: new Date(starts), endsOn: new Date(ends), statedResult: values.result ?? null },
+        });
+        out(`Programme created: ${programme.id}`);
+        return;
+      }
+      case "invite:create": {
+        need(values, "programme", "role");
+        if (!isRole(values.role)) throw new UsageError(`--role must be one of: ${ROLES.join(", ")}`);
+        const programme = await prisma.programme.findUnique({ where: { id: values.programme! } });
+        if (!programme) throw new UsageError(`no programme ${values.programme}`);
+        const expires = values.expires === undefined ? null : new Date(check(isoDate, values.expires, "expires"));
+        const maxUses = values["max-uses"] === undefined ? null : check(z.coerce.number().int().min(1), values["max-uses"], "max-uses");
+        const inv = await new Invitations(db.sql).create({ programmeId: programme.id, role: values.role, expiresAt: expires, maxUses });
+        out(`Invitation code: ${inv.code}`);
+        out(`Telegram: ${telegramDeepLink(env.TELEGRAM_BOT_USERNAME?.replace(/^@/, "") || "<bot username>", inv.code)}`);
+        const groupId = Number(env.VK_GROUP_ID);
+        out(`VK: ${Number.isInteger(groupId) && groupId > 0 ? vkDeepLink(groupId, inv.code) : `https://vk.me/club<group id>?ref=${inv.code}`}`);
+        return;
+      }
+      case "admin:add": {
+        if (!!values.telegram === !!values.vk) throw new UsageError("give exactly one of --telegram <user id> or --vk <user id>");
+        const platform = values.telegram ? "telegram" : "vk";
+        const externalId = check(z.string().regex(/^\d{1,20}$/, "must be a numeric user id"), values.telegram ?? values.vk, platform);
+        if (values.org && !(await prisma.organisation.findUnique({ where: { id: values.org } }))) throw new UsageError(`no organisation ${values.org}`);
+        const identity = await prisma.messengerIdentity.findUnique({ where: { platform_externalId: { platform, externalId } } });
+        const personId =
+          identity?.personId ??
+          (await prisma.person.create({ data: { identities: { create: { platform, externalId, chatId: externalId } } } })).id;
+        const scope = values.org ? "organisation" : values.district ? "district" : "region";
+        const admin = await prisma.administrator.create({
+          data: { personId, scope, organisationId: values.org ?? null, region: values.region ?? null, district: values.district ?? null },
+        });
+        out(`Administrator added: ${admin.id} (${scope}${values.org ? ` ${values.org}` : values.district ? ` ${values.district}` : values.region ? ` ${values.region}` : ""})`);
+        return;
+      }
+      case "org:list": {
+        for (const o of await prisma.organisation.findMany({ orderBy: { createdAt: "asc" } })) out(`${o.id}\t${o.name}\t${o.timezone}\t${o.district ?? ""}`);
+        return;
+      }
+      case "programme:list": {
+        const list = await prisma.programme.findMany({ where: values.org ? { organisationId: values.org } : {}, orderBy: { createdAt: "asc" } });
+        for (const p of list) out(`${p.id}\t${p.name}\t${p.form}\t${p.startsOn.toISOString().slice(0, 10)}..${p.endsOn.toISOString().slice(0, 10)}`);
+        return;
+      }
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
+if (isMain) {
+  runAdmin(process.argv.slice(2), process.env, (l) => console.log(l)).then(
+    () => process.exit(0),
+    (error) => {
+      if (error instanceof UsageError || (error as any)?.code?.startsWith?.("ERR_PARSE_ARGS")) {
+        console.error(`Error: ${error.message}\n\n${USAGE}`);
+        process.exit(2);
+      }
+      console.error(`Error: ${error instanceof Error ? error.message.split("\n")[0] : error}`);
+      process.exit(1);
+    },
+  );
+}

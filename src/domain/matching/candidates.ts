@@ -1,0 +1,161 @@
+/**
+ * Candidate pairs the solvers work on.
+ *
+ * Every allowed pair with a choice (either side) is always a candidate. Pairs nobody chose are
+ * all candidates when the mentee row is small enough (`perMentee` ≥ the number of such allowed
+ * pairs — the default on small cohorts); otherwise only the `perMentee` best of them by score
+ * (ties: mentor id) are kept and the row is marked incomplete. Pruning never decides the result
+ * on its own: the optimisers check every left-out pair against the dual prices and add the ones
+ * that could improve the total (see optimise.ts), and stable matching extends a mentee's list
+ * when it runs out (see stable.ts).
+ *
+ * Mentors with no place left (all taken by fixed pairs) get no candidates.
+ */
+import type { Instance } from "./instance.js";
+import { FitIndex, TopKeys } from "./fit-index.js";
+import type { PairScorer } from "./score.js";
+
+/** Preference key of mentor v for a mentee: higher score first, then the smaller mentor index. */
+export function mentorKey(score: number, v: number, mentors: number): number {
+  return score * mentors + (mentors - 1 - v);
+}
+
+export class CandidateSet {
+  readonly rowMentors: number[][];
+  readonly rowScores: number[][];
+  /** 1 when the row holds every allowed pair of the mentee with a mentor who has places. */
+  readonly complete: Uint8Array;
+  /** Incomplete rows: every left-out pair has a smaller mentorKey than this. */
+  readonly threshold: Float64Array;
+
+  constructor(readonly n: number) {
+    this.rowMentors = Array.from({ length: n }, () => []);
+    this.rowScores = Array.from({ length: n }, () => []);
+    this.complete = new Uint8Array(n).fill(1);
+    this.threshold = new Float64Array(n).fill(-Infinity);
+  }
+
+  add(u: number, v: number, score: number): void {
+    this.rowMentors[u]!.push(v);
+    this.rowScores[u]!.push(score);
+  }
+
+  get edgeCount(): number {
+    let e = 0;
+    for (const row of this.rowMentors) e += row.length;
+    return e;
+  }
+
+  /** Compressed rows for the solver. */
+  toGraph(): CandidateGraph {
+    const start = new Int32Array(this.n + 1);
+    for (let u = 0; u < this.n; u++) start[u + 1] = start[u]! + this.rowMentors[u]!.length;
+    const mentor = new Int32Array(start[this.n]!);
+    const score = new Float64Array(start[this.n]!);
+    for (let u = 0; u < this.n; u++) {
+      mentor.set(this.rowMentors[u]!, start[u]!);
+      score.set(this.rowScores[u]!, start[u]!);
+    }
+    return { start, mentor, score };
+  }
+}
+
+/** Candidate edges in compressed rows: edges start[u] .. start[u+1]-1 belong to mentee u. */
+export interface CandidateGraph {
+  start: Int32Array;
+  mentor: Int32Array;
+  score: Float64Array;
+}
+
+/** Adds the choice pairs of mentee u and marks them and the forbidden mentors in `mark` with stamp. */
+function addChoicePairs(inst: Instance, scorer: PairScorer, set: CandidateSet, u: number, mark: Int32Array, stamp: number): void {
+  for (let i = inst.forbiddenStart[u]!; i < inst.forbiddenStart[u + 1]!; i++) mark[inst.forbiddenMentor[i]!] = stamp;
+  for (let i = inst.choiceStart[u]!; i < inst.choiceStart[u + 1]!; i++) {
+    const v = inst.choiceMentor[i]!;
+
+    mark[v] = stamp;
+    if (inst.capacityLeft[v]! === 0) continue;
+    const r1 = inst.choiceMenteeRank[i]!;
+    const r2 = inst.choiceMentorRank[i]!;
+    if (!scorer.allowedWithChoice(r1, r2)) continue;
+    set.add(u, v, Math.max(1, scorer.choicePoints(r1, r2) + scorer.fit(u, v)));
+  }
+}
+
+/**
+ * All candidate pairs: every allowed choice pair, plus per mentee the `perMentee` best allowed
+ * pairs nobody chose (all of them when there are no more than `perMentee`).
+ */
+export function buildCandidates(inst: Instance, scorer: PairScorer, perMentee: number): CandidateSet {
+  const n = inst.mentees.length;
+  const m = inst.mentors.length;
+  const set = new CandidateSet(n);
+  const mark = new Int32Array(m).fill(-1);
+  const k = Math.max(1, Math.min(m, Math.floor(Number.isFinite(perMentee) ? perMentee : m)));
+  const top = new TopKeys(k);
+  const fitOnly = inst.policy.requireChoice === "none";
+  const index = fitOnly && k < m ? new FitIndex(inst, scorer) : null;
+  const fits = new Int32Array(m);
+  const capacityLeft = inst.capacityLeft;
+  for (let u = 0; u < n; u++) {
+    if (!inst.active[u]) continue;
+    addChoicePairs(inst, scorer, set, u, mark, u);
+    if (!fitOnly) continue;
+    top.size = 0;
+    let allowed = 0;
+    let all = true;
+    if (index?.handles(u)) {
+      ({ all, allowed } = index.selectTop(u, top, mark, u));
+    } else {
+      scorer.fitRow(u, fits);
+      for (let v = 0; v < m; v++) {
+        const f = fits[v]!;
+        if (f < 0 || mark[v] === u || capacityLeft[v]! === 0) continue;
+        allowed++;
+        const key = (f > 1 ? f : 1) * m + (m - 1 - v);
+        if (key > top.floor) top.offer(key);
+      }
+    }
+    const kept = top.keys.subarray(0, top.size);
+    for (const key of kept) {
+      const v = m - 1 - (key % m);
+      set.add(u, v, (key - (m - 1 - v)) / m);
+    }
+    if (!all || allowed > top.size) {
+      set.complete[u] = 0;
+      set.threshold[u] = top.floor;
+    }
+  }
+  return set;
+}
+
+/** Every allowed pair of mentee u with a mentor who has places, as mentorKeys in mentor order. */
+export function allowedKeys(inst: Instance, scorer: PairScorer, u: number): number[] {
+  const m = inst.mentors.length;
+  const fits = new Int32Array(m);
+  scorer.fitRow(u, fits);
+  const mark = new Uint8Array(m);
+  for (let i = inst.forbiddenStart[u]!; i < inst.forbiddenStart[u + 1]!; i++) mark[inst.forbiddenMentor[i]!] = 1;
+  const keys: number[] = [];
+  for (let i = inst.choiceStart[u]!; i < inst.choiceStart[u + 1]!; i++) {
+    const v = inst.choiceMentor[i]!;
+    if (mark[v]) continue;
+    mark[v] = 1;
+    const r1 = inst.choiceMenteeRank[i]!;
+    const r2 = inst.choiceMentorRank[i]!;
+    if (inst.capacityLeft[v]! === 0 || !scorer.allowedWithChoice(r1, r2)) continue;
+    keys.push(mentorKey(Math.max(1, scorer.choicePoints(r1, r2) + scorer.fit(u, v)), v, m));
+  }
+  for (let v = 0; v < m; v++) {
+    if (mark[v] || fits[v]! < 0 || inst.capacityLeft[v]! === 0) continue;
+    keys.push(mentorKey(Math.max(1, fits[v]!), v, m));
+  }
+  return keys;
+}
+
+/** Mentors and scores of mentorKeys, in the given order. */
+export function decodeKeys(keys: readonly number[], m: number): { mentors: Int32Array; scores: Float64Array } {
+  const mentors = Int32Array.from(keys, (key) => m - 1 - (key % m));
+  const scores = Float64Array.from(keys, (key, i) => (key - (m - 1 - mentors[i]!)) / m);
+  return { mentors, scores };
+}

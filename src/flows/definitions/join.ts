@@ -1,0 +1,81 @@
+import { CONSENT_VERSION } from "../../domain/consent.js";
+import { isLanguage } from "../../i18n/index.js";
+import type { AppFlow } from "../registry.js";
+import type { Answers, FlowContext } from "../types.js";
+
+/**
+ * Joining a programme through an invitation: language, personal-data consent before any
+ * other question, age, the legal representative's consent for a minor, the name to be
+ * addressed by. Steps a returning person has already done are skipped.
+ */
+
+const isMinor = (a: Answers, c: FlowContext) => a.adult === false || c.params.isMinor === true;
+const needsRepresentative = (a: Answers, c: FlowContext) => isMinor(a, c) && c.params.hasRepresentative !== true;
+
+function requirePerson(ctx: FlowContext): string {
+  if (!ctx.personId) throw new Error("join: no person after consent");
+  return ctx.personId;
+}
+
+export const joinFlow: AppFlow = {
+  id: "join",
+  version: 1,
+  title: "join-title",
+  summary: false,
+  steps: [
+    {
+      id: "language",
+      type: "choice",
+      prompt: "join-language",
+      options: [
+        { value: "ru", label: "language-ru" },
+        { value: "en", label: "language-en" },
+      ],
+      when: (_, c) => c.params.hasConsent !== true,
+    },
+    { id: "consent", type: "consent", prompt: "join-consent", declined: "join-consent-declined", when: (_, c) => c.params.hasConsent !== true },
+    { id: "adult", type: "yesno", prompt: "join-adult", when: (_, c) => c.params.role !== "curator" && c.params.isMinor == null },
+    { id: "representativeName", type: "text", prompt: "join-representative-name", minLength: 5, maxLength: 150, when: needsRepresentative },
+    { id: "representativeConsent", type: "consent", prompt: "join-representative-consent", declined: "join-representative-declined", when: needsRepresentative },
+    { id: "name", type: "text", prompt: "join-name", hint: "join-name-hint", minLength: 2, maxLength: 100, when: (_, c) => c.params.hasName !== true },
+  ],
+  onAnswer: {
+    language: async ({ value }) => (isLanguage(value) ? { params: { lang: value } } : undefined),
+    consent: async ({ ctx, services }) => {
+      const lang = isLanguage(ctx.params.lang) ? ctx.params.lang : ctx.lang;
+      const personId = await services.people.ensure(ctx.chat, lang);
+      await services.consents.record({ personId, kind: "personal_data", version: CONSENT_VERSION });
+      return { personId, params: { hasConsent: true } };
+    },
+    adult: async ({ ctx, services, value }) => {
+      await services.people.setMinor(requirePerson(ctx), value === false);
+    },
+    representativeConsent: async ({ ctx, services, answers }) => {
+      await services.consents.record({
+        personId: requirePerson(ctx),
+        kind: "legal_representative",
+        version: CONSENT_VERSION,
+        representativeName: String(answers.representativeName),
+      });
+      return { params: { hasRepresentative: true } };
+    },
+    name: async ({ ctx, services, value }) => {
+      await services.people.setDisplayName(requirePerson(ctx), String(value));
+    },
+  },
+  complete: async ({ ctx, services }) => {
+    const personId = requirePerson(ctx);
+    const invitationId = String(ctx.params.invitationId);
+    await services.invitations.redeem(invitationId, personId);
+    return {
+      messages: [
+        [
+          { key: `join-welcome-${ctx.params.role}`, args: { programme: String(ctx.params.programmeName), organisation: String(ctx.params.organisationName) } },
+          // Mentors and mentees go on to their questionnaire (002 §7.1) or request.
+          ...(ctx.params.role === "mentor" || ctx.params.role === "mentee" ? [{ key: `form-after-join-${ctx.params.role}` }] : []),
+          { key: "join-next-help" },
+        ],
+      ],
+    };
+  },
+};

@@ -1,0 +1,164 @@
+import type { TArgs, Language } from "../i18n/index.js";
+import type { ChatRef } from "../bot/core/types.js";
+
+/**
+ * Flows are data: a list of typed steps that one engine runs on every messenger.
+ * A step names its question by locale key; the engine validates, navigates, persists.
+ */
+
+export type Answer = string | number | boolean | string[] | null;
+export type Answers = Record<string, Answer>;
+
+/** A text to show: a locale key with arguments, or literal text (names of people, answers). */
+export type TextRef = { key: string; args?: TArgs } | { text: string };
+
+export interface OptionDef {
+  value: string;
+  /** Locale key of the label. */
+  label: string;
+}
+
+export interface ResolvedOption {
+  value: string;
+  label: TextRef;
+}
+
+/** Options computed when the step is shown (e.g. the programme's mentors). */
+export interface OptionSource {
+  source: string;
+}
+
+export interface FlowContext {
+  lang: Language;
+  chat: ChatRef;
+  personId?: string;
+  /** Parameters the flow was started with and that hooks added (invitation, programme…). */
+  params: Record<string, string | number | boolean | null>;
+}
+
+interface StepBase {
+  id: string;
+  /** Locale key of the question. */
+  prompt: string;
+  /** Locale key of a hint shown under the question. */
+  hint?: string;
+  optional?: boolean;
+  /** The step is asked only when this holds. */
+  when?: (answers: Answers, ctx: FlowContext) => boolean;
+}
+
+export type TextStep = StepBase & { type: "text"; minLength?: number; maxLength: number };
+export type NumberStep = StepBase & { type: "number"; min: number; max: number };
+export type ChoiceStep = StepBase & { type: "choice"; options: OptionDef[] | OptionSource };
+export type MultiStep = StepBase & {
+  type: "multi";
+  options: OptionDef[] | OptionSource;
+  minSelected?: number;
+  maxSelected?: number;
+};
+export type ScaleStep = StepBase & { type: "scale"; min: number; max: number; lowLabel?: string; highLabel?: string };
+export type DateStep = StepBase & { type: "date"; notBeforeToday?: boolean; notAfterToday?: boolean };
+export type YesNoStep = StepBase & { type: "yesno" };
+export type RankedStep = StepBase & { type: "ranked"; options: OptionDef[] | OptionSource; picks: number; minPicks?: number };
+export type InfoStep = StepBase & { type: "info" };
+/** Agree / decline. Declining stops the flow with the `declined` message. */
+export type ConsentStep = StepBase & { type: "consent"; declined: string };
+
+export type Step =
+  | TextStep
+  | NumberStep
+  | ChoiceStep
+  | MultiStep
+  | ScaleStep
+  | DateStep
+  | YesNoStep
+  | RankedStep
+  | InfoStep
+  | ConsentStep;
+
+export type StepType = Step["type"];
+
+/** What a hook may tell the runner after a step or at the end. */
+export interface HookResult {
+  /** Parameters to merge into the flow context (e.g. the person created on consent). */
+  params?: FlowContext["params"];
+  personId?: string;
+  /** Messages to show. */
+  messages?: TextRef[][];
+  /** Stop the flow here (after showing `messages`). */
+  stop?: boolean;
+  /** Start another flow right after this one ends. */
+  next?: { flowId: string; params?: FlowContext["params"] };
+}
+
+export interface HookArgs<S> {
+  answers: Answers;
+  ctx: FlowContext;
+  services: S;
+}
+
+export interface FlowDefinition<S = unknown> {
+  id: string;
+  /** Bumped when questions change; stored with answers so old answers stay readable. */
+  version: number;
+  /** Locale key of the flow's title. */
+  title: string;
+  steps: Step[];
+  /** Show all answers with "edit" before submitting. */
+  summary: boolean;
+  /** Called right after a step is answered, before the next question (e.g. to record consent). */
+  onAnswer?: Record<string, (args: HookArgs<S> & { value: Answer }) => Promise<HookResult | void>>;
+  /** Called when the flow is submitted. Must be idempotent: a redelivered update may call it again. */
+  complete: (args: HookArgs<S>) => Promise<HookResult>;
+  /** Called on /cancel; the default keeps nothing. */
+  cancelled?: (args: HookArgs<S>) => Promise<HookResult | void>;
+}
+
+/** Progress of one flow in one chat, stored after every answer. */
+export interface FlowState {
+  flowId: string;
+  version: number;
+  /** Random id of this run of the flow; buttons carry it, so buttons of other runs are stale. */
+  runId: string;
+  /** Number of the current prompt; buttons carry it, so buttons of older prompts are stale. */
+  seq: number;
+  mode: "ask" | "summary" | "edit";
+  stepId: string | null;
+  answers: Answers;
+  history: string[];
+  page: number;
+  /** Selections in progress on a multi-choice or ranked step. */
+  draft: string[];
+  /** Options shown for steps with computed options, so answers are checked against what was shown. */
+  options: Record<string, ResolvedOption[]>;
+  /** Editing one answer from the summary: return there after it. */
+  editing: boolean;
+  params: FlowContext["params"];
+  personId?: string;
+  /** A flow interrupted by this one, resumed when this one ends. */
+  parent?: FlowState;
+}
+
+/** What the person did, as the engine sees it. */
+export type FlowInput =
+  | { kind: "text"; text: string }
+  | { kind: "button"; runId: string; seq: number; action: string }
+  | { kind: "unsupported" }
+  | { kind: "back" }
+  | { kind: "skip" };
+
+export interface ViewButton {
+  label: TextRef;
+  action: string;
+}
+
+/** A prompt to show, before translation and keyboard layout. */
+export interface View {
+  parts: TextRef[];
+  /** Buttons that may be paginated (options). */
+  options: ViewButton[];
+  /** Lay options out this many per row at most (short labels such as a scale). */
+  optionsPerRow?: number;
+  /** Fixed rows under the options (navigation). */
+  nav: ViewButton[][];
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+import type { DateStep, NumberStep, TextRef, TextStep } from "./types.js";
+
+/** zod schemas for typed answers; each failure carries the locale key that explains what is expected. */
+
+// Control characters other than line breaks and tabs never belong in an answer.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\uFEFF]/g;
+
+export function cleanText(raw: string): string {
+  return raw.replace(CONTROL, "").replace(/\r\n?/g, "\n").replace(/[ \t]+\n/g, "\n").trim();
+}
+
+type Result<T> = { ok: true; value: T } | { ok: false; error: TextRef };
+
+function fromZod<T>(schema: z.ZodType<T>, input: unknown): Result<T> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const message = parsed.error.issues[0]?.message ?? "flow-error-generic";
+  const [key, argsJson] = message.split("|");
+  return { ok: false, error: { key: key!, args: argsJson ? JSON.parse(argsJson) : undefined } };
+}
+
+const err = (key: string, args?: Record<string, string | number>) => (args ? `${key}|${JSON.stringify(args)}` : key);
+
+export function textSchema(step: Pick<TextStep, "minLength" | "maxLength">) {
+  const min = step.minLength ?? 1;
+  return z
+    .string()
+    .transform(cleanText)
+    .pipe(
+      z
+        .string()
+        .min(1, err("flow-error-text-empty"))
+        .min(min, err("flow-error-text-too-short", { min }))
+        .max(step.maxLength, err("flow-error-text-too-long", { max: step.maxLength })),
+    );
+}
+
+// Schemas are built once per step definition.
+const textSchemas = new WeakMap<object, ReturnType<typeof textSchema>>();
+const numberSchemas = new WeakMap<object, ReturnType<typeof numberSchema>>();
+
+export function validateText(step: TextStep, raw: string): Result<string> {
+  let schema = textSchemas.get(step);
+  if (!schema) textSchemas.set(step, (schema = textSchema(step)));
+  return fromZod(schema, raw);
+}
+
+export function numberSchema(step: Pick<NumberStep, "min" | "max">) {
+  const bounds = { min: step.min, max: step.max };
+  return z
+    .string()
+    .transform((s) => cleanText(s).replace(/\s+/g, ""))
+    .pipe(z.string().regex(/^-?\d{1,9}$/, err("flow-error-number", bounds)))
+    .transform(Number)
+    .pipe(z.number().int().min(step.min, err("flow-error-number", bounds)).max(step.max, err("flow-error-number", bounds)));
+}
+
+export function validateNumber(step: NumberStep, raw: string): Result<number> {
+  let schema = numberSchemas.get(step);
+  if (!schema) numberSchemas.set(step, (schema = numberSchema(step)));
+  return fromZod(schema, raw);
+}
+
+/** Dates are typed as ДД.ММ.ГГГГ (or ISO) and stored as YYYY-MM-DD. */
+export function parseDate(raw: string): string | null {
+  const s = cleanText(raw);
+  let y: number, m: number, d: number;
+  let match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s);
+  if (match) {
+    [d, m, y] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else if ((match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s))) {
+    [y, m, d] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  } else return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
+  if (y < 1900 || y > 2200) return null;
+  return date.toISOString().slice(0, 10);
+}
+
+export function validateDate(step: DateStep, raw: string, today: string): Result<string> {
+  return fromZod(
+    z
+      .string()
+      .transform((s, ctx) => {
+        const iso = parseDate(s);
+        if (!iso) {
+          ctx.addIssue({ code: "custom", message: err("flow-error-date") });
+          return z.NEVER;
+        }
+        return iso;
+      })
+      .refine((iso) => !step.notBeforeToday || iso >= today, err("flow-error-date-past"))
+      .refine((iso) => !step.notAfterToday || iso <= today, err("flow-error-date-future")),
+    raw,
+  );
+}
+
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  return `${d}.${m}.${y}`;
+}

@@ -1,0 +1,32 @@
+/** Report files: the curator's/RNC workbook (.xlsx) and CSV per sheet. */
+import { buildSheets, type SheetOptions, type WorkbookInput } from "./build-sheets.js";
+import { buildCsv, type CsvOptions } from "./csv-writer.js";
+import type { Translate } from "./translate.js";
+import { writeXlsx } from "./xlsx-writer.js";
+
+export type { Translate } from "./translate.js";
+export * from "./base-rows.js";
+export * from "./sheet-model.js";
+export { buildSheets, type SheetOptions, type WorkbookInput } from "./build-sheets.js";
+export { buildCsv, csvField, sheetToCsv, type CsvOptions } from "./csv-writer.js";
+export { headerRowCount, writeXlsx } from "./xlsx-writer.js";
+export { INDICATOR_LABEL_KEYS } from "./indicator-labels.js";
+export type { IndicatorColumn } from "./indicator-sheet.js";
+export { describeMentor } from "./form-sheets.js";
+export { safeSheetName, uniqueSheetNames } from "./sheet-names.js";
+export { digestContent, formatNumber, HEADLINE_KEYS, organisationLine, renderChartCaption, renderDigest, renderIndicatorList, type DigestContent, type DigestView } from "./digest-text.js";
+export { renderChart } from "./chart/index.js";
+
+/** The whole workbook as an .xlsx file. */
+export async function buildWorkbook(input: WorkbookInput, translate: Translate, options: SheetOptions = {}): Promise<Buffer> {
+  return writeXlsx(buildSheets(input, translate, options));
+}
+
+/** The same sheets as CSV files, keyed by sheet name. */
+export function buildCsvFiles(
+  input: WorkbookInput,
+  translate: Translate,
+  options: SheetOptions & CsvOptions = {},
+): Map<string, Buffer> {
+  return buildCsv(buildSheets(input, translate, options), options);
+}

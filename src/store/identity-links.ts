@@ -1,0 +1,61 @@
+import type { SqlExecutor } from "../db/sql.js";
+import { newId } from "../db/sql.js";
+import type { ChatRef } from "../bot/core/types.js";
+import { generateCode, normalizeCode } from "../domain/invitation.js";
+
+const LINK_TTL_MS = 15 * 60 * 1000;
+
+export type LinkResult = "linked" | "already" | "unknown_code" | "has_own_data";
+
+/** Links a second messenger account to the same person with a short-lived one-time code. */
+export class IdentityLinks {
+  constructor(private readonly sql: SqlExecutor) {}
+
+  async issue(personId: string, now = new Date()): Promise<string> {
+    const code = generateCode();
+    await this.sql.tx(async (tx) => {
+      await tx.exec(`DELETE FROM "IdentityLinkCode" WHERE "personId" = $1 OR "expiresAt" < $2`, [personId, now]);
+      await tx.exec(`INSERT INTO "IdentityLinkCode"(code, "personId", "expiresAt") VALUES ($1, $2, $3)`, [code, personId, new Date(now.getTime() + LINK_TTL_MS)]);
+    });
+    return code;
+  }
+
+  async isLinkCode(raw: string, now = new Date()): Promise<boolean> {
+    const code = normalizeCode(raw);
+    if (!code) return false;
+    return !!(await this.sql.one(`SELECT 1 FROM "IdentityLinkCode" WHERE code = $1 AND "expiresAt" > $2`, [code, now]));
+  }
+
+  /** Attaches this account to the person who issued the code. */
+  async redeem(raw: string, chat: ChatRef, now = new Date()): Promise<LinkResult> {
+    const code = normalizeCode(raw);
+    if (!code) return "unknown_code";
+    return this.sql.tx(async (tx) => {
+      const link = await tx.one<{ personId: string; expiresAt: Date }>(`SELECT "personId", "expiresAt" FROM "IdentityLinkCode" WHERE code = $1 FOR UPDATE`, [code]);
+      if (!link || link.expiresAt <= now) return "unknown_code";
+      const identity = await tx.one<{ id: string; personId: string; owned: number }>(
+        `SELECT i.id, i."personId",
+           (SELECT count(*) FROM "Participation" WHERE "personId" = i."personId") + (SELECT count(*) FROM "FormResponse" WHERE "personId" = i."personId")
+           + (SELECT count(*) FROM "Administrator" WHERE "personId" = i."personId") AS owned
+         FROM "MessengerIdentity" i WHERE i.platform = $1::"Platform" AND i."externalId" = $2`,
+        [chat.platform, chat.userId],
+      );
+      if (identity?.personId === link.personId) return "already";
+      if (identity) {
+        if (Number(identity.owned) > 0) return "has_own_data";
+        await tx.exec(`UPDATE "MessengerIdentity" SET "personId" = $2, "chatId" = $3 WHERE id = $1`, [identity.id, link.personId, chat.chatId]);
+        await tx.exec(`DELETE FROM "Person" WHERE id = $1`, [identity.personId]);
+      } else {
+        await tx.exec(`INSERT INTO "MessengerIdentity"(id, "personId", platform, "externalId", "chatId") VALUES ($1, $2, $3::"Platform", $4, $5)`, [
+          newId(),
+          link.personId,
+          chat.platform,
+          chat.userId,
+          chat.chatId,
+        ]);
+      }
+      await tx.exec(`DELETE FROM "IdentityLinkCode" WHERE code = $1`, [code]);
+      return "linked";
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import type { SqlExecutor } from "../db/sql.js";
+import { isUniqueViolation, newId } from "../db/sql.js";
+import { generateCode, invitationProblem, normalizeCode, type InvitationProblem } from "../domain/invitation.js";
+import type { Role } from "../domain/roles.js";
+
+export interface InvitationView {
+  id: string;
+  code: string;
+  role: Role;
+  programmeId: string;
+  programmeName: string;
+  organisationName: string;
+  timezone: string;
+}
+
+export type Lookup = { ok: true; invitation: InvitationView } | { ok: false; problem: InvitationProblem };
+
+export class Invitations {
+  constructor(private readonly sql: SqlExecutor) {}
+
+  async create(input: { programmeId: string; role: Role; expiresAt?: Date | null; maxUses?: number | null }): Promise<{ id: string; code: string }> {
+    for (let attempt = 0; ; attempt++) {
+      const id = newId();
+      const code = generateCode();
+      try {
+        await this.sql.exec(`INSERT INTO "Invitation"(id, code, "programmeId", role, "expiresAt", "maxUses") VALUES ($1, $2, $3, $4::"Role", $5, $6)`, [
+          id,
+          code,
+          input.programmeId,
+          input.role,
+          input.expiresAt ?? null,
+          input.maxUses ?? null,
+        ]);
+        return { id, code };
+      } catch (error) {
+        if (!isUniqueViolation(error) || attempt >= 5) throw error;
+      }
+    }
+  }
+
+  async lookup(rawCode: string, now: Date = new Date()): Promise<Lookup> {
+    const code = normalizeCode(rawCode);
+    if (!code) return { ok: false, problem: "unknown" };
+    const inv = await this.sql.one<any>(
+      `SELECT i.id, i.code, i.role, i."programmeId", i."expiresAt", i."revokedAt", i."maxUses", i.uses,
+              p.name AS "programmeName", p.status AS "programmeStatus", o.name AS "organisationName", o.timezone
+       FROM "Invitation" i JOIN "Programme" p ON p.id = i."programmeId" JOIN "Organisation" o ON o.id = p."organisationId"
+       WHERE i.code = $1`,
+      [code],
+    );
+    const problem = invitationProblem(inv ?? null, now);
+    if (problem || !inv) return { ok: false, problem: problem ?? "unknown" };
+    return {
+      ok: true,
+      invitation: {
+        id: inv.id,
+        code: inv.code,
+        role: inv.role,
+        programmeId: inv.programmeId,
+        programmeName: inv.programmeName,
+        organisationName: inv.organisationName,
+        timezone: inv.timezone,
+      },
+    };
+  }
+
+  /**
+   * Makes the person a participant in the invitation's role, in one statement: joining twice
+   * (or a redelivered update) keeps one participation, counts one use and audits one join.
+   */
+  async redeem(invitationId: string, personId: string): Promise<void> {
+    await this.sql.exec(
+      `WITH inv AS (SELECT id, "programmeId", role FROM "Invitation" WHERE id = $1),
+       joined AS (
+         INSERT INTO "Participation"(id, "personId", "programmeId", role, "invitationId", capacity)
+         SELECT $2, $3, inv."programmeId", inv.role, inv.id, CASE WHEN inv.role = 'mentor' THEN 1 END FROM inv
+         ON CONFLICT ("personId", "programmeId", role) DO UPDATE
+           SET status = CASE WHEN "Participation".status = 'left' THEN 'joined'::"ParticipationStatus" ELSE "Participation".status END
+         RETURNING (xmax = 0) AS created, "programmeId", role
+       ),
+       used AS (UPDATE "Invitation" SET uses = uses + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM joined WHERE created) RETURNING id)
+       INSERT INTO "AuditLog"("actorId", action, outcome, "targetType", "targetId", "programmeId", details)
+       SELECT $3, 'join', 'allowed', 'invitation', $1, joined."programmeId", jsonb_build_object('role', joined.role) FROM joined WHERE created`,
+      [invitationId, newId(), personId],
+    );
+  }
+
+  async isParticipant(personId: string, programmeId: string, role: Role): Promise<boolean> {
+    const row = await this.sql.one(
+      `SELECT 1 FROM "Participation" WHERE "personId" = $1 AND "programmeId" = $2 AND role = $3::"Role" AND status <> 'left'`,
+      [personId, programmeId, role],
+    );
+    return !!row;
+  }
+}

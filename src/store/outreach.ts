@@ -1,0 +1,196 @@
+import type { PrismaClient } from "../db/client.js";
+import type { TextRef } from "../flows/types.js";
+import type { I18n, Translate } from "../i18n/index.js";
+import { isLanguage } from "../i18n/index.js";
+import { sleep } from "../bot/core/sleep.js";
+import type { IncomingEvent, Messenger, Platform } from "../bot/core/types.js";
+import type { Outbox, OutboxMessage, NotificationState } from "./notifications.js";
+
+export interface OutreachButton {
+  label: TextRef;
+  command: string;
+  args?: string;
+}
+
+export interface TellInput {
+  /** What the message is, for the Notification record (no personal data). */
+  kind: string;
+  /** Deterministic key: the same message to the same person is sent once. */
+  dedupKey: string;
+  /** Parts joined by blank lines, or text built in the recipient's language. */
+  text: TextRef[] | ((t: Translate) => string);
+  buttons?: OutreachButton[][];
+}
+
+/** `queued`: handed to the outbound queue and not delivered within the wait (it will be). */
+export type TellOutcome = "sent" | "duplicate" | "unreachable" | "failed" | "no-channel" | "queued";
+
+/** The outbound queues, as Outreach needs them (src/jobs/outbound.ts). */
+export interface OutboundDispatch {
+  dispatch(now: Date, options?: { personIds?: string[]; priority?: "interactive" | "bulk" }): Promise<number>;
+}
+
+export interface OutreachWiring {
+  messengers: ReadonlyMap<Platform, Messenger>;
+  i18n: I18n;
+  /** Handles an event as if the person had sent it: in their chat's frame, one at a time per chat. */
+  processor: { handle(event: IncomingEvent): Promise<unknown> };
+  /** The outbound queues every message goes through. */
+  outbound: OutboundDispatch;
+}
+
+export interface TellOptions {
+  /** How long to wait for the delivery's outcome before answering `queued` (0: do not wait). */
+  waitMs?: number;
+}
+
+const DEFAULT_WAIT_MS = 10_000;
+
+/**
+ * Messages the bot sends on its own initiative to one person — the mentor told the outcome of
+ * the interview, participants told a survey is open, a mentor sent the mentee's monthly
+ * report — in their language. Each is recorded in the outbox (Notification) under a
+ * deterministic key, so it goes out once, and delivered through the outbound queue of the
+ * person's messenger within its rate limits (src/jobs/outbound.ts). tell() waits a little for
+ * the outcome, so a caller can say who was reached; tellMany() hands many over at once.
+ *
+ * startForm() begins a form in the person's chat as an update of that chat would (inside its
+ * frame, so the progress is stored like any answer); the scheduler calls it for feedback
+ * after a meeting, the monthly report, the pulse and exit surveys.
+ */
+export class Outreach {
+  private wiring?: OutreachWiring;
+
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly outbox: Outbox,
+  ) {}
+
+  attach(wiring: OutreachWiring): void {
+    this.wiring = wiring;
+  }
+
+  private require(): OutreachWiring {
+    if (!this.wiring) throw new Error("outreach used before the messengers were attached");
+    return this.wiring;
+  }
+
+  /** The person's accounts the bot can write to, the first one they used first. */
+  private async channels(personId: string): Promise<{ id: string; platform: Platform; chatId: string; externalId: string; language: string }[]> {
+    const person = await this.prisma.person.findUnique({
+      where: { id: personId },
+      select: { language: true, erasedAt: true, identities: { where: { unreachable: false }, orderBy: { createdAt: "asc" }, select: { id: true, platform: true, chatId: true, externalId: true } } },
+    });
+    if (!person || person.erasedAt) return [];
+    const { messengers } = this.require();
+    return person.identities.filter((i) => messengers.has(i.platform)).map((i) => ({ ...i, language: person.language }));
+  }
+
+  /** Sends one message (through the queue) and waits a little for its outcome. */
+  async tell(personId: string, input: TellInput, options: TellOptions = {}): Promise<TellOutcome> {
+    const [outcome] = await this.tellMany([{ personId, input }], options);
+    return outcome!;
+  }
+
+  /** Hands many messages to the queue at once, then waits (up to `waitMs` in all) for their outcomes. */
+  async tellMany(items: readonly { personId: string; input: TellInput }[], options: TellOptions = {}): Promise<TellOutcome[]> {
+    const { i18n, outbound } = this.require();
+    const now = new Date();
+    const outcomes: TellOutcome[] = new Array(items.length).fill("no-channel");
+    const messages: OutboxMessage[] = [];
+    const index = new Map<string, number>();
+    for (const [i, { personId, input }] of items.entries()) {
+      const channels = await this.channels(personId);
+      if (!channels.length) continue;
+      const lang = channels[0]!.language;
+      const parts = typeof input.text === "function" ? [{ text: input.text(i18n.translator(isLanguage(lang) ? lang : "ru")) }] : input.text;
+      messages.push({ personId, dedupKey: input.dedupKey, kind: input.kind, parts, buttons: input.buttons, dueAt: now });
+      index.set(input.dedupKey, i);
+      outcomes[i] = "duplicate";
+    }
+    const created = await this.outbox.add(messages);
+    if (!created.length) return outcomes;
+    const people = [...new Set(created.map((k) => items[index.get(k)!]!.personId))];
+    await outbound.dispatch(now, { personIds: people, priority: "interactive" });
+    const states = await this.waitFor(created, options.waitMs ?? DEFAULT_WAIT_MS);
+    for (const key of created) outcomes[index.get(key)!] = outcomeOf(states.get(key));
+    return outcomes;
+  }
+
+  /** Records messages (scheduled or now) without waiting; those due now are handed to the queue at once when `dispatch` is set. */
+  async queue(messages: readonly OutboxMessage[], options: { dispatch?: boolean; now?: Date } = {}): Promise<string[]> {
+    const created = await this.outbox.add(messages);
+    if (options.dispatch && created.length) {
+      const now = options.now ?? new Date();
+      const people = [...new Set(messages.filter((m) => m.dueAt <= now).map((m) => m.personId))];
+      if (people.length) await this.require().outbound.dispatch(now, { personIds: people, priority: "interactive" });
+    }
+    return created;
+  }
+
+  private async waitFor(keys: readonly string[], waitMs: number): Promise<Map<string, NotificationState>> {
+    const until = Date.now() + waitMs;
+    let states = await this.outbox.states(keys);
+    for (let delay = 10; Date.now() < until && [...states.values()].some((s) => s === "pending"); delay = Math.min(delay * 2, 100)) {
+      await sleep(delay);
+      states = await this.outbox.states(keys);
+    }
+    return states;
+  }
+
+  /**
+   * Begins a form for a person (a ticket of the /form command, e.g. `fb.<meetingId>`): the
+   * first question appears in their chat, or — when they are in the middle of another form —
+   * an offer to answer it later. Handled once per key.
+   */
+  async startForm(personId: string, ticket: string, dedupKey: string): Promise<"started" | "no-channel"> {
+    const { processor } = this.require();
+    const [channel] = await this.channels(personId);
+    if (!channel) return "no-channel";
+    await processor.handle({
+      updateKey: `out:${dedupKey}`,
+      chat: { platform: channel.platform, chatId: channel.chatId, userId: channel.externalId },
+      input: { kind: "command", command: "form", args: ticket },
+    });
+    return "started";
+  }
+
+  /** Feedback after a meeting (002 §7.4), asked of each side; the subject is the meeting. */
+  startMeetingFeedback(personId: string, meetingId: string) {
+    return this.startForm(personId, `fb.${meetingId}`, `feedback-${meetingId}-${personId}`);
+  }
+
+  /** The mentee's report to the mentor for the current month (002 §6.2); `month` (YYYY-MM) only names the occurrence. */
+  startMonthlyReport(personId: string, pairId: string, month: string) {
+    return this.startForm(personId, `mr.${pairId}`, `monthly-report-${pairId}-${month}-${personId}`);
+  }
+
+  /** The mentee's final report on the individual plan, due within two weeks after the end (002 §6.2). */
+  startFinalReport(personId: string, pairId: string) {
+    return this.startForm(personId, `fr.${pairId}`, `final-report-${pairId}-${personId}`);
+  }
+
+  /** The short pulse survey 30 days after the pair started. */
+  startPulseSurvey(personId: string, pairId: string) {
+    return this.startForm(personId, `pu.${pairId}`, `pulse-${pairId}-${personId}`);
+  }
+
+  /** The exit survey when a pair ended early (002 §7.5). */
+  startExitSurvey(personId: string, pairId: string) {
+    return this.startForm(personId, `ex.${pairId}`, `exit-${pairId}-${personId}`);
+  }
+}
+
+function outcomeOf(state: NotificationState | undefined): TellOutcome {
+  switch (state) {
+    case "sent":
+      return "sent";
+    case "unreachable":
+      return "unreachable";
+    case "failed":
+    case "cancelled":
+      return "failed";
+    default:
+      return "queued";
+  }
+}

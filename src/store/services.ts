@@ -1,0 +1,105 @@
+import type { PrismaClient } from "../db/client.js";
+import type { SqlExecutor } from "../db/sql.js";
+import { Audit } from "./audit.js";
+import { Consents } from "./consents.js";
+import { FormTickets } from "./form-tickets.js";
+import { FormResponses } from "./forms.js";
+import { IdentityLinks } from "./identity-links.js";
+import { Invitations } from "./invitations.js";
+import { Meetings } from "./meetings.js";
+import { Outbox } from "./notifications.js";
+import { Outreach } from "./outreach.js";
+import { Overdue } from "./overdue.js";
+import { Pairs } from "./pairs.js";
+import { Participants } from "./participants.js";
+import { People } from "./people.js";
+import { Privacy } from "./privacy.js";
+import { Surveys } from "./surveys.js";
+import { CuratorTasks } from "./tasks.js";
+import { Digests } from "./digests.js";
+import { IndicatorData } from "./indicator-data.js";
+import { Scopes } from "./scope.js";
+import { ProgrammeViews } from "./programme-views.js";
+
+/**
+ * The domain's data access, one object per aggregate. What every message touches runs as
+ * prepared SQL (`sql`); the rest goes through Prisma.
+ */
+export interface Services {
+  prisma: PrismaClient;
+  sql: SqlExecutor;
+  people: People;
+  consents: Consents;
+  invitations: Invitations;
+  links: IdentityLinks;
+  audit: Audit;
+  privacy: Privacy;
+  forms: FormResponses;
+  participants: Participants;
+  surveys: Surveys;
+  tickets: FormTickets;
+  outreach: Outreach;
+  /** Lifecycle: messages the bot sends on its own (before and while delivered), pairs, meetings, curators' tasks. */
+  outbox: Outbox;
+  pairs: Pairs;
+  meetings: Meetings;
+  tasks: CuratorTasks;
+  overdue: Overdue;
+  /** Reports and digests: the database mapped onto the indicators and RNC forms, administrators' scopes, digests. */
+  indicatorData: IndicatorData;
+  scopes: Scopes;
+  digests: Digests;
+  views: ProgrammeViews;
+}
+
+/**
+ * The same services, with the SQL-backed stores working inside one update's transaction:
+ * what a flow's hook writes commits with the update. Prisma-backed stores are unchanged.
+ */
+export function withSql(services: Services, sql: SqlExecutor): Services {
+  return {
+    ...services,
+    sql,
+    people: new People(sql),
+    consents: new Consents(sql),
+    invitations: new Invitations(sql),
+    links: new IdentityLinks(sql),
+    audit: new Audit(sql),
+  };
+}
+
+export function createServices(prisma: PrismaClient, sql: SqlExecutor): Services {
+  const forms = new FormResponses(prisma);
+  const participants = new Participants(prisma);
+  const outbox = new Outbox(sql);
+  const outreach = new Outreach(prisma, outbox);
+  const surveys = new Surveys(prisma);
+  const tasks = new CuratorTasks(prisma);
+  const pairs = new Pairs(prisma, outreach, participants, tasks, surveys, new Audit(sql));
+  const indicatorData = new IndicatorData(prisma);
+  const scopes = new Scopes(prisma);
+  return {
+    prisma,
+    sql,
+    people: new People(sql),
+    consents: new Consents(sql),
+    invitations: new Invitations(sql),
+    links: new IdentityLinks(sql),
+    audit: new Audit(sql),
+    privacy: new Privacy(prisma),
+    forms,
+    participants,
+    surveys,
+    tickets: new FormTickets(prisma, participants, forms),
+    outreach,
+    outbox,
+    pairs,
+    meetings: new Meetings(prisma, pairs, outreach, participants),
+    tasks,
+    overdue: new Overdue(prisma, pairs, tasks),
+    indicatorData,
+    scopes,
+    digests: new Digests(prisma, indicatorData, scopes),
+    views: new ProgrammeViews(prisma),
+  };
+}

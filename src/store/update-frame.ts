@@ -1,0 +1,104 @@
+import type pg from "pg";
+import type { ChatRef } from "../bot/core/types.js";
+import { chatKey } from "../bot/core/types.js";
+import type { FlowState } from "../flows/types.js";
+import { isLanguage, type Language } from "../i18n/index.js";
+import { BufferedSql } from "../db/sql.js";
+
+/** What the core knows about the person in a chat while it handles one update. */
+export interface PersonSnapshot {
+  id: string;
+  language: Language;
+  displayName: string | null;
+  isMinor: boolean | null;
+  hasConsent: boolean;
+  hasRepresentativeConsent: boolean;
+}
+
+export interface Frame {
+  readonly person: PersonSnapshot | null;
+  conversation: FlowState | null;
+  /** This update's transaction: writes made here commit with the update, atomically and once. */
+  readonly sql: BufferedSql;
+}
+
+export type FrameOutcome<T> = { duplicate: true } | { duplicate: false; result: T };
+
+/** Reads the person and the conversation of a chat; literals are escaped by the caller. */
+function loadStatement(chatKeyLiteral: string, platformLiteral: string, userLiteral: string): string {
+  return `SELECT c.state, p.id, p.language, p."displayName", p."isMinor",
+  EXISTS (SELECT 1 FROM "Consent" k WHERE k."personId" = p.id AND k.kind = 'personal_data' AND k."withdrawnAt" IS NULL) AS consent,
+  EXISTS (SELECT 1 FROM "Consent" k WHERE k."personId" = p.id AND k.kind = 'legal_representative' AND k."withdrawnAt" IS NULL) AS representative
+FROM (SELECT 1) AS one
+LEFT JOIN "Conversation" c ON c."chatKey" = ${chatKeyLiteral}
+LEFT JOIN "MessengerIdentity" i ON i.platform = ${platformLiteral}::"Platform" AND i."externalId" = ${userLiteral}
+LEFT JOIN "Person" p ON p.id = i."personId" AND p."erasedAt" IS NULL`;
+}
+
+/**
+ * The transaction around one incoming update. It holds a per-chat advisory lock (updates
+ * of one chat are handled one at a time, across processes), records the update key (a
+ * redelivered update is skipped), loads the person and the conversation, and commits the
+ * handler's writes with the conversation when the handler is done: the effects of an
+ * update are stored once, together with the record that it was handled. Nothing is
+ * committed if the handler fails, so the messenger's redelivery runs it again.
+ */
+export class UpdateFrames {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async run<T>(updateKey: string, chat: ChatRef, handler: (frame: Frame) => Promise<T>): Promise<FrameOutcome<T>> {
+    const key = chatKey(chat);
+    const client = await this.pool.connect();
+    const lit = (v: string) => client.escapeLiteral(v);
+    let failed = false;
+    try {
+      // One round trip to open the frame, one to close it (the values are escaped literals).
+      const opened = (await client.query(
+        `BEGIN;
+         SELECT pg_advisory_xact_lock(hashtextextended(${lit(key)}, 0));
+         INSERT INTO "ProcessedUpdate"(key) VALUES (${lit(updateKey)}) ON CONFLICT DO NOTHING RETURNING key;
+         ${loadStatement(lit(key), lit(chat.platform), lit(chat.userId))}`,
+      )) as unknown as pg.QueryResult[];
+      if (opened[2]!.rowCount === 0) {
+        await client.query("ROLLBACK");
+        return { duplicate: true };
+      }
+      const row = opened[3]!.rows[0] ?? {};
+      const loaded: FlowState | null = row.state ?? null;
+      const frame: Frame = {
+        person: row.id
+          ? {
+              id: row.id,
+              language: isLanguage(row.language) ? row.language : "ru",
+              displayName: row.displayName,
+              isMinor: row.isMinor,
+              hasConsent: row.consent,
+              hasRepresentativeConsent: row.representative,
+            }
+          : null,
+        conversation: loaded,
+        sql: new BufferedSql(client),
+      };
+      const result = await handler(frame);
+      let save = "";
+      if (frame.conversation === null && loaded !== null) {
+        save = `DELETE FROM "Conversation" WHERE "chatKey" = ${lit(key)}`;
+      } else if (frame.conversation !== null && frame.conversation !== loaded) {
+        const personId = frame.conversation.personId ?? frame.person?.id ?? null;
+        save = `INSERT INTO "Conversation"("chatKey", "personId", "flowId", state, "updatedAt")
+           VALUES (${lit(key)}, ${personId === null ? "NULL" : lit(personId)}, ${lit(frame.conversation.flowId)}, ${lit(JSON.stringify(frame.conversation))}::jsonb, now())
+           ON CONFLICT ("chatKey") DO UPDATE SET "personId" = EXCLUDED."personId", "flowId" = EXCLUDED."flowId", state = EXCLUDED.state, "updatedAt" = now()`;
+      }
+      // The handler's writes, the conversation and the commit: one round trip.
+      await frame.sql.flush([save, "COMMIT"].filter(Boolean).join(";\n"));
+      return { duplicate: false, result };
+    } catch (error) {
+      failed = true;
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      // A connection that failed mid-transaction is dropped rather than reused.
+      client.release(failed ? true : undefined);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "../support/harness.js";
+import { runAdmin, UsageError } from "../../src/cli/admin.js";
+
+const run = promisify(execFile);
+
+describe("administration CLI", () => {
+  let h: Harness;
+  const admin = async (...args: string[]) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/admin.ts", ...args], {
+        env: { ...process.env, DATABASE_URL: h.database.url, TELEGRAM_BOT_USERNAME: "nastavnik_test_bot", VK_GROUP_ID: "220000111" },
+      });
+      return { code: 0, stdout, stderr };
+    } catch (e: any) {
+      return { code: e.code as number, stdout: e.stdout as string, stderr: e.stderr as string };
+    }
+  };
+
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(() => h?.close());
+
+  it("creates an organisation, a programme and invitations that work in the bot on both messengers", async () => {
+    const org = await admin("org:create", "--name", "МБОУ «Гимназия № 1»", "--timezone", "Asia/Omsk", "--district", "Кировский", "--children", "640");
+    expect(org.code).toBe(0);
+    const orgId = /Organisation created: (\S+)/.exec(org.stdout)![1]!;
+    const prog = await admin("programme:create", "--org", orgId, "--form", "student_pupil", "--name", "Профи", "--starts", "2026-09-01", "--ends", "2027-05-31");
+    expect(prog.code).toBe(0);
+    const programmeId = /Programme created: (\S+)/.exec(prog.stdout)![1]!;
+    const stored = await h.app.db.prisma.programme.findUniqueOrThrow({ where: { id: programmeId }, include: { organisation: true } });
+    expect(stored.form).toBe("student_pupil");
+    expect(stored.organisation).toMatchObject({ timezone: "Asia/Omsk", district: "Кировский", childrenAged10to19: 640 });
+
+    const inv = await admin("invite:create", "--programme", programmeId, "--role", "mentee");
+    expect(inv.code).toBe(0);
+    const code = /Invitation code: (\S+)/.exec(inv.stdout)![1]!;
+    expect(inv.stdout).toContain(`https://t.me/nastavnik_test_bot?start=${code}`);
+    expect(inv.stdout).toContain(`https://vk.me/club220000111?ref=${code}`);
+
+    for (const platform of ["telegram", "vk"] as const) {
+      const u = h.user(platform);
+      await u.open(code);
+      expect(u.last().text).toContain("«Профи»");
+    }
+  });
+
+  it("adds an administrator by messenger id", async () => {
+    const r = await admin("admin:add", "--telegram", "424242");
+    expect(r.code).toBe(0);
+    const admins = await h.app.db.prisma.administrator.findMany({ include: { person: { include: { identities: true } } } });
+    expect(admins.some((a) => a.scope === "region" && a.person.identities.some((i) => i.platform === "telegram" && i.externalId === "424242"))).toBe(true);
+  });
+
+  it("wrong arguments are refused with the reason", async () => {
+    const cases: [string[], RegExp][] = [
+      [["org:create", "--name", "X", "--timezone", "Mars/Olympus"], /not an IANA timezone/],
+      [["org:create", "--name", "X"], /missing --timezone/],
+      [["programme:create", "--org", "nope", "--form", "pupil_pupil", "--name", "X", "--starts", "2026-09-01", "--ends", "2027-05-31"], /no organisation nope/],
+      [["programme:create", "--org", "x", "--form", "knitting", "--name", "X", "--starts", "2026-09-01", "--ends", "2027-05-31"], /--form must be one of/],
+      [["invite:create", "--programme", "x", "--role", "king"], /--role must be one of/],
+      [["admin:add", "--telegram", "1", "--vk", "2"], /exactly one of/],
+      [["frobnicate"], /unknown command/],
+      [[], /no command/],
+    ];
+    for (const [args, reason] of cases) {
+      const error = await runAdmin(args, { DATABASE_URL: h.database.url }, () => undefined).then(() => null, (e) => e);
+      expect(error, args.join(" ")).toBeInstanceOf(UsageError);
+      expect(error.message).toMatch(reason);
+    }
+    await expect(runAdmin(["org:create", "--bogus", "1"], { DATABASE_URL: h.database.url }, () => undefined)).rejects.toMatchObject({ code: "ERR_PARSE_ARGS_UNKNOWN_OPTION" });
+  });
+
+  it("from the shell, a wrong argument prints the usage and exits with 2", async () => {
+    for (const args of [["org:create", "--name", "X"], ["org:create", "--bogus", "1"]]) {
+      const r = await admin(...args);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain("Usage: npm run admin");
+    }
+  });
+});

@@ -1,0 +1,92 @@
+import type { Harness } from "../support/harness.js";
+import type { TestUser } from "../support/users.js";
+import type { Role } from "../../src/domain/roles.js";
+
+/** Helpers of the forms tests: people joining, people and pairs seeded straight into the database. */
+
+export const other = (p: "telegram" | "vk"): "telegram" | "vk" => (p === "telegram" ? "vk" : "telegram");
+
+/** Joins through an invitation as an adult, in Russian unless told otherwise. */
+export async function join(h: Harness, u: TestUser, programmeId: string, role: Role, name: string, lang: "ru" | "en" = "ru"): Promise<string> {
+  const code = await h.invite(programmeId, role);
+  await u.open(code);
+  await u.press(lang === "ru" ? "Русский" : "English");
+  await u.press(lang === "ru" ? "Согласен(на)" : "I agree");
+  if (role !== "curator") await u.press(lang === "ru" ? "Да" : "Yes");
+  await u.send(name);
+  return personOf(h, u);
+}
+
+export async function personOf(h: Harness, u: TestUser): Promise<string> {
+  const identity = await h.app.db.prisma.messengerIdentity.findUniqueOrThrow({ where: { platform_externalId: { platform: u.platform, externalId: u.id } } });
+  return identity.personId;
+}
+
+export async function participationOf(h: Harness, personId: string, programmeId: string, role: Role) {
+  return h.app.db.prisma.participation.findUniqueOrThrow({ where: { personId_programmeId_role: { personId, programmeId, role } } });
+}
+
+/** A participant created directly (consent given), for lists longer than a test wants to join by hand. */
+export async function seedParticipant(h: Harness, input: { programmeId: string; role: Role; name: string; platform?: "telegram" | "vk"; status?: "joined" | "approved" | "active" | "declined"; userId?: string }) {
+  const userId = input.userId ?? String(900_000_000 + Math.floor(Math.random() * 99_999_999));
+  const person = await h.app.db.prisma.person.create({
+    data: {
+      displayName: input.name,
+      isMinor: false,
+      identities: { create: { platform: input.platform ?? "telegram", externalId: userId, chatId: userId } },
+      consents: { create: { kind: "personal_data", version: "2026-11" } },
+    },
+  });
+  const participation = await h.app.db.prisma.participation.create({
+    data: { personId: person.id, programmeId: input.programmeId, role: input.role, status: input.status ?? "joined", capacity: input.role === "mentor" ? 1 : null },
+  });
+  return { personId: person.id, participationId: participation.id, userId };
+}
+
+/** A pair of a mentor and a mentee, confirmed `daysAgo` days ago, with one meeting `meetingHoursAgo` hours ago. */
+export async function seedPair(h: Harness, input: { programmeId: string; mentorId: string; menteeId: string; daysAgo?: number; meetingHoursAgo?: number; status?: "regular" | "ended_early" }) {
+  const now = Date.now();
+  const pair = await h.app.db.prisma.pair.create({
+    data: {
+      programmeId: input.programmeId,
+      mentorId: input.mentorId,
+      status: input.status ?? "regular",
+      confirmedAt: new Date(now - (input.daysAgo ?? 40) * 86_400_000),
+      members: { create: { menteeId: input.menteeId } },
+    },
+  });
+  const mentor = await h.app.db.prisma.participation.findUniqueOrThrow({ where: { id: input.mentorId } });
+  const meeting = await h.app.db.prisma.meeting.create({
+    data: { pairId: pair.id, stage: "regular", startsAt: new Date(now - (input.meetingHoursAgo ?? 2) * 3_600_000), status: "confirmed", proposedById: mentor.personId },
+  });
+  return { pairId: pair.id, meetingId: meeting.id };
+}
+
+const NEXT = /^(Ещё ▶|More ▶)$/;
+const PREV = /^(◀ Назад к списку|◀ Previous)$/;
+
+/** Presses an option of the current question, paging through a long list to find it (as a person would). */
+export async function pick(u: TestUser, label: string): Promise<void> {
+  const labels = () => u.last().buttons.flat().map((b) => b.label);
+  while (labels().some((l) => PREV.test(l))) await u.press(PREV);
+  for (let page = 0; page < 20; page++) {
+    if (labels().includes(label)) return u.press(label);
+    if (!labels().some((l) => NEXT.test(l))) break;
+    await u.press(NEXT);
+  }
+  throw new Error(`no option ${label} on any page of: ${u.last().text.slice(0, 120)}`);
+}
+
+/** Ticks the options of a multi-choice question (on whatever page they are), then Done. */
+export async function tick(u: TestUser, ...labels: string[]): Promise<void> {
+  for (const l of labels) await pick(u, l);
+  await u.press(/^(Готово|Done)$/);
+}
+
+export function optionLabels(u: TestUser): string[] {
+  return u.last().buttons.flat().map((b) => b.label);
+}
+
+export function allText(u: TestUser): string {
+  return u.messages().map((m) => m.text).join("\n");
+}

@@ -1,0 +1,158 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "../support/harness.js";
+
+describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platform) => {
+  let h: Harness;
+  let programmeId: string;
+
+  beforeAll(async () => {
+    h = await startHarness();
+    ({ programmeId } = await h.seedProgramme());
+  });
+  afterAll(() => h?.close());
+
+  it("an adult mentor joins: language, consent first, age, name; becomes a participant", async () => {
+    const code = await h.invite(programmeId, "mentor");
+    const u = h.user(platform);
+    await u.open(code);
+    expect(u.last().text).toContain("Шаг в профессию");
+    await u.press("Русский");
+    expect(u.last().text).toContain("152-ФЗ");
+    // Nothing about the person is stored before consent.
+    expect(await h.app.db.prisma.person.count({ where: { identities: { some: { externalId: u.id } } } })).toBe(0);
+    await u.press("Согласен(на)");
+    const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id, platform } } }, include: { consents: true } });
+    expect(person.consents.map((c) => c.kind)).toEqual(["personal_data"]);
+    expect(u.last().text).toContain("18");
+    await u.press("Да");
+    expect(u.last().text).toContain("Как к вам обращаться");
+    await u.send("Мария Иванова");
+    const texts = u.messages().map((m) => m.text).join("\n");
+    expect(texts).toContain("Добро пожаловать в программу «Шаг в профессию»");
+    const participation = await h.app.db.prisma.participation.findFirstOrThrow({ where: { personId: person.id } });
+    expect(participation).toMatchObject({ programmeId, role: "mentor", status: "joined" });
+    expect((await h.app.db.prisma.person.findUniqueOrThrow({ where: { id: person.id } })).displayName).toBe("Мария Иванова");
+    expect(await h.app.db.prisma.conversation.count()).toBe(0);
+  });
+
+  it("a minor mentee needs the legal representative's name and consent before going on", async () => {
+    const code = await h.invite(programmeId, "mentee");
+    const u = h.user(platform);
+    await u.open(code);
+    await u.press("Русский");
+    await u.press("Согласен(на)");
+    await u.press("Нет");
+    expect(u.last().text).toContain("законного представителя");
+    await u.send("Иванова Ольга Петровна");
+    expect(u.last().text).toContain("Иванова Ольга Петровна");
+    // The name question is not asked before the representative consents.
+    expect(u.last().text).not.toContain("Как к вам обращаться");
+    await u.press("Согласен(на)");
+    const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id } } }, include: { consents: { orderBy: { givenAt: "asc" } } } });
+    expect(person.isMinor).toBe(true);
+    expect(person.consents.map((c) => [c.kind, c.representativeName])).toEqual([
+      ["personal_data", null],
+      ["legal_representative", "Иванова Ольга Петровна"],
+    ]);
+    await u.send("Петя Иванов");
+    expect(await h.app.db.prisma.participation.count({ where: { personId: person.id, role: "mentee" } })).toBe(1);
+  });
+
+  it("a minor whose representative declines stops there and is not a participant", async () => {
+    const code = await h.invite(programmeId, "mentee");
+    const u = h.user(platform);
+    await u.open(code);
+    await u.press("Русский");
+    await u.press("Согласен(на)");
+    await u.press("Нет");
+    await u.send("Сидоров Иван Иванович");
+    await u.press("Не согласен(на)");
+    expect(u.last().text).toContain("Без согласия законного представителя");
+    const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id } } } });
+    expect(await h.app.db.prisma.participation.count({ where: { personId: person.id } })).toBe(0);
+    expect(person.displayName).toBeNull();
+  });
+
+  it("declining consent stores nothing", async () => {
+    const code = await h.invite(programmeId, "mentee");
+    const u = h.user(platform);
+    await u.open(code);
+    await u.press("English");
+    expect(u.last().text).toContain("152-FZ");
+    await u.press("I do not agree");
+    expect(u.last().text).toContain("we have kept nothing about you");
+    expect(await h.app.db.prisma.messengerIdentity.count({ where: { externalId: u.id } })).toBe(0);
+  });
+
+  it("answers in English after English is chosen, and keeps it for later commands", async () => {
+    const code = await h.invite(programmeId, "mentor");
+    const u = h.user(platform);
+    await u.open(code);
+    await u.press("English");
+    await u.press("I agree");
+    expect(u.last().text).toBe("Question 1 of 2\n\nAre you 18 or older?");
+    await u.press("Yes");
+    await u.send("John Smith");
+    await u.send("/help");
+    expect(u.last().text).toContain("For participants:");
+  });
+
+  it("a bad, expired or used-up invitation gets a clear answer", async () => {
+    const u = h.user(platform);
+    await u.open("ABCDEFGHJK");
+    expect(u.last().text).toContain("Такое приглашение не найдено");
+    const expired = await h.invite(programmeId, "mentee", { expiresAt: new Date(Date.now() - 1000) });
+    await u.open(expired);
+    expect(u.last().text).toContain("Срок действия этого приглашения истёк");
+    await u.send("/start hello");
+    expect(u.last().text).toContain("не похоже на код приглашения");
+  });
+
+  it("/start without a code explains how to join; an invitation code typed as text works", async () => {
+    const u = h.user(platform);
+    await u.send("/start");
+    expect(u.last().text).toContain("нужна ссылка-приглашение");
+    const code = await h.invite(programmeId, "mentee");
+    await u.send(code.toLowerCase());
+    expect(u.last().text).toContain("Шаг в профессию");
+  });
+
+  it("wrong input at every step type: re-asked with the reason, nothing lost", async () => {
+    const code = await h.invite(programmeId, "mentee");
+    const u = h.user(platform);
+    await u.open(code);
+    await u.send("по-русски пожалуйста");
+    expect(u.last().text).toContain("Выберите ответ кнопкой");
+    await u.press("Русский");
+    await u.sendSticker();
+    expect(u.last().text).toContain("Выберите ответ кнопкой");
+    await u.press("Согласен(на)");
+    await u.send("да");
+    expect(u.last().text).toContain("Как к вам обращаться");
+    await u.sendSticker();
+    expect(u.last().text).toContain("стикеры, фото и голосовые сообщения не подойдут");
+    await u.send("x".repeat(10_000));
+    expect(u.last().text).toContain("не больше 100 символов");
+    await u.send("/frobnicate");
+    expect(u.last().text).toContain("Как к вам обращаться");
+    expect(u.messages().some((m) => m.text.includes("Я не знаю команду /frobnicate"))).toBe(true);
+    await u.send("Аня");
+    expect(u.messages().map((m) => m.text).join("\n")).toContain("Добро пожаловать");
+  });
+
+  it("a button from an old message is answered as stale and the current question shown", async () => {
+    const code = await h.invite(programmeId, "mentee");
+    const u = h.user(platform);
+    await u.open(code);
+    const languagePrompt = u.last().id;
+    const languageButtons = u.last().buttons;
+    await u.press("Русский");
+    // Replay the old language button (its payload is still known to the client).
+    await u.pressPayload(languageButtons[0]![0]!.payload.replace(/^\{"p":"(.*)"\}$/, "$1"));
+    expect(u.messages().some((m) => m.text.startsWith("Эта кнопка из старого сообщения"))).toBe(true);
+    expect(u.last().text).toContain("152-ФЗ");
+    expect(languagePrompt).toBeLessThan(u.last().id);
+    await u.pressPayload("garbage|payload");
+    expect(u.messages().some((m) => m.text.includes("Эта кнопка больше не действует"))).toBe(true);
+  });
+});

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "../support/harness.js";
+import { join, personOf } from "./forms-support.js";
+
+describe.each(["telegram", "vk"] as const)("personal data on %s", (platform) => {
+  let h: Harness;
+  let programmeId: string;
+  beforeAll(async () => {
+    h = await startHarness();
+    ({ programmeId } = await h.seedProgramme());
+  });
+  afterAll(() => h?.close());
+
+  it("/mydata sends a file with everything stored about the person", async () => {
+    const u = h.user(platform);
+    await join(h, u, programmeId, "mentee", "Ирина Ковалёва");
+    await u.send("/mydata");
+    const last = u.last();
+    expect(last.document).toBe(true);
+    expect(last.text).toContain("всё, что хранится о вас");
+    if (platform === "telegram") {
+      const call = h.tg.calls.filter((c) => c.method === "sendDocument").at(-1)!;
+      expect(String(call.payload.chat_id)).toBe(u.id);
+    }
+    const personId = await personOf(h, u);
+    const data = await h.app.services.privacy.export(personId);
+    expect(JSON.stringify(data)).toContain("Ирина Ковалёва");
+    expect((data as any).consents[0].kind).toBe("personal_data");
+    expect(await h.app.db.prisma.auditLog.count({ where: { action: "privacy.export", actorId: personId } })).toBe(1);
+  });
+
+  it("/forget asks first, then erases what identifies the person, tells the curator, keeps the aggregates", async () => {
+    const curator = h.user(platform);
+    await join(h, curator, programmeId, "curator", "Куратор Петрова");
+    const u = h.user(platform);
+    const personId = await join(h, u, programmeId, "mentee", "Олег Сидоров");
+    await h.app.db.prisma.formResponse.create({
+      data: { personId, programmeId, formId: "satisfaction-mentee", formVersion: 1, answers: { overall: 5, improve: "Больше встреч с Олегом" }, status: "submitted", submittedAt: new Date() },
+    });
+    await u.send("/forget");
+    expect(u.last().text).toContain("Это действие нельзя отменить");
+    await u.press("Нет, оставить");
+    expect(await h.app.db.prisma.person.findUniqueOrThrow({ where: { id: personId } })).toMatchObject({ displayName: "Олег Сидоров", erasedAt: null });
+    await u.send("/forget");
+    await u.press("Да, удалить мои данные");
+    expect(u.last().text).toContain("ваши персональные данные удалены");
+    const person = await h.app.db.prisma.person.findUniqueOrThrow({ where: { id: personId }, include: { identities: true, consents: true, participations: true, formResponses: true } });
+    expect(person.displayName).toBeNull();
+    expect(person.erasedAt).not.toBeNull();
+    expect(person.identities).toHaveLength(0);
+    expect(person.consents.every((c) => c.withdrawnAt !== null)).toBe(true);
+    expect(person.participations.map((p) => p.status)).toEqual(["left"]);
+    // The satisfaction score stays for the indicators; the free text that named someone is gone.
+    expect(person.formResponses.find((r) => r.formId === "satisfaction-mentee")!.answers).toEqual({ overall: 5 });
+    expect(curator.messages().some((m) => m.text.includes("Олег Сидоров") && m.text.includes("отозвал согласие"))).toBe(true);
+    // The bot no longer knows the account: it is a stranger again.
+    await u.send("/start");
+    expect(u.last().text).toContain("нужна ссылка-приглашение");
+    await u.send("/mydata");
+    expect(u.last().text).toBe("О вас у нас ничего не хранится.");
+  });
+});

@@ -1,0 +1,137 @@
+import type { AddressInfo } from "node:net";
+import { afterEach, describe, expect, it } from "vitest";
+import { startHarness, TEST_VK_CONFIRMATION, TEST_VK_SECRET, TEST_WEBHOOK_SECRET, type Harness } from "../support/harness.js";
+import { VK_GROUP_ID } from "../support/fake-vk.js";
+
+let h: Harness | undefined;
+afterEach(async () => {
+  await h?.close();
+  h = undefined;
+});
+
+async function until(check: () => boolean | Promise<boolean>, ms = 10_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+function baseUrl(harness: Harness): string {
+  return `http://127.0.0.1:${(harness.app.server!.address() as AddressInfo).port}`;
+}
+
+const tgMessage = (updateId: number, chatId: number, text: string) => ({
+  update_id: updateId,
+  message: { message_id: updateId, date: 1, chat: { id: chatId, type: "private", first_name: "Т" }, from: { id: chatId, is_bot: false, first_name: "Т" }, text },
+});
+
+const vkMessage = (eventId: string, peerId: number, cmid: number, text: string, extra: Record<string, unknown> = {}) => ({
+  type: "message_new",
+  event_id: eventId,
+  v: "5.199",
+  group_id: VK_GROUP_ID,
+  ...extra,
+  object: { message: { id: cmid, date: 1, peer_id: peerId, from_id: peerId, conversation_message_id: cmid, out: 0, text, attachments: [], fwd_messages: [] }, client_info: { button_actions: ["text", "callback"], keyboard: true, inline_keyboard: true } },
+});
+
+describe("receiving updates", () => {
+  it("Telegram long polling: answers queued updates and acknowledges them by offset", async () => {
+    h = await startHarness({ start: true });
+    h.tg.queueUpdate(tgMessage(501, 9001, "/start") as any);
+    await until(() => h!.tg.toChat("9001").length > 0);
+    expect(h.tg.toChat("9001")[0]!.text).toContain("нужна ссылка-приглашение");
+    await until(() => h!.tg.calls.some((c) => c.method === "getUpdates" && Number(c.payload.offset) === 502));
+  });
+
+  it("VK Bots Long Poll: answers queued events", async () => {
+    h = await startHarness({ start: true });
+    await until(() => h!.vk.calls.some((c) => c.method === "groups.getLongPollServer"));
+    h.vk.queueEvent(vkMessage("e-lp-1", 8001, 1, "/start"));
+    await until(() => h!.vk.toPeer("8001").length > 0);
+    expect(h.vk.toPeer("8001")[0]!.text).toContain("нужна ссылка-приглашение");
+  });
+
+  it("Telegram webhook: 401 without the secret token and nothing handled; handled with it", async () => {
+    h = await startHarness({ start: true, app: { http: true }, env: { TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_URL: "https://bot.example.org/webhooks/telegram", TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET } });
+    expect(h.tg.calls.find((c) => c.method === "setWebhook")?.payload.secret_token).toBe(TEST_WEBHOOK_SECRET);
+    const post = (headers: Record<string, string>, body: unknown) =>
+      fetch(`${baseUrl(h!)}/webhooks/telegram`, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: JSON.stringify(body) });
+    expect((await post({}, tgMessage(601, 9101, "/start"))).status).toBe(401);
+    expect((await post({ "x-telegram-bot-api-secret-token": "wrong-secret-value-123" }, tgMessage(602, 9101, "/start"))).status).toBe(401);
+    expect(h.tg.toChat("9101")).toHaveLength(0);
+    expect((await post({ "x-telegram-bot-api-secret-token": TEST_WEBHOOK_SECRET }, tgMessage(603, 9101, "/start"))).status).toBe(200);
+    expect(h.tg.toChat("9101")).toHaveLength(1);
+  });
+
+  it("VK Callback API: answers the confirmation request, refuses a wrong secret, handles the rest", async () => {
+    h = await startHarness({ start: true, app: { http: true }, env: { VK_MODE: "callback", VK_CALLBACK_SECRET: TEST_VK_SECRET, VK_CALLBACK_CONFIRMATION: TEST_VK_CONFIRMATION } });
+    const post = (body: unknown) => fetch(`${baseUrl(h!)}/webhooks/vk`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const confirm = await post({ type: "confirmation", group_id: VK_GROUP_ID, secret: TEST_VK_SECRET });
+    expect(await confirm.text()).toBe(TEST_VK_CONFIRMATION);
+    const wrong = await post({ ...vkMessage("e-cb-1", 8101, 1, "/start"), secret: "not-the-secret" });
+    expect(wrong.status).toBe(403);
+    expect(h.vk.toPeer("8101")).toHaveLength(0);
+    const good = await post({ ...vkMessage("e-cb-2", 8101, 2, "/start"), secret: TEST_VK_SECRET });
+    expect(await good.text()).toBe("ok");
+    expect(h.vk.toPeer("8101")).toHaveLength(1);
+  });
+
+  it("GET /healthz says whether PostgreSQL and Redis answer", async () => {
+    h = await startHarness({ start: true, app: { http: true } });
+    const res = await fetch(`${baseUrl(h)}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: "ok", postgres: "ok", redis: "ok" });
+    h.app.redis.disconnect();
+    const down = await fetch(`${baseUrl(h)}/healthz`);
+    expect(down.status).toBe(503);
+    expect(((await down.json()) as { redis: string }).redis).toBe("down");
+  });
+});
+
+describe("exactly once, in order, across restarts", () => {
+  it("a redelivered Telegram update (same update_id) and a redelivered VK event are handled once", async () => {
+    h = await startHarness();
+    const update = tgMessage(701, 9201, "/start");
+    await h.app.telegram!.handleUpdate(update as any);
+    await h.app.telegram!.handleUpdate(update as any);
+    expect(h.tg.toChat("9201")).toHaveLength(1);
+    const event = vkMessage("e-dup", 8201, 5, "/start");
+    await h.app.vk!.handleEvent(event as any);
+    await h.app.vk!.handleEvent({ ...event, event_id: "e-dup-retry" } as any); // VK retries may carry a new event id
+    expect(h.vk.toPeer("8201")).toHaveLength(1);
+  });
+
+  it("updates of one chat arriving together are handled in arrival order", async () => {
+    h = await startHarness();
+    const langs = ["en", "ru", "en", "ru", "en", "ru", "en", "en", "ru", "ru"];
+    await Promise.all(langs.map((l, i) => h!.app.telegram!.handleUpdate(tgMessage(800 + i, 9301, `/language ${l}`) as any)));
+    const replies = h.tg.toChat("9301").map((m) => (m.text.startsWith("Done") ? "en" : "ru"));
+    expect(replies).toEqual(langs);
+  });
+
+  it("a restart in the middle of a flow resumes at the same question with the answers kept", async () => {
+    h = await startHarness();
+    const { programmeId } = await h.seedProgramme();
+    const code = await h.invite(programmeId, "mentee");
+    const users = { telegram: h.user("telegram"), vk: h.user("vk") };
+    for (const platform of ["telegram", "vk"] as const) {
+      const u = users[platform];
+      await u.open(code);
+      await u.press("English");
+      await u.press("I agree");
+      expect(u.last().text).toContain("Are you 18 or older?");
+    }
+    await h.restart();
+    for (const platform of ["telegram", "vk"] as const) {
+      const u = users[platform];
+      await u.send("/start");
+      expect(u.last().text).toContain("Let us go on where we stopped");
+      expect(u.last().text).toContain("Are you 18 or older?");
+      await u.press("Yes");
+      await u.send("Alex Doe");
+      expect(u.messages().map((m) => m.text).join("\n")).toContain("Welcome to the programme");
+    }
+    expect(await h.app.db.prisma.participation.count({ where: { programmeId } })).toBe(2);
+  });
+});

@@ -1,0 +1,56 @@
+import { execFileSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+
+/**
+ * Creates this run's template database and applies every committed migration to it with
+ * the same command a deployment uses (`prisma migrate deploy`). Test files clone it.
+ * Names carry their creation time, so runs side by side never drop each other's databases;
+ * leftovers of interrupted runs are removed after a few hours.
+ */
+export const adminUrl = (): string => process.env.TEST_ADMIN_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const PREFIX = "nastavnik_test_";
+const STALE_MS = 3 * 3600_000;
+
+export function newDatabaseName(kind: string): string {
+  return `${PREFIX}${Date.now()}_${kind}_${randomBytes(4).toString("hex")}`;
+}
+
+export function databaseUrl(name: string): string {
+  const u = new URL(adminUrl());
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export function templateName(): string {
+  const name = process.env.TEST_TEMPLATE_DB;
+  if (!name) throw new Error("TEST_TEMPLATE_DB is not set: run through vitest (global setup) or call the setup first");
+  return name;
+}
+
+export default async function setup(): Promise<() => Promise<void>> {
+  const template = newDatabaseName("tpl");
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  try {
+    const { rows } = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${PREFIX}%`]);
+    for (const r of rows) {
+      const born = Number(String(r.datname).slice(PREFIX.length).split("_")[0]);
+      if (!Number.isFinite(born) || Date.now() - born > STALE_MS) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`).catch(() => undefined);
+    }
+    await admin.query(`CREATE DATABASE "${template}"`);
+  } finally {
+    await admin.end();
+  }
+  execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl(template) }, stdio: "pipe" });
+  process.env.TEST_TEMPLATE_DB = template;
+  return async () => {
+    const a = new pg.Client({ connectionString: adminUrl() });
+    await a.connect();
+    try {
+      await a.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+    } finally {
+      await a.end();
+    }
+  };
+}

@@ -1,0 +1,253 @@
+import type { Update } from "grammy/types";
+import type { App } from "../../src/app.js";
+import type { FakeTelegram } from "./fake-telegram.js";
+import type { FakeVk } from "./fake-vk.js";
+import { VK_GROUP_ID } from "./fake-vk.js";
+
+/** A message as the person sees it now (edits applied). */
+export interface SeenMessage {
+  id: number;
+  text: string;
+  buttons: { label: string; payload: string }[][];
+  document?: boolean;
+  /** A picture came with the message (Telegram sendPhoto, VK photo attachment). */
+  photo?: boolean;
+  /** The document or picture as the messenger received it. */
+  file?: { filename: string; content: Buffer };
+}
+
+/** A person using the bot through a messenger; the same tests drive Telegram and VK. */
+export interface TestUser {
+  readonly platform: "telegram" | "vk";
+  readonly id: string;
+  send(text: string): Promise<void>;
+  sendSticker(): Promise<void>;
+  /** Opens the bot through an invitation deep link. */
+  open(code: string): Promise<void>;
+  /** Taps the button with this label on the newest message that shows it. */
+  press(label: string | RegExp): Promise<void>;
+  /** Taps a button on a specific message (for stale-button tests). */
+  pressOn(messageId: number, label: string | RegExp): Promise<void>;
+  /** Sends a raw button payload, as a forged or outdated client could. */
+  pressPayload(payload: string): Promise<void>;
+  /** Every message in the chat as it looks now, oldest first. */
+  messages(): SeenMessage[];
+  last(): SeenMessage;
+  /** Texts of the messages that arrived after `mark()`. */
+  since(mark: number): string[];
+  mark(): number;
+}
+
+let updateId = 1;
+let vkEventId = 1;
+
+function matches(label: string, wanted: string | RegExp): boolean {
+  return typeof wanted === "string" ? label === wanted : wanted.test(label);
+}
+
+function findButton(messages: SeenMessage[], wanted: string | RegExp): { message: SeenMessage; payload: string } {
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const m = messages[i]!;
+    for (const row of m.buttons) for (const b of row) if (matches(b.label, wanted)) return { message: m, payload: b.payload };
+  }
+  const visible = messages.slice(-3).map((m) => `${m.text.slice(0, 80)} [${m.buttons.flat().map((b) => b.label).join(" | ")}]`);
+  throw new Error(`no button ${String(wanted)}; last messages:\n${visible.join("\n")}`);
+}
+
+export class TelegramTestUser implements TestUser {
+  readonly platform = "telegram" as const;
+  constructor(private readonly appRef: () => App, private readonly fake: FakeTelegram, readonly id: string, private readonly languageCode = "ru") {}
+
+  private get app(): App {
+    return this.appRef();
+  }
+
+  private from() {
+    return { id: Number(this.id), is_bot: false, first_name: "Тест", language_code: this.languageCode };
+  }
+
+  private async deliver(update: Omit<Update, "update_id">): Promise<void> {
+    await this.app.telegram!.handleUpdate({ update_id: updateId++, ...update } as Update);
+  }
+
+  send(text: string): Promise<void> {
+    return this.deliver({ message: { message_id: updateId, date: Math.floor(Date.now() / 1000), chat: { id: Number(this.id), type: "private", first_name: "Тест" }, from: this.from(), text } as any });
+  }
+
+  sendSticker(): Promise<void> {
+    return this.deliver({
+      message: {
+        message_id: updateId,
+        date: Math.floor(Date.now() / 1000),
+        chat: { id: Number(this.id), type: "private", first_name: "Тест" },
+        from: this.from(),
+        sticker: { file_id: "s", file_unique_id: "s", type: "regular", width: 512, height: 512, is_animated: false, is_video: false },
+      } as any,
+    });
+  }
+
+  open(code: string): Promise<void> {
+    return this.send(`/start ${code}`);
+  }
+
+  async press(label: string | RegExp): Promise<void> {
+    const { message, payload } = findButton(this.messages(), label);
+    await this.pressPayloadOn(message.id, payload);
+  }
+
+  async pressOn(messageId: number, label: string | RegExp): Promise<void> {
+    const message = this.messages().find((m) => m.id === messageId);
+    if (!message) throw new Error(`no message ${messageId}`);
+    const { payload } = findButton([message], label);
+    await this.pressPayloadOn(messageId, payload);
+  }
+
+  pressPayload(payload: string): Promise<void> {
+    const last = this.messages().at(-1);
+    return this.pressPayloadOn(last?.id ?? 1, payload);
+  }
+
+  private pressPayloadOn(messageId: number, data: string): Promise<void> {
+    return this.deliver({
+      callback_query: {
+        id: String(updateId),
+        from: this.from(),
+        chat_instance: "ci",
+        data,
+        message: { message_id: messageId, date: 0, chat: { id: Number(this.id), type: "private", first_name: "Тест" }, text: "" } as any,
+      },
+    });
+  }
+
+  messages(): SeenMessage[] {
+    const out = new Map<number, SeenMessage>();
+    for (const m of this.fake.toChat(this.id)) {
+      const buttons = m.buttons.map((row) => row.map((b) => ({ label: b.text, payload: b.data })));
+      if (m.replaces !== undefined) {
+        const old = out.get(m.replaces);
+        if (old) out.set(m.replaces, { ...old, text: m.text, buttons });
+      } else out.set(m.messageId, { id: m.messageId, text: m.text, buttons, document: m.document, ...(m.photo ? { photo: true } : {}), ...(m.file ? { file: m.file } : {}) });
+    }
+    return [...out.values()];
+  }
+
+  last(): SeenMessage {
+    const all = this.messages();
+    if (!all.length) throw new Error("no messages");
+    return all[all.length - 1]!;
+  }
+
+  mark(): number {
+    return this.fake.toChat(this.id).length;
+  }
+
+  since(mark: number): string[] {
+    return this.fake.toChat(this.id).slice(mark).filter((m) => m.replaces === undefined).map((m) => m.text);
+  }
+}
+
+export class VkTestUser implements TestUser {
+  readonly platform = "vk" as const;
+  constructor(private readonly appRef: () => App, private readonly fake: FakeVk, readonly id: string) {}
+
+  private get app(): App {
+    return this.appRef();
+  }
+
+  private message(fields: Record<string, unknown>) {
+    return {
+      type: "message_new",
+      event_id: `e${vkEventId++}`,
+      v: "5.199",
+      group_id: VK_GROUP_ID,
+      object: {
+        message: {
+          id: vkEventId,
+          date: Math.floor(Date.now() / 1000),
+          peer_id: Number(this.id),
+          from_id: Number(this.id),
+          conversation_message_id: this.fake.nextCmid(this.id),
+          out: 0,
+          text: "",
+          attachments: [],
+          fwd_messages: [],
+          important: false,
+          is_hidden: false,
+          version: 1,
+          ...fields,
+        },
+        client_info: { button_actions: ["text", "callback"], keyboard: true, inline_keyboard: true, carousel: true, lang_id: 0 },
+      },
+    };
+  }
+
+  send(text: string): Promise<void> {
+    return this.app.vk!.handleEvent(this.message({ text }) as any);
+  }
+
+  sendSticker(): Promise<void> {
+    return this.app.vk!.handleEvent(this.message({ attachments: [{ type: "sticker", sticker: { product_id: 1, sticker_id: 1 } }] }) as any);
+  }
+
+  open(code: string): Promise<void> {
+    return this.app.vk!.handleEvent(this.message({ text: "Начать", ref: code, ref_source: "link" }) as any);
+  }
+
+  async press(label: string | RegExp): Promise<void> {
+    const { message, payload } = findButton(this.messages(), label);
+    await this.pressRaw(message.id, payload);
+  }
+
+  async pressOn(messageId: number, label: string | RegExp): Promise<void> {
+    const message = this.messages().find((m) => m.id === messageId);
+    if (!message) throw new Error(`no message ${messageId}`);
+    const { payload } = findButton([message], label);
+    await this.pressRaw(messageId, payload);
+  }
+
+  pressPayload(payload: string): Promise<void> {
+    return this.pressRaw(this.messages().at(-1)?.id ?? 1, JSON.stringify({ p: payload }));
+  }
+
+  private pressRaw(cmid: number, payloadJson: string): Promise<void> {
+    const eventId = `ev${vkEventId++}`;
+    return this.app.vk!.handleEvent({
+      type: "message_event",
+      event_id: eventId,
+      v: "5.199",
+      group_id: VK_GROUP_ID,
+      object: { user_id: Number(this.id), peer_id: Number(this.id), event_id: eventId, payload: JSON.parse(payloadJson), conversation_message_id: cmid },
+    } as any);
+  }
+
+  /** Messages keyed by conversation_message_id, the id VK uses for edits and button events. */
+  messages(): SeenMessage[] {
+    const out = new Map<number, SeenMessage>();
+    for (const m of this.fake.toPeer(this.id)) {
+      const buttons = m.buttons.map((row) => row.map((b) => ({ label: b.label, payload: b.payload })));
+      if (m.replaces !== undefined) {
+        const old = out.get(m.replaces);
+        if (old) out.set(m.replaces, { ...old, text: m.text, buttons });
+      } else {
+        const photo = /(^|,)photo/.test(m.attachment ?? "");
+        const file = this.fake.fileOf(m.attachment, "doc") ?? this.fake.fileOf(m.attachment, "photo");
+        out.set(m.conversationMessageId, { id: m.conversationMessageId, text: m.text, buttons, document: /(^|,)doc/.test(m.attachment ?? ""), ...(photo ? { photo: true } : {}), ...(file ? { file } : {}) });
+      }
+    }
+    return [...out.values()];
+  }
+
+  last(): SeenMessage {
+    const all = this.messages();
+    if (!all.length) throw new Error("no messages");
+    return all[all.length - 1]!;
+  }
+
+  mark(): number {
+    return this.fake.toPeer(this.id).length;
+  }
+
+  since(mark: number): string[] {
+    return this.fake.toPeer(this.id).slice(mark).filter((m) => m.replaces === undefined).map((m) => m.text);
+  }
+}

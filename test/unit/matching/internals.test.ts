@@ -1,0 +1,168 @@
+/** Invariants of the internal building blocks: the min-cost flow, its dual prices, the candidate top-K. */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { buildCandidates, mentorKey, type CandidateGraph } from "../../../src/domain/matching/candidates.js";
+import { tightenPotentials } from "../../../src/domain/matching/dual.js";
+import { prepareInstance } from "../../../src/domain/matching/instance.js";
+import { AssignmentFlow, type AssignmentSolution } from "../../../src/domain/matching/min-cost-flow.js";
+import { PairScorer } from "../../../src/domain/matching/score.js";
+import { cohortArb } from "./helpers.js";
+
+interface Graph {
+  n: number;
+  capacity: Int32Array;
+  rows: { v: number; w: number }[][];
+}
+
+function csr(g: Graph): CandidateGraph {
+  const start = new Int32Array(g.n + 1);
+  g.rows.forEach((row, u) => (start[u + 1] = start[u]! + row.length));
+  return {
+    start,
+    mentor: Int32Array.from(g.rows.flat(), (e) => e.v),
+    score: Float64Array.from(g.rows.flat(), (e) => e.w),
+  };
+}
+
+/** Random bipartite graphs with integer weights (many ties) and capacities 0..2. */
+const graphArb: fc.Arbitrary<Graph> = fc
+  .record({ n: fc.integer({ min: 1, max: 7 }), m: fc.integer({ min: 1, max: 4 }) })
+  .chain(({ n, m }) =>
+    fc.record({
+      n: fc.constant(n),
+      capacity: fc.array(fc.integer({ min: 0, max: 2 }), { minLength: m, maxLength: m }).map((c) => Int32Array.from(c)),
+      rows: fc.array(
+        fc.uniqueArray(fc.record({ v: fc.nat({ max: m - 1 }), w: fc.integer({ min: 1, max: 6 }) }), { selector: (e) => e.v, maxLength: m }),
+        { minLength: n, maxLength: n },
+      ),
+    }),
+  )
+  .map((g) => ({ ...g, rows: g.rows.map((row) => row.filter((e) => g.capacity[e.v]! > 0)) }));
+
+function bruteBest(g: Graph, bonus: number): number {
+  const left = Array.from(g.capacity);
+  let best = 0;
+  const walk = (u: number, total: number): void => {
+    if (u === g.n) {
+      best = Math.max(best, total);
+      return;
+    }
+    walk(u + 1, total);
+    for (const e of g.rows[u]!) {
+      if (left[e.v] === 0) continue;
+      left[e.v]!--;
+      walk(u + 1, total + e.w + bonus);
+      left[e.v]!++;
+    }
+  };
+  walk(0, 0);
+  return best;
+}
+
+/** Dual feasibility and complementary slackness of a solution on its graph. */
+function expectOptimalDual(g: Graph, sol: AssignmentSolution, bonus: number): void {
+  const load = new Int32Array(g.capacity.length);
+  g.rows.forEach((row, u) => {
+    const pu = sol.menteePotential[u]!;
+    expect(pu).toBeGreaterThanOrEqual(sol.mentorOf[u]! >= 0 ? 0 : -Infinity);
+    for (const e of row) {
+      const reduced = -(e.w + bonus) + pu - sol.mentorPotential[e.v]!;
+      if (sol.mentorOf[u] === e.v) expect(reduced).toBe(0);
+      else expect(reduced).toBeGreaterThanOrEqual(0);
+    }
+    if (sol.mentorOf[u]! >= 0) load[sol.mentorOf[u]!]!++;
+    else expect(pu).toBeLessThanOrEqual(0);
+  });
+  g.capacity.forEach((c, v) => {
+    expect(load[v]!).toBeLessThanOrEqual(c);
+    expect(sol.mentorPotential[v]!).toBeLessThanOrEqual(0);
+    if (load[v]! < c) expect(sol.mentorPotential[v]!).toBe(0);
+  });
+}
+
+const totalOf = (g: Graph, sol: AssignmentSolution, bonus: number): number =>
+  g.rows.reduce((a, _, u) => a + (sol.mentorOf[u]! >= 0 ? sol.scoreOf[u]! + bonus : 0), 0);
+
+describe("AssignmentFlow", () => {
+  it("finds the maximum-weight assignment with optimal dual prices, in any row order", () => {
+    fc.assert(
+      fc.property(graphArb, fc.constantFrom(0, 100), fc.boolean(), (g, bonus, reverse) => {
+        const flow = new AssignmentFlow(g.n, g.capacity, bonus);
+        flow.graph = csr(g);
+        const rows = Int32Array.from({ length: g.n }, (_, u) => (reverse ? g.n - 1 - u : u));
+        flow.addRows(rows);
+        const sol = flow.solution();
+        expect(totalOf(g, sol, bonus)).toBe(bruteBest(g, bonus));
+        expectOptimalDual(g, sol, bonus);
+        expectOptimalDual(g, tightenPotentials(flow.graph, g.capacity, sol, bonus), bonus);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("re-routes rows that gained edges to the optimum of the larger graph", () => {
+    const grown = graphArb.chain((small) =>
+      fc
+        .array(fc.uniqueArray(fc.record({ v: fc.nat({ max: small.capacity.length - 1 }), w: fc.integer({ min: 1, max: 9 }) }), { selector: (e) => e.v }), {
+          minLength: small.n,
+          maxLength: small.n,
+        })
+        .map((extra) => {
+          const rows = small.rows.map((row, u) => {
+            const have = new Set(row.map((e) => e.v));
+            return [...row, ...extra[u]!.filter((e) => !have.has(e.v) && small.capacity[e.v]! > 0)];
+          });
+          return { small, large: { ...small, rows } };
+        }),
+    );
+    fc.assert(
+      fc.property(grown, fc.constantFrom(0, 50), ({ small, large }, bonus) => {
+        const flow = new AssignmentFlow(small.n, small.capacity, bonus);
+        flow.graph = csr(small);
+        flow.addRows(Int32Array.from({ length: small.n }, (_, u) => u));
+        // As optimise() does: tighten the prices, then re-route the rows whose edges changed.
+        const t = tightenPotentials(flow.graph, small.capacity, flow.solution(), bonus);
+        flow.setPotentials(t.menteePotential, t.mentorPotential);
+        flow.graph = csr(large);
+        const changed = large.rows.map((row, u) => (row.length > small.rows[u]!.length ? u : -1)).filter((u) => u >= 0);
+        flow.rerouteRows(Int32Array.from(changed));
+        const sol = flow.solution();
+        expect(totalOf(large, sol, bonus)).toBe(bruteBest(large, bonus));
+        expectOptimalDual(large, sol, bonus);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe("candidate generation", () => {
+  it("keeps exactly the top pairs by (score, mentor id), and every left-out pair ranks below the threshold", () => {
+    fc.assert(
+      fc.property(cohortArb(6, 6), fc.integer({ min: 1, max: 3 }), (input, k) => {
+        const inst = prepareInstance(input);
+        const scorer = new PairScorer(inst);
+        const pruned = buildCandidates(inst, scorer, k);
+        const dense = buildCandidates(inst, scorer, Infinity);
+        const m = inst.mentors.length;
+        for (let u = 0; u < inst.mentees.length; u++) {
+          const keysOf = (set: typeof dense): number[] => set.rowMentors[u]!.map((v, i) => mentorKey(set.rowScores[u]![i]!, v, m)).sort((a, b) => b - a);
+          const all = keysOf(dense);
+          const kept = new Set(keysOf(pruned));
+          // Every kept pair is an allowed pair with its true score.
+          for (const key of kept) expect(all).toContain(key);
+          const left = all.filter((key) => !kept.has(key));
+          if (left.length === 0) continue;
+          expect(pruned.complete[u]).toBe(0);
+          for (const key of left) expect(key).toBeLessThan(pruned.threshold[u]!);
+          // Fit-only pairs kept: at most k, and they are the best fit-only ones.
+          const choiceMentors = new Set(Array.from(inst.choiceMentor.subarray(inst.choiceStart[u]!, inst.choiceStart[u + 1]!)));
+          const fitOnly = (keys: number[]): number[] => keys.filter((key) => !choiceMentors.has(m - 1 - (key % m)));
+          const keptFit = fitOnly([...kept].sort((a, b) => b - a));
+          expect(keptFit).toEqual(fitOnly(all).slice(0, keptFit.length));
+          expect(keptFit.length).toBe(Math.min(k, fitOnly(all).length));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

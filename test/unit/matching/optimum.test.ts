@@ -1,0 +1,85 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { suggestPairs, type MatchingInput, type MatchingOptions } from "../../../src/domain/matching/index.js";
+import { bruteForce, cohortArb, hungarianOptimum, policyArb, weightsArb } from "./helpers.js";
+
+const total = (input: MatchingInput, options: MatchingOptions): { total: number; count: number; proven: boolean } => {
+  const r = suggestPairs(input, options);
+  return { total: r.suggestions.reduce((a, s) => a + s.score, 0), count: r.suggestions.length, proven: r.stats.proven };
+};
+
+/** Candidate pruning forced on: one or two fit-only candidates per mentee, so the optimality check must add the rest. */
+const pruned = fc.record({ denseLimit: fc.constant(0), candidatesPerMentee: fc.integer({ min: 1, max: 2 }) });
+
+describe("best_total", () => {
+  it("equals the brute-force optimum on random small cohorts (all pairs as candidates)", () => {
+    fc.assert(
+      fc.property(cohortArb(), policyArb, weightsArb, (input, policy, weights) => {
+        const options: MatchingOptions = { mode: "best_total", policy, weights };
+        const r = total(input, options);
+        expect(r.total).toBe(bruteForce(input, options).bestTotal);
+        expect(r.proven).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("equals the brute-force optimum when candidates are pruned (the dual check adds what is missing)", () => {
+    fc.assert(
+      fc.property(cohortArb(), policyArb, weightsArb, pruned, (input, policy, weights, prune) => {
+        const options: MatchingOptions = { mode: "best_total", policy, weights, ...prune };
+        const r = total(input, options);
+        expect(r.total).toBe(bruteForce(input, options).bestTotal);
+        expect(r.proven).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("equals the Hungarian reference (hungarian-on3) on random medium cohorts, pruned or not", () => {
+    fc.assert(
+      fc.property(cohortArb(30, 10, 3), fc.boolean(), (input, prune) => {
+        const options: MatchingOptions = prune ? { denseLimit: 0, candidatesPerMentee: 2 } : {};
+        expect(total(input, options).total).toBe(hungarianOptimum(input).total);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
+
+describe("most_matched", () => {
+  it("matches as many mentees as possible, then has the best total among those (brute force)", () => {
+    fc.assert(
+      fc.property(cohortArb(), policyArb, weightsArb, fc.boolean(), (input, policy, weights, prune) => {
+        const options: MatchingOptions = { mode: "most_matched", policy, weights, ...(prune ? { denseLimit: 0, candidatesPerMentee: 1 } : {}) };
+        const r = total(input, options);
+        const ref = bruteForce(input, options).mostMatched;
+        expect({ count: r.count, total: r.total }).toEqual(ref);
+        expect(r.proven).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("equals the Hungarian reference with a count-first bonus on medium cohorts", () => {
+    fc.assert(
+      fc.property(cohortArb(30, 10, 3), (input) => {
+        const r = total(input, { mode: "most_matched", denseLimit: 0, candidatesPerMentee: 3 });
+        expect({ count: r.count, total: r.total }).toEqual(hungarianOptimum(input, {}, true));
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("never matches fewer mentees than best_total, nor scores more", () => {
+    fc.assert(
+      fc.property(cohortArb(8, 5), (input) => {
+        const best = total(input, { mode: "best_total" });
+        const most = total(input, { mode: "most_matched" });
+        expect(most.count).toBeGreaterThanOrEqual(best.count);
+        expect(most.total).toBeLessThanOrEqual(best.total);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
