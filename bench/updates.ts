@@ -156,12 +156,17 @@ export async function runUpdateBench(options: { runs?: number } = {}): Promise<R
       peak.push((await throughput(h, journey, 600, 64)).updatesPerSecond);
       if (process.env.BENCH_ONLY !== "peak") steady.push(await fixedRate(h, journey, 200, 10));
     }
+    // Every simulated person must have reached the end of the journey: the figures count only work done.
+    const people = await h.app.db.prisma.person.count();
+    const submitted = await h.app.db.prisma.formResponse.count({ where: { status: "submitted" } });
+    if (process.env.BENCH_JOURNEY !== "join" && submitted < people) throw new Error(`only ${submitted} of ${people} questionnaires were submitted`);
     return {
       "updates/s (peak, median)": round(median(peak)),
       "p50 ms at 200 updates/s (median)": round(median(steady.map((s) => s.p50)), 2),
       "p99 ms at 200 updates/s (median)": round(median(steady.map((s) => s.p99)), 2),
       "achieved rate at 200/s (median)": round(median(steady.map((s) => s.achieved))),
       runs,
+      "people (all journeys completed)": people,
       database: viaSocket ? "unix socket" : "tcp",
     };
   } finally {

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCommandRegistry } from "../../src/bot/core/commands/index.js";
+import type { Command } from "../../src/bot/core/commands/registry.js";
+import { startHarness, type Harness } from "../support/harness.js";
+import type { TestUser } from "../support/users.js";
+import { join, participationOf, seedPair } from "./forms-support.js";
+
+/**
+ * Every curator and administrator command, tried by everyone who must not use it on
+ * programme A: a stranger, A's own mentor and mentee, the curator of another programme and
+ * the administrator of another organisation. Each is refused in their language, the refusal
+ * carries none of A's data, and it is written to the audit log (also without personal data).
+ * The list of commands is read from the registry, so a command added later is covered too.
+ */
+
+const SECRETS = ["Секретов", "Тайнова", "Алексеева"];
+
+type Actor = "stranger" | "mentor" | "mentee" | "otherCurator" | "otherAdmin";
+const ACTORS: Actor[] = ["stranger", "mentor", "mentee", "otherCurator", "otherAdmin"];
+
+interface Targets {
+  programme: string;
+  organisation: string;
+  menteeParticipation: string;
+  mentorParticipation: string;
+  pair: string;
+  task: string;
+}
+
+/** Arguments that name programme A's objects, per command (besides the bare command and `P.<A>`). */
+function argumentsFor(command: Command, t: Targets): string[] {
+  const byName: Record<string, string[]> = {
+    participant: [t.menteeParticipation],
+    interview: [t.mentorParticipation],
+    complete: [t.menteeParticipation],
+    end: [t.pair, `${t.pair}.conflict`],
+    probation: [t.pair],
+    task_done: [t.task],
+    orgs: [`O.${t.organisation}`],
+  };
+  const programmeScoped = command.audience === "curator" ? [`P.${t.programme}`] : [];
+  return ["", ...programmeScoped, ...(byName[command.name] ?? [])];
+}
+
+/** Whether the actor may legitimately use the command on their own scope (then only A's objects must be refused). */
+function ownScope(actor: Actor, command: Command): boolean {
+  if (actor === "otherCurator") return command.audience === "curator";
+  if (actor === "otherAdmin") return command.audience === "administrator" || FOR_BOTH.has(command.name);
+  return false;
+}
+
+/** Report commands that serve an administrator's scope as well as a curator's programmes. */
+const FOR_BOTH = new Set(["stats", "export"]);
+
+describe.each(["telegram", "vk"] as const)("curator and administrator commands refuse outsiders on %s", (platform) => {
+  let h: Harness;
+  let targets: Targets;
+  const users = {} as Record<Actor, TestUser>;
+  const people = {} as Record<Actor, string | null>;
+  const commands = createCommandRegistry()
+    .all()
+    .filter((c) => c.audience === "curator" || c.audience === "administrator");
+
+  beforeAll(async () => {
+    h = await startHarness();
+    const a = await h.seedProgramme({ name: "Программа А" });
+    const b = await h.seedProgramme({ name: "Программа Б" });
+
+    const curatorA = h.user(platform);
+    await join(h, curatorA, a.programmeId, "curator", "Куратор Алексеева");
+    users.mentor = h.user(platform);
+    people.mentor = await join(h, users.mentor, a.programmeId, "mentor", "Наставник Секретов");
+    users.mentee = h.user(platform);
+    people.mentee = await join(h, users.mentee, a.programmeId, "mentee", "Наставляемая Тайнова");
+    users.otherCurator = h.user(platform);
+    people.otherCurator = await join(h, users.otherCurator, b.programmeId, "curator", "Куратор Борисова");
+    users.stranger = h.user(platform);
+    people.stranger = null;
+
+    // An administrator of the other organisation only.
+    const adminUserId = String(700_000_000 + Math.floor(Math.random() * 9_999_999));
+    const admin = await h.app.db.prisma.person.create({
+      data: {
+        displayName: "Администратор Б",
+        isMinor: false,
+        identities: { create: { platform, externalId: adminUserId, chatId: adminUserId } },
+        consents: { create: { kind: "personal_data", version: "2026-11" } },
+      },
+    });
+    await h.app.db.prisma.administrator.create({ data: { personId: admin.id, scope: "organisation", organisationId: b.organisationId } });
+    users.otherAdmin = h.user(platform, adminUserId);
+    people.otherAdmin = admin.id;
+
+    const mentor = await participationOf(h, people.mentor, a.programmeId, "mentor");
+    const mentee = await participationOf(h, people.mentee, a.programmeId, "mentee");
+    await h.app.db.prisma.participation.updateMany({ where: { id: { in: [mentor.id, mentee.id] } }, data: { status: "approved" } });
+    const { pairId } = await seedPair(h, { programmeId: a.programmeId, mentorId: mentor.id, menteeId: mentee.id });
+    const task = await h.app.db.prisma.curatorTask.create({ data: { programmeId: a.programmeId, kind: "talk_after_ending", pairId, personId: people.mentee, note: "Тайнова" } });
+    targets = { programme: a.programmeId, organisation: a.organisationId, menteeParticipation: mentee.id, mentorParticipation: mentor.id, pair: pairId, task: task.id };
+  });
+  afterAll(() => h?.close());
+
+  const denials = (actor: Actor) => h.app.db.prisma.auditLog.count({ where: { outcome: "denied", actorId: people[actor] } });
+
+  it("covers every curator and administrator command", () => {
+    // A sanity check of the table itself: the registry has such commands and they reach the loop below.
+    expect(commands.map((c) => c.name)).toEqual(expect.arrayContaining(["participants", "participant", "stats", "export", "invite", "pairs", "end", "complete", "overdue", "digest", "orgs"]));
+  });
+
+  for (const actor of ACTORS) {
+    it(`${actor}: refused with an audit record, and nothing of programme A in any answer`, async () => {
+      const u = users[actor];
+      const seen: string[] = [];
+      const failures: string[] = [];
+      for (const command of commands) {
+        for (const args of argumentsFor(command, targets)) {
+          // The bare command on the actor's own scope is theirs to use; everything naming A is not.
+          const mustRefuse = !(ownScope(actor, command) && args === "");
+          const before = await denials(actor);
+          const mark = u.mark();
+          await u.send(`/${command.name}${args ? ` ${args}` : ""}`);
+          const answers = u.since(mark);
+          seen.push(...answers);
+          if (answers.length === 0) failures.push(`/${command.name} ${args}: no answer`);
+          for (const s of SECRETS) if (answers.some((a) => a.includes(s))) failures.push(`/${command.name} ${args}: shows ${s}`);
+          if (mustRefuse && (await denials(actor)) <= before) failures.push(`/${command.name} ${args}: not refused or not audited`);
+        }
+      }
+      expect(failures).toEqual([]);
+      expect(seen.length).toBeGreaterThan(commands.length);
+      // Nothing of A changed hands: the pair is not ended, the task not done, the mentee not marked complete.
+      const pair = await h.app.db.prisma.pair.findUniqueOrThrow({ where: { id: targets.pair } });
+      expect(pair.endedAt).toBeNull();
+      expect((await h.app.db.prisma.curatorTask.findUniqueOrThrow({ where: { id: targets.task } })).doneAt).toBeNull();
+      const mentee = await h.app.db.prisma.participation.findUniqueOrThrow({ where: { id: targets.menteeParticipation } });
+      expect(mentee.completedCycleAt).toBeNull();
+    });
+  }
+
+  it("keeps personal data out of the audit records of refusals", async () => {
+    const rows = await h.app.db.prisma.auditLog.findMany({ where: { outcome: "denied" } });
+    expect(rows.length).toBeGreaterThan(50);
+    const text = JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? String(v) : v));
+    for (const s of SECRETS) expect(text).not.toContain(s);
+  });
+
+  it("answers a refusal in the person's language", async () => {
+    const u = users.mentee;
+    await u.send("/participants");
+    const ru = u.last().text;
+    await u.send("/language");
+    await u.press("English");
+    await u.send("/participants");
+    const en = u.last().text;
+    expect(en).not.toBe(ru);
+    expect(/[а-яё]/i.test(en)).toBe(false);
+    await u.send("/language");
+    await u.press("Русский");
+  });
+});
