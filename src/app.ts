@@ -22,6 +22,9 @@ import { Outbound, type OutboundOptions } from "./jobs/outbound.js";
 import { LifecycleScheduler } from "./jobs/lifecycle.js";
 import { createHttpServer } from "./http/server.js";
 
+/** Requests per second vk-io lets one process make (its own spacing); see createApp. */
+const VK_PROCESS_API_LIMIT = 24;
+
 export interface AppOptions {
   config: Config;
   logger: Logger;
@@ -65,13 +68,16 @@ export function createApp(options: AppOptions): App {
   const redis = createRedis(config.redisUrl);
   const i18n = new I18n();
   const services = createServices(db.prisma, db.sql);
+  services.meetings.useClock(now);
   const flows = createFlowRegistry();
   const commands = createCommandRegistry();
   const runner = new FlowRunner({ registry: flows, services, now });
   const core: CoreDeps = { services, runner, flows, commands, i18n, now };
 
   const telegram = config.telegram ? new TelegramTransport({ config: config.telegram, logger, botInfo: options.telegramBotInfo }) : undefined;
-  const vk = config.vk ? new VkTransport({ config: config.vk, logger, apiLimit: options.vkApiLimit }) : undefined;
+  // vk-io spaces requests 1133 ms / apiLimit apart in each process; with 20 that is 17.6/s, under VK's
+  // 20/s: the outbound queue paces bulk sends across processes in Redis, so vk-io's own spacing is set just above it.
+  const vk = config.vk ? new VkTransport({ config: config.vk, logger, apiLimit: options.vkApiLimit ?? VK_PROCESS_API_LIMIT }) : undefined;
   core.inviteLinks = () => ({
     telegramBot: config.telegram?.username ?? options.telegramBotInfo?.username ?? (telegram?.bot.isInited() ? telegram.bot.botInfo.username : undefined),
     vkGroupId: config.vk?.groupId,
@@ -95,6 +101,7 @@ export function createApp(options: AppOptions): App {
     i18n,
     logger,
     options: { ...options.outbound, consume: options.outbound?.consume ?? (options.run.bot || options.run.worker) },
+    now,
   });
   services.outreach.attach({ messengers, i18n, processor, outbound });
   services.digests.attach({ messengers });

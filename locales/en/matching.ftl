@@ -35,3 +35,55 @@ match-unmatched-no-candidates = every mentor is excluded for this mentee (a conf
 match-unmatched-no-mutual-choice = no mentor with the (mutual) choice the matching rules require
 match-unmatched-no-compatible-time = no allowed mentor shares a time slot, and nobody chose anybody
 match-unmatched-no-capacity = suitable mentors exist ({ $candidates }), but their places are taken
+
+## Curator commands
+match-cmd-match = match pairs over the whole programme: /match, /match best, /match most or /match stable
+match-cmd-confirm = confirm a suggested pair: /confirm <number>
+match-cmd-reject = reject a suggested pair: /reject <number> [reason]
+match-cmd-confirm-all = confirm every suggested pair
+match-cmd-unmatched = mentees without a mentor, and why
+match-choose-mode = How should pairs be matched? Matching uses the questionnaires, the mutual choice, mentors' capacity, rejected pairs and pairs ended in conflict.
+    • Best fit — the largest total score over the whole cohort;
+    • Most pairs — as many mentees with a mentor as possible first;
+    • Stable pairs — nobody would rather be with each other than in their pairs.
+match-usage = I did not understand the matching mode. Choose: best fit (best), most pairs (most) or stable pairs (stable).
+match-run-title = Matching — "{ $programme }", mode "{ $mode }".
+    Pairs suggested: { $matched } of { $mentees } mentees without a pair; without a mentor: { $unmatched }; pairs already confirmed: { $kept }. Total score: { $total }.
+match-no-suggestions = Nothing to suggest: no mentees without a pair, or no suitable mentors with places.
+match-page = Page { $page } of { $pages }:
+match-suggestion = No. { $number }. { $mentor } → { $mentee } — { $score }
+match-status-confirmed = ✅ confirmed
+match-status-rejected = ✖ rejected
+match-status-superseded = outdated (there is a newer matching)
+match-hint = The buttons below confirm or reject a pair; you can also type /confirm <number>, /reject <number> <reason>, /confirm_all.
+match-btn-confirm = ✅ Confirm no. { $number }
+match-btn-reject = ✖ Reject no. { $number }
+match-btn-prev = ◀ Previous
+match-btn-next = More ▶
+match-btn-confirm-all = ✅ Confirm all ({ $count })
+match-btn-unmatched = Without a mentor
+match-btn-latest = Latest matching
+match-btn-pairs = Pairs of the programme
+match-stale-run = These are suggestions of an earlier matching; matching has been run again since.
+match-confirm-usage = Give the number of a suggested pair: /confirm 12. The list: /match.
+match-reject-usage = Give the number of a suggested pair and, if you like, a reason: /reject 12 different interests.
+match-not-found = There is no suggested pair no. { $number } in this programme. The list: /match.
+match-superseded = Pair no. { $number } is from an earlier matching. Run /match for the current suggestions.
+match-already-confirmed = Pair no. { $number } is already confirmed.
+match-already-rejected = Pair no. { $number } is already rejected and will not be suggested again.
+match-problem-mentor-full = The mentor of pair no. { $number } has no places left. Run /match again.
+match-problem-mentee-in-pair = The mentee of pair no. { $number } is already in another pair. Run /match again.
+match-problem-mentor-not-approved = The mentor of pair no. { $number } may no longer work in the programme. Run /match again.
+match-problem-mentee-not-in-programme = The mentee of pair no. { $number } is no longer in the programme. Run /match again.
+match-confirmed = Pair no. { $number } is confirmed: { $mentor } → { $mentee }. The mentor and the mentee got the result with each other's and the curator's contacts.
+match-rejected = Pair no. { $number } is rejected and will not be suggested again. You can give a reason: /reject { $number } <reason>.
+match-rejected-with-reason = Pair no. { $number } is rejected, the reason is recorded. This pair will not be suggested again.
+match-nothing-open = There are no suggestions waiting. Run matching: /match.
+match-confirmed-all = Confirmed: { $pairs } (pairs and groups), mentees: { $mentees }. Everyone got the result and the contacts.
+match-confirm-all-failed = Could not confirm suggestions no. { $numbers }: the programme has changed. Run /match again.
+match-no-run = Matching has not been run in this programme yet: /match.
+match-unmatched-title = Mentees without a mentor after the latest matching: { $count }.
+match-unmatched-line = • { $name } — { $reason }
+match-unmatched-none = Every mentee got a mentor or is already in a pair.
+match-unmatched-hint = They need an extra meeting: to clarify the request or find a mentor.
+match-alert-unmatched = Matching in "{ $programme }": mentees left without a mentor — { $count }. They need an extra meeting.

@@ -36,3 +36,55 @@ match-unmatched-no-candidates = все наставники исключены �
 match-unmatched-no-mutual-choice = нет наставника, с которым есть выбор, а правила подбора требуют (взаимного) выбора
 match-unmatched-no-compatible-time = ни у одного доступного наставника нет общего времени, и никто не выбрал друг друга
 match-unmatched-no-capacity = подходящие наставники есть ({ $candidates }), но их места заняты
+
+## Команды куратора
+match-cmd-match = подбор пар по всей программе: /match, /match best, /match most или /match stable
+match-cmd-confirm = подтвердить предложенную пару: /confirm <номер>
+match-cmd-reject = отклонить предложенную пару: /reject <номер> [причина]
+match-cmd-confirm-all = подтвердить все предложенные пары
+match-cmd-unmatched = наставляемые без наставника и почему
+match-choose-mode = Как подбирать пары? Подбор учитывает анкеты, взаимный выбор, вместимость наставников, отклонённые пары и пары, завершённые из-за конфликта.
+    • Лучшее совпадение — наибольший суммарный балл по всей когорте;
+    • Больше пар — сначала как можно больше наставляемых с наставником;
+    • Устойчивые пары — никто не предпочёл бы друг друга своим парам.
+match-usage = Не понял режим подбора. Выберите: лучшее совпадение (best), больше пар (most) или устойчивые пары (stable).
+match-run-title = Подбор пар — «{ $programme }», режим «{ $mode }».
+    Предложено пар: { $matched } из { $mentees } наставляемых без пары; без наставника: { $unmatched }; уже подтверждённых пар: { $kept }. Суммарный балл: { $total }.
+match-no-suggestions = Предложить нечего: нет наставляемых без пары или подходящих наставников с местами.
+match-page = Страница { $page } из { $pages }:
+match-suggestion = №{ $number }. { $mentor } → { $mentee } — { $score }
+match-status-confirmed = ✅ подтверждена
+match-status-rejected = ✖ отклонена
+match-status-superseded = устарела (есть более новый подбор)
+match-hint = Кнопки под сообщением подтверждают или отклоняют пару; можно набрать /confirm <номер>, /reject <номер> <причина>, /confirm_all.
+match-btn-confirm = ✅ Подтвердить №{ $number }
+match-btn-reject = ✖ Отклонить №{ $number }
+match-btn-prev = ◀ Назад
+match-btn-next = Ещё ▶
+match-btn-confirm-all = ✅ Подтвердить все ({ $count })
+match-btn-unmatched = Без наставника
+match-btn-latest = Последний подбор
+match-btn-pairs = Пары программы
+match-stale-run = Это предложения более раннего подбора; после него подбор запускали снова.
+match-confirm-usage = Укажите номер предложенной пары: /confirm 12. Список — /match.
+match-reject-usage = Укажите номер предложенной пары и, если хотите, причину: /reject 12 разные интересы.
+match-not-found = Предложенной пары №{ $number } нет в этой программе. Список — /match.
+match-superseded = Пара №{ $number } из более раннего подбора. Запустите /match, чтобы получить актуальные предложения.
+match-already-confirmed = Пара №{ $number } уже подтверждена.
+match-already-rejected = Пара №{ $number } уже отклонена и больше не будет предложена.
+match-problem-mentor-full = У наставника пары №{ $number } уже нет свободных мест. Запустите /match снова.
+match-problem-mentee-in-pair = Наставляемый из пары №{ $number } уже в другой паре. Запустите /match снова.
+match-problem-mentor-not-approved = Наставник из пары №{ $number } больше не допущен к работе в программе. Запустите /match снова.
+match-problem-mentee-not-in-programme = Наставляемый из пары №{ $number } больше не участвует в программе. Запустите /match снова.
+match-confirmed = Пара №{ $number } подтверждена: { $mentor } → { $mentee }. Наставник и наставляемый получили результат и контакты друг друга и куратора.
+match-rejected = Пара №{ $number } отклонена и больше не будет предложена. Причину можно указать: /reject { $number } <причина>.
+match-rejected-with-reason = Пара №{ $number } отклонена, причина записана. Эта пара больше не будет предложена.
+match-nothing-open = Неподтверждённых предложений нет. Запустите подбор: /match.
+match-confirmed-all = Подтверждено: { $pairs } (пар и групп), наставляемых — { $mentees }. Все участники получили результат и контакты.
+match-confirm-all-failed = Не удалось подтвердить предложения №{ $numbers }: состав программы изменился. Запустите /match снова.
+match-no-run = Подбор в этой программе ещё не запускали: /match.
+match-unmatched-title = Наставляемые без наставника по последнему подбору: { $count }.
+match-unmatched-line = • { $name } — { $reason }
+match-unmatched-none = Все наставляемые получили наставника или уже в паре.
+match-unmatched-hint = С ними нужна дополнительная встреча: уточнить запрос или найти наставника.
+match-alert-unmatched = Подбор пар в программе «{ $programme }»: без наставника осталось наставляемых — { $count }. С ними нужна дополнительная встреча.

@@ -11,7 +11,7 @@ import { Invitations } from "../store/invitations.js";
  *   npm run admin -- org:create --name … --timezone Asia/Omsk [--district …] [--region …]
  *   npm run admin -- programme:create --org <id> --form <form> --name … --starts <date> --ends <date>
  *   npm run admin -- invite:create --programme <id> --role mentor|mentee|curator [--expires <date>] [--max-uses <n>]
- *   npm run admin -- admin:add --telegram <user id> | --vk <user id> [--org <id>] [--region …]
+ *   npm run admin -- admin:add --telegram <user id> | --vk <user id> [--org <id>] [--district …] [--region …] [--timezone <zone>]
  */
 
 export const USAGE = `Usage: npm run admin -- <command> [options]
@@ -23,6 +23,7 @@ Commands:
                     forms: ${MENTORSHIP_FORMS.join(", ")}
   invite:create     --programme <programme id> --role ${ROLES.join("|")} [--expires <YYYY-MM-DD>] [--max-uses <n>]
   admin:add         (--telegram <user id> | --vk <user id>) [--org <organisation id>] [--region <region>] [--district <district>]
+                    [--timezone <IANA zone of the weekly digest; default: the organisation's, else Europe/Moscow>]
   org:list          organisations with their ids
   programme:list    [--org <organisation id>]
 
@@ -130,14 +131,18 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
         if (!!values.telegram === !!values.vk) throw new UsageError("give exactly one of --telegram <user id> or --vk <user id>");
         const platform = values.telegram ? "telegram" : "vk";
         const externalId = check(z.string().regex(/^\d{1,20}$/, "must be a numeric user id"), values.telegram ?? values.vk, platform);
-        if (values.org && !(await prisma.organisation.findUnique({ where: { id: values.org } }))) throw new UsageError(`no organisation ${values.org}`);
+        if (values.timezone !== undefined && !isTimezone(values.timezone)) throw new UsageError(`--timezone ${values.timezone} is not an IANA timezone (e.g. Europe/Moscow, Asia/Omsk)`);
+        const org = values.org ? await prisma.organisation.findUnique({ where: { id: values.org }, select: { timezone: true } }) : null;
+        if (values.org && !org) throw new UsageError(`no organisation ${values.org}`);
+        // The weekly digest comes at the administrator's hour in this zone (changeable in the bot: /digest_settings).
+        const timezone = values.timezone ?? org?.timezone;
         const identity = await prisma.messengerIdentity.findUnique({ where: { platform_externalId: { platform, externalId } } });
         const personId =
           identity?.personId ??
           (await prisma.person.create({ data: { identities: { create: { platform, externalId, chatId: externalId } } } })).id;
         const scope = values.org ? "organisation" : values.district ? "district" : "region";
         const admin = await prisma.administrator.create({
-          data: { personId, scope, organisationId: values.org ?? null, region: values.region ?? null, district: values.district ?? null },
+          data: { personId, scope, organisationId: values.org ?? null, region: values.region ?? null, district: values.district ?? null, ...(timezone ? { timezone } : {}) },
         });
         out(`Administrator added: ${admin.id} (${scope}${values.org ? ` ${values.org}` : values.district ? ` ${values.district}` : values.region ? ` ${values.region}` : ""})`);
         return;

@@ -1,5 +1,5 @@
 import type { LifecycleSettings, QuietHours } from "./lifecycle-settings.js";
-import { outOfQuiet, sendableBefore } from "./quiet-hours.js";
+import { isQuiet, outOfQuiet, sendableBefore } from "./quiet-hours.js";
 
 /**
  * When the messages about one meeting are due: reminders before it, the one-tap "did the
@@ -30,11 +30,13 @@ export function reminderMoment(m: MeetingTimes, offsetMinutes: number, tz: strin
 
 /**
  * The reminder of a confirmed meeting that is due at `now`, if any. Of several due (the
- * service was down when an earlier one was due) only the latest goes out; reminders that
- * were due before the meeting was confirmed are not sent at all.
+ * service was down when an earlier one was due) only the latest goes out, and not in quiet
+ * hours; reminders that were due before the meeting was confirmed are not sent at all.
  */
 export function dueMeetingReminder(m: MeetingTimes, now: Date, offsetsMinutes: readonly number[], tz: string, quiet: QuietHours | null): DueReminder | null {
   if (!m.confirmedAt || now >= m.startsAt) return null;
+  // A reminder that is late (the service was down at its moment) still never goes out in quiet hours.
+  if (isQuiet(now, tz, quiet)) return null;
   let best: DueReminder | null = null;
   for (const offset of offsetsMinutes) {
     const due = reminderMoment(m, offset, tz, quiet);

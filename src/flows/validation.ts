@@ -32,7 +32,8 @@ export function textSchema(step: Pick<TextStep, "minLength" | "maxLength">) {
         .string()
         .min(1, err("flow-error-text-empty"))
         .min(min, err("flow-error-text-too-short", { min }))
-        .max(step.maxLength, err("flow-error-text-too-long", { max: step.maxLength })),
+        // Measured in UTF-16 units, as messengers and the stored answer count them (zod's max counts code points).
+        .refine((s) => s.length <= step.maxLength, err("flow-error-text-too-long", { max: step.maxLength })),
     );
 }
 

@@ -434,7 +434,7 @@ class Tick {
             // One reminder per occurrence and curator, whatever the number of programmes they curate.
             dedupKey: `${occ.key}-${c}`,
             kind: "federal-form",
-            parts: [{ key: "lc-alert-federal-form", args: { year: occ.reportYear, date: occ.dueDate.split("-").reverse().join(".") } }],
+            parts: [{ key: "lc-alert-federal-form", args: { year: String(occ.reportYear), date: occ.dueDate.split("-").reverse().join(".") } }],
             buttons: overdueButton,
             dueAt: occ.dueAt,
             merge: "alerts",

@@ -20,9 +20,10 @@ import type { ClaimedDelivery, DeliveryRow, Outbox, OutboxMessage } from "../sto
  * - Pace. Before each send a worker reserves the next free slot of its messenger, and of the
  *   chat (Telegram), in Redis (one Lua script, Redis's clock), a little under the limit; the
  *   slots are spread evenly, so no window of one second ever holds more than the limit. The
- *   BullMQ limiter is kept as an outer bound. A 429 (VK: error 6/9) moves every slot on by
- *   `retry_after`, pauses the queue (`queue.rateLimit`) and puts the job back without counting
- *   an attempt (`Worker.RateLimitError()`).
+ *   BullMQ limiter is kept as an outer bound. A 429 (VK: error 9; error 6 vk-io waits out
+ *   itself) moves every slot on by `retry_after`; the part is tried again after it without
+ *   counting an attempt (a long wait puts the job back as delayed). A send not answered in
+ *   `sendTimeoutMs` counts as a transient error.
  * - Once. A delivery's job id is its key (from the notifications it carries); a part's VK
  *   random_id derives from the key and the part's number. After each part the outbox row is
  *   updated in one statement; a retried or recovered job reads how far it got and goes on.
@@ -33,7 +34,7 @@ import type { ClaimedDelivery, DeliveryRow, Outbox, OutboxMessage } from "../sto
  *   carries the same random_id and VK drops it.
  * - Reach. A 403 (blocked) marks that messenger account unreachable; the delivery moves to the
  *   person's other messenger, or — reachable nowhere — is recorded unreachable and the
- *   person's curators are told (with the next alerts).
+ *   person's curators are told at once (one alert per person and curator a day).
  * - Transient errors retry with exponential backoff; after the last attempt the delivery is
  *   recorded failed.
  */
@@ -59,6 +60,8 @@ export interface OutboundOptions {
   stalledIntervalMs?: number;
   /** Claimed deliveries older than this whose job may have been lost are handed over again. */
   requeueAfterMs?: number;
+  /** A send the messenger has not answered within this long counts as failed and is retried. */
+  sendTimeoutMs?: number;
 }
 
 export const DEFAULT_PACE: Record<Platform, PlatformPace> = {
@@ -75,6 +78,8 @@ export interface OutboundDeps {
   i18n: I18n;
   logger: Logger;
   options?: OutboundOptions;
+  /** The service's clock (tests give a fake one): due times of curators' alerts, sentAt. */
+  now?: () => Date;
 }
 
 export type Priority = "interactive" | "bulk";
@@ -82,9 +87,33 @@ export type Priority = "interactive" | "bulk";
 /** What the rest of the service needs: hand due notifications to the queues. */
 export interface OutboundPort {
   dispatch(now: Date, options?: { personIds?: string[]; priority?: Priority }): Promise<number>;
+  requeue(now: Date): Promise<number>;
+}
+
+/** The messenger did not answer a send in time; whether it went out is unknown, so it is retried (VK drops a repeat by random_id). */
+export class SendTimeoutError extends Error {
+  constructor(ms: number) {
+    super(`send not answered within ${ms} ms`);
+    this.name = "SendTimeoutError";
+  }
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  promise.catch(() => undefined); // a late failure after the timeout is not unhandled
+  return Promise.race([promise, new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new SendTimeoutError(ms)), ms)))]).finally(() => clearTimeout(timer));
 }
 
 export const outboundQueueName = (platform: Platform): string => `outbound-${platform}`;
+
+/** A 429 asking to wait up to this long is waited out in the job; a longer one puts the job back as delayed. */
+const INLINE_RETRY_AFTER_MS = 10_000;
+
+/** How late after its slot a send may still go: the pace keeps about 30 ms of slack per second below the limit. */
+const LATE_SLOT_MS = 12;
+
+/** Due rows claimed per transaction. */
+const CLAIM_BATCH = 5000;
 
 const PACE_SCRIPT = `
 local t = redis.call('TIME')
@@ -139,6 +168,7 @@ export class Outbound implements OutboundPort {
   private readonly workers: Worker[] = [];
   private readonly log: Logger;
   private readonly options: Required<Omit<OutboundOptions, "pace">> & { pace: Record<Platform, PlatformPace> };
+  private readonly now: () => Date;
   private started = false;
   private stopping = false;
 
@@ -154,7 +184,9 @@ export class Outbound implements OutboundPort {
       lockDurationMs: o.lockDurationMs ?? 30_000,
       stalledIntervalMs: o.stalledIntervalMs ?? 15_000,
       requeueAfterMs: o.requeueAfterMs ?? 120_000,
+      sendTimeoutMs: o.sendTimeoutMs ?? 30_000,
     };
+    this.now = deps.now ?? (() => new Date());
     this.log = deps.logger.child({ component: "outbound" });
     for (const platform of deps.messengers.keys()) {
       this.queues.set(platform, new Queue(outboundQueueName(platform), { connection: deps.redis, prefix: deps.prefix }));
@@ -173,17 +205,22 @@ export class Outbound implements OutboundPort {
     if (this.options.consume) this.ensureStarted();
     let total = 0;
     for (;;) {
-      const { claimed, unreachable } = await this.deps.outbox.claimDue(now, this.platforms, { personIds: options.personIds, limit: 5000 });
+      const { rows, claimed, unreachable } = await this.deps.outbox.claimDue(now, this.platforms, { personIds: options.personIds, limit: CLAIM_BATCH });
       await this.enqueue(claimed, options.priority ?? "bulk");
       for (const u of unreachable) await this.alertCurators(u.personId, now);
       total += claimed.length;
-      if (claimed.length + unreachable.reduce((n, u) => n + u.count, 0) < 5000) return total;
+      if (rows < CLAIM_BATCH) return total;
     }
   }
 
-  /** Deliveries claimed long ago and still pending get their job again (adding an existing job id changes nothing). */
-  async requeue(now: Date): Promise<number> {
-    const stale = await this.deps.outbox.unfinished(now, this.options.requeueAfterMs);
+  /**
+   * Deliveries claimed at least `requeueAfterMs` before `now` (all of them when `everything`)
+   * and still pending get their job again: a dispatcher that died between claiming and
+   * enqueueing loses nothing. Adding an existing job id changes nothing, and a job that runs
+   * for a delivery already sent finds it sent, so this is always safe.
+   */
+  async requeue(now: Date, everything = false): Promise<number> {
+    const stale = await this.deps.outbox.unfinished(now, everything ? null : this.options.requeueAfterMs);
     await this.enqueue(stale, "bulk");
     return stale.length;
   }
@@ -205,6 +242,7 @@ export class Outbound implements OutboundPort {
             name: "deliver",
             data: { key: d.key },
             opts: {
+              // The delivery's key: the same delivery handed over twice (two dispatchers, a requeue) is one job.
               jobId: d.key,
               attempts: this.options.attempts,
               backoff: { type: "exponential", delay: this.options.backoffMs },
@@ -240,6 +278,11 @@ export class Outbound implements OutboundPort {
       worker.on("error", (error) => this.log.warn({ platform, err: errorSummary(error) }, "outbound worker error"));
       this.workers.push(worker);
     }
+    // Deliveries claimed by a process that died before it handed them over get their jobs now.
+    void this.requeue(this.now(), true).then(
+      (n) => n && this.log.debug({ deliveries: n }, "unfinished deliveries handed over again"),
+      (error) => this.log.warn({ err: errorSummary(error) }, "requeue at start failed"),
+    );
     this.log.info({ platforms: this.platforms }, "outbound delivery started");
   }
 
@@ -261,7 +304,7 @@ export class Outbound implements OutboundPort {
   async drained(now: Date, timeoutMs = 30_000): Promise<boolean> {
     const until = Date.now() + timeoutMs;
     while (Date.now() < until) {
-      const counts = await Promise.all([...this.queues.values()].map((q) => q.getJobCounts("waiting", "active", "delayed", "prioritized")));
+      const counts = await Promise.all([...this.queues.values()].map((q) => q.getJobCounts("waiting", "active", "delayed", "prioritized", "waiting-children")));
       const inQueues = counts.reduce((n, c) => n + Object.values(c).reduce((a, b) => a + b, 0), 0);
       if (inQueues === 0 && (await this.deps.outbox.pendingDue(now)) === 0) return true;
       await sleep(25);
@@ -277,10 +320,14 @@ export class Outbound implements OutboundPort {
   private async pace(platform: Platform, chatId: string, job: Job, token: string | undefined): Promise<void> {
     const p = this.options.pace[platform];
     const interval = 1000 / (p.perSecond * this.options.safety);
-    for (;;) {
+    for (let late = 0; ; ) {
       const [ok, wait] = (await this.deps.redis.eval(PACE_SCRIPT, 2, ...this.paceKeys(platform, chatId), interval, p.perChatMs)) as [number, number];
       if (ok === 1) {
+        const slot = Date.now() + wait;
         if (wait > 0) await sleep(wait);
+        // Woken well after the slot (a busy event loop): sending now would bunch with the next
+        // slots and pass the limit within a second, so a fresh slot is taken (a few times at most).
+        if (Date.now() - slot > LATE_SLOT_MS && ++late <= 3) continue;
         return;
       }
       if (wait > 3000 && token) {
@@ -309,25 +356,43 @@ export class Outbound implements OutboundPort {
     const messenger = this.deps.messengers.get(platform)!;
     const t = this.deps.i18n.translator(isLanguage(target.language) ? target.language : "ru");
     const messages = renderDelivery(pending, t, messenger.limits);
+    if (first.partsSent >= messages.length) {
+      await this.deps.outbox.partSent(key, first.partsSent, true, this.now());
+      return "sent";
+    }
     for (let i = first.partsSent; i < messages.length; i++) {
-      await this.pace(platform, target.chatId, job, token);
-      try {
-        await messenger.send(target.chatId, messages[i]!, { idempotencyKey: partKey(key, i) });
-      } catch (error) {
-        if (error instanceof RateLimitedError) {
-          await this.penalise(platform, error.retryAfterMs);
-          await this.queues.get(platform)!.rateLimit(error.retryAfterMs);
-          throw Worker.RateLimitError();
+      for (;;) {
+        await this.pace(platform, target.chatId, job, token);
+        try {
+          await withTimeout(messenger.send(target.chatId, messages[i]!, { idempotencyKey: partKey(key, i) }), this.options.sendTimeoutMs);
+          break;
+        } catch (error) {
+          if (error instanceof RateLimitedError) {
+            // The platform says slow down: every sender of this messenger waits retry_after (the shared
+            // pace moves on), and this part is tried again after it without spending an attempt. A long
+            // wait puts the job back as delayed instead of holding a slot. (Not the BullMQ queue rate
+            // limit: after it a worker idles for its drain delay, 5 s, instead of retry_after.)
+            await this.penalise(platform, error.retryAfterMs);
+            this.log.debug({ platform, retryAfterMs: error.retryAfterMs }, "rate limited by the messenger");
+            if (error.retryAfterMs > INLINE_RETRY_AFTER_MS && token) {
+              await job.moveToDelayed(Date.now() + error.retryAfterMs, token);
+              throw new DelayedError();
+            }
+            continue;
+          }
+          if (error instanceof RecipientUnreachableError) {
+            await this.deps.outbox.markUnreachable(target.identityId);
+            this.log.info({ platform, delivery: key }, "recipient unreachable");
+            return this.elsewhere(key, personId, platform);
+          }
+          // Anything else (5xx, network, timeout) is transient: BullMQ retries with exponential backoff.
+          const last = job.attemptsMade + 1 >= (job.opts.attempts ?? 1);
+          this.log.debug({ platform, delivery: key, attempt: job.attemptsMade + 1, err: errorSummary(error) }, "send failed");
+          if (last) await this.deps.outbox.finish(key, "failed");
+          throw error;
         }
-        if (error instanceof RecipientUnreachableError) {
-          await this.deps.outbox.markUnreachable(target.identityId);
-          this.log.info({ platform, delivery: key }, "recipient unreachable");
-          return this.elsewhere(key, personId, platform);
-        }
-        if (job.attemptsMade + 1 >= (job.opts.attempts ?? 1)) await this.deps.outbox.finish(key, "failed");
-        throw error;
       }
-      await this.deps.outbox.partSent(key, i + 1, i + 1 === messages.length, new Date());
+      await this.deps.outbox.partSent(key, i + 1, i + 1 === messages.length, this.now());
     }
     return "sent";
   }
@@ -335,7 +400,7 @@ export class Outbound implements OutboundPort {
   /** The account on this messenger cannot be reached: the person's next messenger, or nowhere (recorded, curators told). */
   private async elsewhere(key: string, personId: string, from: Platform): Promise<string> {
     const next = await this.deps.outbox.reachablePlatform(personId, this.platforms.filter((p) => p !== from));
-    const now = new Date();
+    const now = this.now();
     if (next) {
       await this.deps.outbox.reroute(key, next, now);
       await this.enqueue([{ key, personId, platform: next }], "interactive");
@@ -346,7 +411,7 @@ export class Outbound implements OutboundPort {
     return "unreachable";
   }
 
-  /** Tells the curators of the person's programmes that the bot cannot reach them (once a day at most, with the next alerts). */
+  /** Tells the curators of the person's programmes, at once, that the bot cannot reach them (once a day at most). */
   private async alertCurators(personId: string, now: Date): Promise<void> {
     const own = await this.deps.prisma.participation.findMany({
       where: { personId, role: { in: ["mentor", "mentee"] }, status: { not: "left" } },
@@ -371,6 +436,9 @@ export class Outbound implements OutboundPort {
         });
       }
     }
-    if (messages.length) await this.deps.outbox.add(messages);
+    if (!messages.length) return;
+    const created = new Set(await this.deps.outbox.add(messages));
+    const curators = [...new Set(messages.filter((m) => created.has(m.dedupKey)).map((m) => m.personId))];
+    if (curators.length) await this.dispatch(now, { personIds: curators, priority: "interactive" });
   }
 }

@@ -8,6 +8,7 @@ import { errorSummary } from "../bot/core/processor.js";
 import { pruneProcessedUpdates } from "./maintenance.js";
 import { digestJobKind } from "./digest.js";
 import { LifecycleScheduler } from "./lifecycle.js";
+import { matchingJobKind } from "./matching.js";
 import type { Outbound } from "./outbound.js";
 
 /**
@@ -47,6 +48,7 @@ export const JOB_KINDS: JobKind[] = [
   // Meetings, reminders, feedback, endings, curators' deadlines: every minute, all decided from `now`.
   { name: "lifecycle-tick", queue: LIFECYCLE_QUEUE, schedule: { every: 60_000 }, run: (ctx) => ctx.lifecycle.tick(ctx.now()) },
   digestJobKind, // administrators' weekly digests (src/jobs/digest.ts)
+  matchingJobKind, // a programme's matching run, on demand (src/jobs/matching.ts)
 ];
 
 export interface WorkerDeps {
@@ -94,6 +96,16 @@ export function createWorker(deps: WorkerDeps): JobWorker {
       for (const k of kinds) {
         if (!k.schedule) continue;
         await queues.get(queueOf(k))!.upsertJobScheduler(k.name, k.schedule, { name: k.name, opts: { removeOnComplete: 100, removeOnFail: 500 } });
+      }
+      // A schedule whose kind is gone (renamed, moved to another queue) would only make failing jobs.
+      for (const [name, queue] of queues) {
+        const wanted = new Set(kinds.filter((k) => k.schedule && queueOf(k) === name).map((k) => k.name));
+        for (const s of await queue.getJobSchedulers()) {
+          if (!wanted.has(s.key)) {
+            await queue.removeJobScheduler(s.key);
+            log.info({ schedule: s.key }, "obsolete schedule removed");
+          }
+        }
       }
       for (const [name, queue] of queues) {
         const worker = new Worker(

@@ -50,12 +50,23 @@ export function proposalButtons(m: Pick<MeetingView, "id" | "revision">): Outbox
 }
 
 export class Meetings {
+  private clock: () => Date = () => new Date();
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly pairs: Pairs,
     private readonly outreach: Outreach,
     private readonly participants: Participants,
   ) {}
+
+  /** The service's clock (the app's `now`), for the meeting forms: a time is in the past or not by it. */
+  useClock(now: () => Date): void {
+    this.clock = now;
+  }
+
+  now(): Date {
+    return this.clock();
+  }
 
   /** Date, time, place and stage of a meeting as shown, in the organisation's time. */
   describe(m: Pick<MeetingView, "startsAt" | "place" | "stage">, tz: string): { date: string; time: string; place: string; stage: string } {

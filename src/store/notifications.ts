@@ -53,6 +53,14 @@ export interface DeliveryRow {
   platform: Platform | null;
 }
 
+export interface ClaimResult {
+  /** Due rows taken in this call (merged, unreachable and orphaned ones included): fewer than the limit means none are left. */
+  rows: number;
+  claimed: ClaimedDelivery[];
+  /** People reachable on none of the messengers, with how many of their rows were marked so. */
+  unreachable: { personId: string; count: number }[];
+}
+
 export type NotificationState = "pending" | "sent" | "failed" | "unreachable" | "cancelled";
 
 export class Outbox {
@@ -100,7 +108,7 @@ export class Outbox {
    * recipient's first reachable messenger of `platforms`, and marked with their delivery's
    * key in one transaction. Recipients reachable nowhere get their rows marked unreachable.
    */
-  async claimDue(now: Date, platforms: readonly Platform[], options: { personIds?: string[]; limit?: number } = {}): Promise<{ claimed: ClaimedDelivery[]; unreachable: { personId: string; count: number }[] }> {
+  async claimDue(now: Date, platforms: readonly Platform[], options: { personIds?: string[]; limit?: number } = {}): Promise<ClaimResult> {
     return this.sql.tx(async (tx) => {
       const due = await tx.rows<{ id: string; personId: string | null; dedupKey: string; merge: string | null; dueAt: Date }>(
         `SELECT id, "personId", "dedupKey", payload->>'merge' AS merge, "dueAt" FROM "Notification"
@@ -108,7 +116,7 @@ export class Outbox {
          ORDER BY "dueAt", id LIMIT $3 FOR UPDATE SKIP LOCKED`,
         [now, options.personIds ?? null, options.limit ?? 5000],
       );
-      if (!due.length) return { claimed: [], unreachable: [] };
+      if (!due.length) return { rows: 0, claimed: [], unreachable: [] };
       const orphans = due.filter((d) => !d.personId).map((d) => d.id);
       if (orphans.length) await tx.exec(`UPDATE "Notification" SET status = 'failed' WHERE id = ANY($1::text[])`, [orphans]);
       const people = [...new Set(due.flatMap((d) => (d.personId ? [d.personId] : [])))];
@@ -143,19 +151,20 @@ export class Outbox {
       const counts = new Map<string, number>();
       for (const d of nowhere) counts.set(d.personId!, (counts.get(d.personId!) ?? 0) + 1);
       return {
+        rows: due.length,
         claimed: planned.map((p) => ({ key: p.key, personId: p.personId, platform: channelOf.get(p.personId)! })),
         unreachable: [...counts].map(([personId, count]) => ({ personId, count })),
       };
     });
   }
 
-  /** Deliveries claimed at least `olderThanMs` ago and not finished: their jobs are handed over again (a no-op when they exist). */
-  async unfinished(now: Date, olderThanMs: number, limit = 20_000): Promise<ClaimedDelivery[]> {
+  /** Deliveries claimed at least `olderThanMs` before `now` (any, when null) and not finished: their jobs are handed over again (a no-op when they exist). */
+  async unfinished(now: Date, olderThanMs: number | null, limit = 50_000): Promise<ClaimedDelivery[]> {
     return this.sql.rows<ClaimedDelivery>(
       `SELECT DISTINCT ON ("deliveryKey") "deliveryKey" AS key, "personId", platform FROM "Notification"
-       WHERE status = 'pending' AND "deliveryKey" IS NOT NULL AND "claimedAt" <= $1 AND "personId" IS NOT NULL AND platform IS NOT NULL
+       WHERE status = 'pending' AND "deliveryKey" IS NOT NULL AND ($1::timestamp IS NULL OR "claimedAt" <= $1) AND "personId" IS NOT NULL AND platform IS NOT NULL
        ORDER BY "deliveryKey" LIMIT $2`,
-      [new Date(now.getTime() - olderThanMs), limit],
+      [olderThanMs === null ? null : new Date(now.getTime() - olderThanMs), limit],
     );
   }
 
@@ -214,6 +223,14 @@ export class Outbox {
   async pendingDue(now: Date): Promise<number> {
     const row = await this.sql.one<{ n: number }>(`SELECT count(*)::int AS n FROM "Notification" WHERE status = 'pending' AND "dueAt" <= $1`, [now]);
     return row?.n ?? 0;
+  }
+
+  /** How the rows of these kinds stand (tests and benchmarks): status → count. */
+  async tally(kindPrefix: string): Promise<Record<NotificationState, number>> {
+    const rows = await this.sql.rows<{ status: NotificationState; n: number }>(`SELECT status, count(*)::int AS n FROM "Notification" WHERE kind LIKE $1 GROUP BY status`, [`${kindPrefix.replace(/[%_\\]/g, "\\$&")}%`]);
+    const out: Record<NotificationState, number> = { pending: 0, sent: 0, failed: 0, unreachable: 0, cancelled: 0 };
+    for (const r of rows) out[r.status] = r.n;
+    return out;
   }
 
   /** Notifications no longer worth sending (their meeting was cancelled or moved), while not yet delivered. */

@@ -113,7 +113,7 @@ export class Overdue {
       if (!done) {
         const task = await this.prisma.curatorTask.findUnique({ where: { dedupKey: `federal-form-${reportYear}-${programmeId}` }, select: { id: true } });
         const late = local.month > 1 || local.day > FEDERAL_FORM_DUE_DAY;
-        items.push({ kind: "federal_form", text: { key: "lc-overdue-federal-form", args: { year: reportYear, date: `${FEDERAL_FORM_DUE_DAY}.01.${local.year}`, late: late ? "yes" : "no" } }, taskId: task?.id });
+        items.push({ kind: "federal_form", text: { key: "lc-overdue-federal-form", args: { year: String(reportYear), date: `${FEDERAL_FORM_DUE_DAY}.01.${local.year}`, late: late ? "yes" : "no" } }, taskId: task?.id });
       }
     }
 

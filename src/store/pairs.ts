@@ -4,6 +4,7 @@ import { contactLinks } from "../domain/delivery.js";
 import { finalReportDueDate } from "../domain/deadlines.js";
 import { isActivePair, PAIR_STAGES, statusAfterEnding, type EndReason, type PairStatus } from "../domain/lifecycle.js";
 import { lifecycleSettings } from "../domain/lifecycle-settings.js";
+import { outOfQuiet } from "../domain/quiet-hours.js";
 import { localParts } from "../domain/time.js";
 import type { Audit } from "./audit.js";
 import type { OutboxButton, OutboxMessage } from "./notifications.js";
@@ -344,6 +345,8 @@ export class Pairs {
     const planned = pair.status === "completed";
     const settings = lifecycleSettings(pair.settings);
     const dueDate = finalReportDueDate(pair.endedAt, pair.timezone, settings).split("-").reverse().join(".");
+    // An ending at midnight (the programme's last day over) is told to the participants when quiet hours end.
+    const toldAt = outOfQuiet(now, pair.timezone, settings.quietHours);
     let survey: OutboxButton | null = null;
     if (planned) {
       const { round } = await this.surveys.open(pair.programmeId, "satisfaction", now);
@@ -365,7 +368,7 @@ export class Pairs {
           ...(mentee ? [{ key: "lc-final-report-due", args: { date: dueDate } }] : []),
         ],
         buttons,
-        dueAt: now,
+        dueAt: toldAt,
       });
     }
     for (const c of await this.participants.curators(pair.programmeId)) {
@@ -375,7 +378,7 @@ export class Pairs {
         kind: "pair-ended",
         parts: [{ key: "lc-pair-ended-curator", args: { number: pair.number, mentor: pair.mentor.name, mentees: menteeNames(pair), reason, planned: planned ? "yes" : "no" } }],
         buttons: [[{ label: { key: "lc-btn-overdue" }, command: "overdue", args: "" }]],
-        dueAt: now,
+        dueAt: toldAt,
         merge: "alerts",
       });
     }

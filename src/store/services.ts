@@ -11,6 +11,7 @@ import { Outbox } from "./notifications.js";
 import { Outreach } from "./outreach.js";
 import { Overdue } from "./overdue.js";
 import { Pairs } from "./pairs.js";
+import { Matching } from "./matching.js";
 import { Participants } from "./participants.js";
 import { People } from "./people.js";
 import { Privacy } from "./privacy.js";
@@ -50,6 +51,8 @@ export interface Services {
   scopes: Scopes;
   digests: Digests;
   views: ProgrammeViews;
+  /** Whole-cohort matching: runs, numbered suggestions, the curator's decisions. */
+  matching: Matching;
 }
 
 /**
@@ -101,5 +104,6 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor): Services
     scopes,
     digests: new Digests(prisma, indicatorData, scopes),
     views: new ProgrammeViews(prisma),
+    matching: new Matching(prisma, pairs),
   };
 }

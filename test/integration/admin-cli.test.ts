@@ -63,6 +63,7 @@ describe("administration CLI", () => {
       [["programme:create", "--org", "x", "--form", "knitting", "--name", "X", "--starts", "2026-09-01", "--ends", "2027-05-31"], /--form must be one of/],
       [["invite:create", "--programme", "x", "--role", "king"], /--role must be one of/],
       [["admin:add", "--telegram", "1", "--vk", "2"], /exactly one of/],
+      [["admin:add", "--telegram", "1", "--timezone", "Mars/Olympus"], /not an IANA timezone/],
       [["frobnicate"], /unknown command/],
       [[], /no command/],
     ];

@@ -53,7 +53,7 @@ export const BOT_INFO = {
 export class FakeTelegram {
   readonly sent: SentTelegramMessage[] = [];
   private readonly byChat = new Map<string, SentTelegramMessage[]>();
-  readonly calls: { method: string; payload: any }[] = [];
+  readonly calls: { method: string; payload: any; at?: number }[] = [];
   private nextMessageId = 1000;
   private updates: Update[] = [];
   private waiters: (() => void)[] = [];
@@ -84,6 +84,15 @@ export class FakeTelegram {
 
   enforceLimits(limits: TelegramRateLimits | undefined): void {
     this.limits = limits;
+  }
+
+  /** Runs before each API call; "drop" swallows the call unanswered, as a request lost on the way would be. */
+  intercept?: (method: string, payload: any) => void | "drop" | Promise<void | "drop">;
+  private hangs: { method: string; chatId?: string; times: number }[] = [];
+
+  /** The next calls of a method (to one chat) get no answer at all: the client sees a timeout; nothing is sent. */
+  hangNext(method: string, options: { chatId?: string; times?: number } = {}): void {
+    this.hangs.push({ method, chatId: options.chatId, times: options.times ?? 1 });
   }
 
   /** Queues an update for getUpdates (long polling). */
@@ -119,9 +128,12 @@ export class FakeTelegram {
 
   /** One Bot API call: what the HTTP server answers, also usable in process (a grammY transformer). */
   async call(method: string, payload: any): Promise<{ status: number; body: any }> {
-    this.calls.push({ method, payload });
+    this.calls.push({ method, payload, at: Date.now() });
     const reply = (body: unknown, status = 200) => ({ status, body });
     const chatId = payload.chat_id !== undefined ? String(payload.chat_id) : undefined;
+    const hang = this.hangs.find((x) => x.method === method && (!x.chatId || x.chatId === chatId));
+    if (hang && --hang.times <= 0) this.hangs.splice(this.hangs.indexOf(hang), 1);
+    if (hang || (this.intercept && (await this.intercept(method, payload)) === "drop")) return new Promise(() => undefined);
 
     const failure = this.failures.find((f) => f.method === method && (!f.chatId || f.chatId === chatId));
     if (failure) {
@@ -236,7 +248,9 @@ export function multipartFiles(raw: Buffer, contentType: string): MultipartFile[
     const headerEnd = part.indexOf("\r\n\r\n");
     if (headerEnd !== -1) {
       const headers = part.subarray(0, headerEnd).toString("utf8");
-      const filename = /filename="([^"]*)"/.exec(headers)?.[1];
+      // grammY writes the file name unquoted (`filename=report.xlsx`); browsers and vk-io quote it.
+      const named = /filename=(?:"([^"]*)"|([^;\r\n]+))/.exec(headers);
+      const filename = named ? (named[1] ?? named[2]!.trim()) : undefined;
       const name = /name="([^"]+)"/.exec(headers)?.[1];
       if (filename !== undefined && name) {
         let body = part.subarray(headerEnd + 4);

@@ -31,7 +31,7 @@ export const VK_GROUP_ID = 220000111;
 export class FakeVk {
   readonly sent: SentVkMessage[] = [];
   private readonly byPeer = new Map<string, SentVkMessage[]>();
-  readonly calls: { method: string; params: Record<string, string> }[] = [];
+  readonly calls: { method: string; params: Record<string, string>; at?: number }[] = [];
   private nextMessageId = 5000;
   private cmids = new Map<string, number>();
   private randomIds = new Map<string, number>();
@@ -74,6 +74,15 @@ export class FakeVk {
     this.limitPerSecond = perSecond;
   }
 
+  /** Runs before each API call over HTTP; "drop" swallows the call unanswered, as a request lost on the way would be. */
+  intercept?: (method: string, params: Record<string, string>) => void | "drop" | Promise<void | "drop">;
+  private hangs: { method: string; peerId?: string; times: number }[] = [];
+
+  /** The next calls of a method (to one peer) over HTTP get no answer at all: the client sees a timeout; nothing is sent. */
+  hangNext(method: string, options: { peerId?: string; times?: number } = {}): void {
+    this.hangs.push({ method, peerId: options.peerId, times: options.times ?? 1 });
+  }
+
   /** The next conversation message id in a peer's dialog (user and bot messages share the counter). */
   nextCmid(peerId: string): number {
     const n = (this.cmids.get(peerId) ?? 0) + 1;
@@ -112,12 +121,20 @@ export class FakeVk {
       if (file) this.uploads.set(n, { filename: file.filename, content: file.content });
       return json({ file: `uploaded-${n}`, server: 1, photo: `uploaded-${n}`, hash: "hash" });
     }
-    json(this.call(url.pathname.replace(/^\/method\//, ""), Object.fromEntries(new URLSearchParams(raw))));
+    const method = url.pathname.replace(/^\/method\//, "");
+    const params = Object.fromEntries(new URLSearchParams(raw));
+    const hang = this.hangs.find((x) => x.method === method && (!x.peerId || x.peerId === params.peer_id));
+    if (hang && --hang.times <= 0) this.hangs.splice(this.hangs.indexOf(hang), 1);
+    if (hang || (this.intercept && (await this.intercept(method, params)) === "drop")) {
+      this.calls.push({ method, params, at: Date.now() });
+      return; // no answer
+    }
+    json(this.call(method, params));
   }
 
   /** One API call: what the HTTP server answers, also usable in process. */
   call(method: string, params: Record<string, string>): { response?: unknown; error?: unknown } {
-    this.calls.push({ method, params });
+    this.calls.push({ method, params, at: Date.now() });
     const peerId = params.peer_id;
     const failure = this.failures.find((f) => f.method === method && (!f.peerId || f.peerId === peerId));
     if (failure) {

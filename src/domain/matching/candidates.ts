@@ -72,7 +72,7 @@ function addChoicePairs(inst: Instance, scorer: PairScorer, set: CandidateSet, u
   for (let i = inst.forbiddenStart[u]!; i < inst.forbiddenStart[u + 1]!; i++) mark[inst.forbiddenMentor[i]!] = stamp;
   for (let i = inst.choiceStart[u]!; i < inst.choiceStart[u + 1]!; i++) {
     const v = inst.choiceMentor[i]!;
-
+    if (mark[v] === stamp) continue; // forbidden
     mark[v] = stamp;
     if (inst.capacityLeft[v]! === 0) continue;
     const r1 = inst.choiceMenteeRank[i]!;

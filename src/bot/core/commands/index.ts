@@ -2,11 +2,12 @@ import { basicCommands } from "./basics.js";
 import { curatorCommands } from "./curator.js";
 import { formCommands } from "./forms.js";
 import { lifecycleCommands } from "./lifecycle.js";
+import { matchingCommands } from "./matching.js";
 import { privacyCommands } from "./privacy.js";
 import { CommandRegistry } from "./registry.js";
 import { reportCommands } from "./reports.js";
 import { adminCommands } from "./admin.js";
 
 export function createCommandRegistry(): CommandRegistry {
-  return new CommandRegistry().register(...basicCommands, ...formCommands, ...curatorCommands, ...lifecycleCommands, ...reportCommands, ...adminCommands, ...privacyCommands);
+  return new CommandRegistry().register(...basicCommands, ...formCommands, ...curatorCommands, ...lifecycleCommands, ...matchingCommands, ...reportCommands, ...adminCommands, ...privacyCommands);
 }

@@ -16,6 +16,7 @@ import type { Command, CommandContext } from "./registry.js";
  *   /invite [mentor|mentee] new invitation codes with Telegram and VK links
  *   /stats                 the indicators of seed 003 now (programme, or the administrator's scope)
  *   /export [csv]          the workbook: bases, pairs, meetings, Form 1 and Forms 2–5 of 004
+ *                          (a curator may name one programme: P.<id>, as buttons do)
  *                          (curators: their programmes; administrators: the forms of their scope)
  *
  * A curator sees only the programmes they curate, an administrator only their scope; every
@@ -24,6 +25,8 @@ import type { Command, CommandContext } from "./registry.js";
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const ADMIN_ARG = /^A\.([a-z0-9]{6,40})$/;
+const PROGRAMME_BUTTON = /^P\.[a-z0-9]{6,40}(\.|$)/;
+const EXPORT_PROGRAMME = /^P\.([a-z0-9]{6,40})(?:[.\s]+csv)?$/i;
 const UPCOMING_DAYS = 14;
 const MISSED_DAYS = 30;
 const MEETING_GRACE_HOURS = 24;
@@ -65,7 +68,8 @@ export async function reportAudience(ctx: CommandContext, command: string, actio
     return { kind: "admin", admin, rest: restWords.join(" ") };
   }
   const rest = selector === "C" ? restWords.join(" ") : ctx.args.trim();
-  if (selector === "C" || !admins.length) {
+  // A programme named by a button (`P.<id>`, from the curator's choice of programme) is the curator's side.
+  if (selector === "C" || PROGRAMME_BUTTON.test(selector) || !admins.length) {
     if (!curated.length) {
       await refuseReports(ctx, action);
       return null;
@@ -226,10 +230,12 @@ export const exportCommand: Command = {
   async run(ctx) {
     const { session, deps } = ctx;
     const args = splitButtonArgs(ctx.args.trim());
-    const csvWanted = /(^|\s)csv$/i.test(args);
+    const csvWanted = /(^|[\s.])csv$/i.test(args);
     const who = await reportAudience({ ...ctx, args }, "export", "report.export", csvWanted ? "csv" : "");
     if (!who) return;
-    if (who.rest.trim() !== "" && !/^csv$/i.test(who.rest.trim())) {
+    // A curator may name one of their programmes (`/export P.<id>`, `P.<id>.csv` from a button).
+    const named = who.kind === "curator" ? EXPORT_PROGRAMME.exec(who.rest.trim()) : null;
+    if (who.rest.trim() !== "" && !/^csv$/i.test(who.rest.trim()) && !named) {
       session.say("report-export-usage");
       return;
     }
@@ -242,7 +248,11 @@ export const exportCommand: Command = {
     let base: string;
     if (who.kind === "curator") {
       const curated = await deps.services.participants.curatedProgrammes(session.person!.id);
-      const loaded = await deps.services.indicatorData.load({ programmeIds: curated.map((p) => p.id) });
+      if (named && !curated.some((p) => p.id === named[1])) {
+        await refuse(ctx, "curator.export", { type: "programme", id: named[1]!, programmeId: named[1] });
+        return;
+      }
+      const loaded = await deps.services.indicatorData.load({ programmeIds: named ? [named[1]!] : curated.map((p) => p.id) });
       const rows = await deps.services.indicatorData.workbookRows(loaded, t);
       const indicators: IndicatorColumn[] = [
         ...loaded.programmes.map((p) => ({ label: p.name, indicators: programmeIndicators(loaded.data, p.id) })),

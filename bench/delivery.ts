@@ -1,0 +1,174 @@
+import { randomBytes } from "node:crypto";
+import setupTemplate from "../test/support/global-setup.js";
+import { startHarness, type Harness } from "../test/support/harness.js";
+import { spawnWorker, until, type WorkerProcess } from "../test/integration/delivery-processes.js";
+import { newId } from "../src/db/sql.js";
+import type { OutboxMessage } from "../src/store/notifications.js";
+import { round } from "./stats.js";
+
+/**
+ * Delivery: N reminders due at once (half to Telegram chats, half to VK peers, one each),
+ * dispatched by one process and sent by the real worker process, against fake messenger APIs
+ * over HTTP that enforce the limits and answer 429 (Telegram, retry_after 1) or error 6 (VK)
+ * when they are passed.
+ *
+ * Runs:
+ * - "scaled": every limit ×SCALE (Telegram 30×SCALE/s overall and still 1/s per chat, VK
+ *   20×SCALE/s), the worker's pace and vk-io's spacing set to the same scaled limits, so
+ *   20,000 messages take about a minute instead of eleven;
+ * - "real limits": Telegram 30/s and VK 20/s as they are, fewer messages (30 s of each);
+ * - "scaled, killed": as "scaled", the worker killed with SIGKILL when 40 % has gone out and
+ *   started again at once.
+ * Achieved rate: accepted sends per second between the first and the last accepted send of a
+ * platform (the dead time of a kill included), as a share of the limit the fake enforced.
+ * Duplicates: sends a chat received beyond its one message (VK's random_id repeats, which VK
+ * drops, are counted apart). Losses: recipients who got nothing.
+ */
+
+type Platform = "telegram" | "vk";
+const LIMIT: Record<Platform, number> = { telegram: 30, vk: 20 };
+
+interface RunResult {
+  perPlatform: Record<Platform, { sent: number; duplicates: number; lost: number; rate: number; share: number; maxInAnySecond: number; rejected: number; longestGapMs: number; limit: number }>;
+  wallSeconds: number;
+  dispatchSeconds: number;
+  vkRepeatsDropped: number;
+  outboxSent: number;
+}
+
+async function seed(h: Harness, perPlatform: number): Promise<Record<Platform, string[]>> {
+  const chats: Record<Platform, string[]> = { telegram: [], vk: [] };
+  const messages: OutboxMessage[] = [];
+  const now = new Date();
+  let n = 500_000_000;
+  for (const platform of ["telegram", "vk"] as const) {
+    for (let i = 0; i < perPlatform; i += 2000) {
+      const people = Array.from({ length: Math.min(2000, perPlatform - i) }, () => ({ id: newId(), chat: String(n++) }));
+      await h.app.db.prisma.person.createMany({ data: people.map((p) => ({ id: p.id, displayName: "Участник", isMinor: false })) });
+      await h.app.db.prisma.messengerIdentity.createMany({ data: people.map((p) => ({ personId: p.id, platform, externalId: p.chat, chatId: p.chat })) });
+      for (const p of people) {
+        chats[platform].push(p.chat);
+        messages.push({ personId: p.id, dedupKey: `bench-${p.id}`, kind: "bench-reminder", parts: [{ text: "Напоминание: встреча с наставником завтра в 15:00." }], dueAt: now, merge: "reminders" });
+      }
+    }
+  }
+  await h.app.services.outbox.add(messages);
+  return chats;
+}
+
+function measure(times: number[], limit: number) {
+  const sorted = [...times].sort((a, b) => a - b);
+  let maxInAnySecond = 0;
+  let longestGapMs = 0;
+  for (let i = 0, j = 0; i < sorted.length; i++) {
+    while (sorted[i]! - sorted[j]! >= 1000) j++;
+    maxInAnySecond = Math.max(maxInAnySecond, i - j + 1);
+    if (i > 0) longestGapMs = Math.max(longestGapMs, sorted[i]! - sorted[i - 1]!);
+  }
+  const span = sorted.length > 1 ? sorted[sorted.length - 1]! - sorted[0]! : 0;
+  const rate = span > 0 ? ((sorted.length - 1) * 1000) / span : 0;
+  return { rate, share: rate / limit, maxInAnySecond, longestGapMs };
+}
+
+async function runOnce(input: { perPlatform: number; scale: number; kill: boolean }): Promise<RunResult> {
+  const prefix = `bench-${randomBytes(4).toString("hex")}`;
+  const h = await startHarness({ env: { LOG_LEVEL: "warn" }, app: { queuePrefix: prefix, outbound: { consume: false } } });
+  const workers: WorkerProcess[] = [];
+  try {
+    const limits = { telegram: LIMIT.telegram * input.scale, vk: LIMIT.vk * input.scale };
+    h.tg.enforceLimits({ perChatPerSecond: 1, globalPerSecond: limits.telegram });
+    h.vk.enforceLimit(limits.vk);
+    const chats = await seed(h, input.perPlatform);
+    const total = input.perPlatform * 2;
+    const options = {
+      outbound: { pace: { telegram: { perSecond: limits.telegram, perChatMs: 1000 }, vk: { perSecond: limits.vk, perChatMs: 0 } }, concurrency: Math.max(8, 4 * input.scale) },
+    };
+    // vk-io spaces requests 1133 ms / apiLimit apart (whole ms, plus timer drift): well above the scaled pace, so only the pace limits.
+    if (input.scale > 1) process.env.VK_API_LIMIT = String(60 * input.scale);
+    else delete process.env.VK_API_LIMIT;
+    const start = () => {
+      const w = spawnWorker(h, { prefix, ...options });
+      workers.push(w);
+      return w;
+    };
+    const first = start();
+    await first.started();
+    const t0 = Date.now();
+    await h.app.outbound.dispatch(new Date());
+    const dispatchSeconds = (Date.now() - t0) / 1000;
+    const delivered = () => h.tg.sent.length + h.vk.sent.length;
+    if (input.kill) {
+      await until(() => delivered() >= total * 0.4, 600_000, "40 % of the messages");
+      await first.kill("SIGKILL");
+      await start().started();
+    }
+    const expectedSeconds = input.perPlatform / Math.min(limits.telegram, limits.vk);
+    await until(async () => (await h.app.services.outbox.pendingDue(new Date())) === 0, (expectedSeconds * 3 + 120) * 1000, "every reminder to be settled");
+    await new Promise((r) => setTimeout(r, 2000)); // late repeats, if any, would arrive now
+    const wallSeconds = (Date.now() - t0) / 1000;
+
+    const perPlatform = {} as RunResult["perPlatform"];
+    for (const platform of ["telegram", "vk"] as const) {
+      const sent = platform === "telegram" ? h.tg.sent.filter((m) => m.method === "sendMessage") : h.vk.sent.filter((m) => m.method === "messages.send");
+      const byChat = new Map<string, number>();
+      for (const m of sent) {
+        const chat = "chatId" in m ? m.chatId : m.peerId;
+        byChat.set(chat, (byChat.get(chat) ?? 0) + 1);
+      }
+      const duplicates = [...byChat.values()].reduce((n, c) => n + c - 1, 0);
+      const lost = chats[platform].filter((c) => !byChat.has(c)).length;
+      const m = measure(sent.map((s) => s.at), limits[platform]);
+      perPlatform[platform] = { sent: sent.length, duplicates, lost, ...m, rejected: platform === "telegram" ? h.tg.rateLimited : h.vk.rateLimited, limit: limits[platform] };
+    }
+    const tally = await h.app.services.outbox.tally("bench-");
+    return { perPlatform, wallSeconds, dispatchSeconds, vkRepeatsDropped: h.vk.duplicatesDropped, outboxSent: tally.sent };
+  } finally {
+    await Promise.all(workers.map((w) => w.kill("SIGTERM")));
+    await h.close();
+  }
+}
+
+function report(name: string, r: RunResult, out: Record<string, number | string>): void {
+  for (const p of ["telegram", "vk"] as const) {
+    const x = r.perPlatform[p];
+    out[`${name} · ${p}: limit enforced (msg/s)`] = x.limit;
+    out[`${name} · ${p}: achieved msg/s`] = round(x.rate, 1);
+    out[`${name} · ${p}: share of limit %`] = round(x.share * 100, 1);
+    out[`${name} · ${p}: max in any 1 s`] = x.maxInAnySecond;
+    out[`${name} · ${p}: 429 / error 6 answered`] = x.rejected;
+    out[`${name} · ${p}: duplicates`] = x.duplicates;
+    out[`${name} · ${p}: lost`] = x.lost;
+    out[`${name} · ${p}: longest pause ms`] = x.longestGapMs;
+  }
+  out[`${name}: messages`] = r.perPlatform.telegram.sent - r.perPlatform.telegram.duplicates + r.perPlatform.vk.sent - r.perPlatform.vk.duplicates;
+  out[`${name}: outbox rows sent`] = r.outboxSent;
+  out[`${name}: VK repeats dropped by random_id`] = r.vkRepeatsDropped;
+  out[`${name}: dispatch s`] = round(r.dispatchSeconds, 1);
+  out[`${name}: wall s`] = round(r.wallSeconds, 1);
+}
+
+export async function runDeliveryBench(): Promise<Record<string, number | string>> {
+  const total = Number(process.env.BENCH_DELIVERY_COUNT ?? 20_000);
+  const scale = Number(process.env.BENCH_DELIVERY_SCALE ?? 10);
+  const realSeconds = Number(process.env.BENCH_DELIVERY_REAL_SECONDS ?? 30);
+  const dropTemplate = await setupTemplate();
+  const out: Record<string, number | string> = {};
+  try {
+    out["reminders per run"] = total;
+    out["scaled runs: limits ×"] = scale;
+    const runs = (process.env.BENCH_DELIVERY_RUNS ?? "scaled,real,killed").split(",");
+    if (runs.includes("scaled")) report("scaled", await runOnce({ perPlatform: total / 2, scale, kill: false }), out);
+    if (runs.includes("real")) report("real limits", await runOnce({ perPlatform: realSeconds * LIMIT.vk, scale: 1, kill: false }), out);
+    if (runs.includes("killed")) report("scaled, killed", await runOnce({ perPlatform: total / 2, scale, kill: true }), out);
+  } finally {
+    await dropTemplate();
+  }
+  return out;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  runDeliveryBench().then((r) => {
+    console.table(r);
+    process.exit(0);
+  });
+}

@@ -1,0 +1,79 @@
+import type { Job } from "bullmq";
+import type { Logger } from "pino";
+import { MATCH_MODES, suggestPairs, type MatchMode } from "../domain/matching/index.js";
+import type { OutboxMessage } from "../store/notifications.js";
+import type { RunView } from "../store/matching.js";
+import type { Services } from "../store/services.js";
+import type { JobKind } from "./worker.js";
+
+/**
+ * A matching run of one programme (002 §7.3): the cohort is read from the database, the pure
+ * solver (src/domain/matching) suggests pairs over the whole cohort, the run is stored with
+ * numbered suggestions and their reasons, and when mentees are left without a mentor the
+ * programme's curators are alerted through the outbox (the seeds ask for an extra meeting with
+ * them). Curators run it with /match; the worker runs it as the `matching-run` job.
+ */
+
+export interface MatchingRunInput {
+  programmeId: string;
+  mode: MatchMode;
+  /** Person id of the curator who asked, null for the scheduler. */
+  startedById: string | null;
+  now: Date;
+}
+
+export interface MatchingRunDeps {
+  services: Services;
+  logger?: Logger;
+}
+
+export async function runMatching(deps: MatchingRunDeps, input: MatchingRunInput): Promise<RunView> {
+  const { services } = deps;
+  const { input: cohort, options } = await services.matching.cohort(input.programmeId);
+  let result;
+  try {
+    result = suggestPairs(cohort, { ...options, mode: input.mode });
+  } catch (error) {
+    // Settings a curator mistyped must not stop matching: the documented defaults apply.
+    if ((error as Error).name !== "MatchingInputError" || (!options.weights && !options.policy)) throw error;
+    result = suggestPairs(cohort, { mode: input.mode });
+  }
+  const run = await services.matching.saveRun({ programmeId: input.programmeId, mode: input.mode, startedById: input.startedById, result, now: input.now });
+  deps.logger?.info({ programmeId: input.programmeId, runId: run.id, mode: input.mode, matched: run.stats.matched, unmatched: run.stats.unmatched.length, proven: run.stats.proven }, "matching run");
+  if (run.stats.unmatched.length) await alertUnmatched(services, run, input.now);
+  return run;
+}
+
+/** One alert per run and curator: how many mentees are left without a mentor, with a button to the list. */
+async function alertUnmatched(services: Services, run: RunView, now: Date): Promise<void> {
+  const programme = await services.participants.programme(run.programmeId);
+  const curators = await services.participants.curators(run.programmeId);
+  const messages: OutboxMessage[] = curators.map((c) => ({
+    personId: c,
+    dedupKey: `match-unmatched-${run.id}-${c}`,
+    kind: "match-unmatched",
+    parts: [{ key: "match-alert-unmatched", args: { programme: programme?.name ?? "—", count: run.stats.unmatched.length } }],
+    buttons: [[{ label: { key: "match-btn-unmatched" }, command: "unmatched", args: `P.${run.programmeId}` }]],
+    dueAt: now,
+    merge: "alerts",
+  }));
+  await services.outreach.queue(messages, { dispatch: true, now });
+}
+
+function isMode(value: unknown): value is MatchMode {
+  return typeof value === "string" && (MATCH_MODES as readonly string[]).includes(value);
+}
+
+/** The job: `{ programmeId, mode?, startedById? }`, added to the maintenance queue on demand. */
+export const matchingJobKind: JobKind = {
+  name: "matching-run",
+  async run(ctx, job: Job) {
+    const data = (job.data ?? {}) as { programmeId?: unknown; mode?: unknown; startedById?: unknown };
+    if (typeof data.programmeId !== "string") throw new Error("matching-run needs a programmeId");
+    const run = await runMatching(
+      { services: ctx.services, logger: ctx.logger },
+      { programmeId: data.programmeId, mode: isMode(data.mode) ? data.mode : "best_total", startedById: typeof data.startedById === "string" ? data.startedById : null, now: ctx.now() },
+    );
+    return { runId: run.id, matched: run.stats.matched, unmatched: run.stats.unmatched.length };
+  },
+};

@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runDigests } from "../../src/jobs/digest.js";
+import { createLogger } from "../../src/logger.js";
+import { startHarness, type Harness } from "../support/harness.js";
+import { addAdministrator, World, type Seeded } from "./curator-seed.js";
+
+/**
+ * The administrators' weekly digest on schedule, with a fake clock: weekday, hour and time zone
+ * set in the bot, sent once at the administrator's hour with its chart, skipped in a week when
+ * nothing changed, not sent while paused, sent again after resuming.
+ */
+
+// Monday 15 March 2027, 09:00 in Moscow, 12:00 in Omsk.
+const START = new Date("2027-03-15T06:00:00Z");
+const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+/** Wednesday `weeks` weeks after 17 March 2027 at `hhmm` in Omsk (UTC+6). */
+const omskWednesday = (weeks: number, hhmm: string) => new Date(Date.parse(`2027-03-17T${hhmm}:00+06:00`) + weeks * 7 * 86_400_000);
+
+describe.each(["telegram", "vk"] as const)("the weekly digest on %s", (platform) => {
+  let h: Harness;
+  let clock = START;
+  let w: World;
+  let programmeId: string;
+  let mentor: Seeded;
+  let district: Awaited<ReturnType<typeof addAdministrator>>;
+  let school: Awaited<ReturnType<typeof addAdministrator>>;
+
+  const run = (at: Date) => {
+    clock = at;
+    return runDigests({ prisma: h.app.db.prisma, services: h.app.services, i18n: h.app.core.i18n, logger: createLogger("silent") }, at);
+  };
+
+  /** A new pair with a mentee who completed the cycle, confirmed at `at`. */
+  const newPair = async (name: string, at: Date) => {
+    const mentee = await w.participant({ programmeId, role: "mentee", name, status: "completed", joinedDaysAgo: 0, answers: { age: 13, goals: "Цель", helpWanted: "Помощь" } });
+    await h.app.db.prisma.pair.create({ data: { programmeId, mentorId: mentor.participationId, status: "regular", confirmedAt: at, members: { create: { menteeId: mentee.participationId } } } });
+  };
+
+  beforeAll(async () => {
+    h = await startHarness({ app: { now: () => clock } });
+    w = new World(h, START);
+    const seven = await w.organisation({ name: "Школа № 7", district: "Омский район", region: "Омская область", children: 100, teachers: 10 });
+    const eight = await w.organisation({ name: "Школа № 8", district: "Омский район", region: "Омская область", children: 50 });
+    programmeId = await w.programme(seven, "Ступени", "pupil_pupil");
+    await w.programme(eight, "Пока пусто", "pupil_pupil");
+    mentor = await w.participant({ programmeId, role: "mentor", name: "Наставник", status: "completed", joinedDaysAgo: 60, answers: { grade: "10", experience: "Олимпиады" } });
+    const mentee = await w.participant({ programmeId, role: "mentee", name: "Ученик", status: "completed", joinedDaysAgo: 59, answers: { age: 12, goals: "Цель", helpWanted: "Помощь" } });
+    await w.pair({ programmeId, mentor, mentees: [mentee], status: "regular", confirmedDaysAgo: 20 });
+    district = await addAdministrator(h, platform, ["--district", "Омский район", "--region", "Омская область"]);
+    school = await addAdministrator(h, platform, ["--org", seven]);
+  });
+  afterAll(() => h?.close());
+
+  it("the day, hour and time zone are set with buttons and words", async () => {
+    const u = district.user;
+    await u.send("/digest_settings");
+    expect(u.last().text).toContain("Приходит: Пн, 09:00 (Europe/Moscow)");
+    expect(u.last().text).toContain("Следующая: 22.03.2027 09:00");
+    await u.send("/digest_settings tz Mars/Olympus");
+    expect(u.last().text).toContain("Укажите часовой пояс в формате IANA");
+    await u.send("/digest_settings tz Asia/Omsk");
+    expect(u.last().text).toContain("Приходит: Пн, 09:00 (Asia/Omsk)");
+    await u.press("📅 День");
+    await u.press("Ср");
+    expect(u.last().text).toContain("Приходит: Ср, 09:00 (Asia/Omsk)");
+    await u.press("🕘 Час");
+    await u.press("10:00");
+    expect(u.last().text).toContain("Приходит: Ср, 10:00 (Asia/Omsk)");
+    expect(u.last().text).toContain("Следующая: 17.03.2027 10:00");
+    await u.send("/digest_settings hour 25");
+    expect(u.last().text).toContain("Не понял настройку");
+    const stored = await h.app.db.prisma.administrator.findUniqueOrThrow({ where: { id: district.id } });
+    expect(stored).toMatchObject({ timezone: "Asia/Omsk", digestWeekday: 3, digestHour: 10, digestPaused: false });
+  });
+
+  it("comes at the administrator's hour in their zone, once, with the organisations chart", async () => {
+    const u = district.user;
+    const mark = u.messages().length;
+    expect((await run(omskWednesday(0, "09:59"))).sent).toBe(0);
+    expect(u.messages().length).toBe(mark);
+
+    const result = await run(omskWednesday(0, "10:00"));
+    expect(result).toMatchObject({ sent: 1, failed: 0 });
+    const [text, chart] = u.messages().slice(mark);
+    expect(text!.text).toContain("📊 Сводка за неделю: Омский район (Омская область) (10.03–17.03)");
+    expect(text!.text).toContain("• Пары: 1");
+    expect(text!.text).toContain("Дальше всего от цели 70 %:\n1. Школа № 8 — 0 % (ещё 35 чел.)\n2. Школа № 7 — 2 % (ещё 68 чел.)");
+    expect(chart!.photo).toBe(true);
+    expect(chart!.file!.content.subarray(0, 8).equals(PNG)).toBe(true);
+    expect(chart!.text).toContain("по организациям");
+
+    // Later runs of the same day, and another worker's, send nothing more.
+    expect((await run(omskWednesday(0, "10:15"))).sent).toBe(0);
+    expect((await run(omskWednesday(0, "14:00"))).due).toBe(0);
+    expect(u.messages().length).toBe(mark + 2);
+  });
+
+  it("a one-organisation scope gets the trend of its weeks, at 09:00 in the organisation's zone by default", async () => {
+    expect((await h.app.db.prisma.administrator.findUniqueOrThrow({ where: { id: school.id } })).timezone).toBe("Asia/Omsk");
+    const u = school.user;
+    const mark = u.messages().length;
+    const districtMark = district.user.messages().length;
+    expect((await run(new Date("2027-03-22T02:59:00Z"))).sent).toBe(0);
+    // Monday 22 March, 09:00 in Omsk (the default day and hour).
+    const result = await run(new Date("2027-03-22T03:00:00Z"));
+    expect(result.sent).toBe(1);
+    const [text, chart] = u.messages().slice(mark);
+    expect(text!.text).toContain("📊 Сводка за неделю: Школа № 7");
+    expect(chart!.photo).toBe(true);
+    expect(chart!.text).toContain("по неделям");
+    expect(district.user.messages().length).toBe(districtMark);
+  });
+
+  it("is skipped in a week when nothing changed, and says what changed when something did", async () => {
+    const u = district.user;
+    let mark = u.messages().length;
+    const quiet = await run(omskWednesday(1, "10:00"));
+    expect(quiet).toMatchObject({ due: 1, sent: 0, skipped: 1 });
+    expect(u.messages().length).toBe(mark);
+    const record = await h.app.db.prisma.indicatorSnapshot.findFirstOrThrow({ where: { scopeKey: `digest:${district.id}` }, orderBy: { takenAt: "desc" } });
+    expect(record.values).toMatchObject({ occurrence: "2027-03-24", outcome: "skipped" });
+
+    await newPair("Новенький", omskWednesday(1, "18:00"));
+    mark = u.messages().length;
+    expect((await run(omskWednesday(2, "10:00"))).sent).toBe(1);
+    const text = u.messages()[mark]!.text;
+    expect(text).toContain("(24.03–31.03)");
+    expect(text).toContain("Показатели (в скобках — изменение с 24.03):");
+    expect(text).toContain("• Пары: 2 (+1)");
+    expect(text).toContain("За период: новых пар и групп — 1");
+  });
+
+  it("comes in the administrator's language", async () => {
+    const u = school.user;
+    await u.send("/language en");
+    const mark = u.messages().length;
+    // Monday 29 March, 09:00 in Omsk: the school has a new pair since the last digest.
+    expect((await run(new Date("2027-03-29T03:00:00Z"))).sent).toBe(1);
+    const [text, chart] = u.messages().slice(mark);
+    expect(text!.text).toContain("📊 Weekly digest: Школа № 7 (22.03–29.03)");
+    expect(text!.text).toContain("• Pairs: 2 (+1)");
+    expect(chart!.text).toContain("by week");
+  });
+
+  it("is not sent while paused, and comes again after resuming", async () => {
+    const u = district.user;
+    await u.send("/digest_settings");
+    await u.press("⏸ Приостановить");
+    expect(u.last().text).toContain("Сейчас на паузе.");
+    expect((await h.app.db.prisma.administrator.findUniqueOrThrow({ where: { id: district.id } })).digestPaused).toBe(true);
+
+    await newPair("Ещё один", omskWednesday(2, "18:00"));
+    const mark = u.messages().length;
+    const paused = await run(omskWednesday(3, "10:00"));
+    expect(paused.due).toBe(0);
+    expect(u.messages().length).toBe(mark);
+
+    // On demand it still works, and says the weekly one is paused.
+    await u.send("/digest");
+    expect(u.messages().slice(mark).map((m) => m.text)).toContain("Еженедельная сводка сейчас на паузе: /digest resume");
+
+    await u.send("/digest resume");
+    expect(u.last().text).toContain("Еженедельная сводка снова включена");
+    const after = u.messages().length;
+    expect((await run(omskWednesday(4, "10:00"))).sent).toBe(1);
+    expect(u.messages()[after]!.text).toContain("• Пары: 3 (+1)");
+    const audit = await h.app.db.prisma.auditLog.findMany({ where: { actorId: district.personId, action: { in: ["admin.digest_pause", "admin.digest_resume"] } }, orderBy: { id: "asc" } });
+    expect(audit.map((a) => a.action)).toEqual(["admin.digest_pause", "admin.digest_resume"]);
+  });
+});

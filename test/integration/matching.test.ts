@@ -1,0 +1,217 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "../support/harness.js";
+import type { TestUser } from "../support/users.js";
+import { matchingJobKind } from "../../src/jobs/matching.js";
+import { join, seedParticipant } from "./forms-support.js";
+
+/** Whole-cohort matching from the curator's side, and what the participants are told. */
+
+const REFUSAL = "Эта команда доступна только куратору программы.";
+
+async function until(check: () => boolean | Promise<boolean>, ms = 20_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+/** What the person was sent while `action` ran (replies; an alert from the outbox may be among them). */
+async function said(u: TestUser, action: () => Promise<void>): Promise<string> {
+  const mark = u.mark();
+  await action();
+  return u.since(mark).join("\n---\n");
+}
+
+const texts = (u: TestUser): string => u.messages().map((m) => m.text).join("\n---\n");
+
+describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
+  let h: Harness;
+  let programmeId: string;
+  let otherProgramme: string;
+  let curator: TestUser;
+  let otherCurator: TestUser;
+  let curatorId: string;
+  type Seeded = { personId: string; participationId: string; userId: string; user: TestUser };
+  const people: Record<string, Seeded> = {};
+
+  async function person(key: string, role: "mentor" | "mentee", name: string, capacity: number | null, answers: Record<string, unknown>): Promise<void> {
+    const s = await seedParticipant(h, { programmeId, role, name, platform, status: role === "mentor" ? "approved" : "joined" });
+    if (capacity) await h.app.db.prisma.participation.update({ where: { id: s.participationId }, data: { capacity } });
+    await h.app.db.prisma.formResponse.create({
+      data: { personId: s.personId, programmeId, formId: role === "mentor" ? "mentor-questionnaire" : "mentee-request", formVersion: 1, answers: answers as object, status: "submitted", submittedAt: new Date() },
+    });
+    people[key] = { ...s, user: h.user(platform, s.userId) };
+  }
+
+  async function prefer(from: string, to: string, rank: number): Promise<void> {
+    await h.app.db.prisma.preference.create({ data: { programmeId, fromId: people[from]!.participationId, toId: people[to]!.participationId, question: "work_with", rank } });
+  }
+
+  const suggestions = (runId: string) => h.app.db.prisma.matchSuggestion.findMany({ where: { runId }, orderBy: { number: "asc" } });
+  const latestRun = () => h.app.db.prisma.matchRun.findFirstOrThrow({ where: { programmeId }, orderBy: { createdAt: "desc" } });
+  const pairOf = (mentor: string, mentee: string) =>
+    h.app.db.prisma.pair.findFirst({ where: { programmeId, mentorId: people[mentor]!.participationId, members: { some: { menteeId: people[mentee]!.participationId } } } });
+
+  beforeAll(async () => {
+    h = await startHarness();
+    ({ programmeId } = await h.seedProgramme());
+    ({ programmeId: otherProgramme } = await h.seedProgramme({ name: "Чужая программа" }));
+    curator = h.user(platform);
+    curatorId = await join(h, curator, programmeId, "curator", "Елена Куратор");
+    otherCurator = h.user(platform);
+    await join(h, otherCurator, otherProgramme, "curator", "Ольга Чужая");
+    // Anna (robotics, Fridays) and Pete chose each other; Boris (chess, two places) suits Vasya and Kolya;
+    // Vasya also needs Boris's help with teamwork (so he comes before Kolya); Dima can only meet on Sunday mornings, which no mentor can.
+    await person("anna", "mentor", "Анна Робототехник", 1, { interests: ["robotics"], helpEducational: ["informatics"], days: ["fri"], times: ["afternoon"], formats: ["online"] });
+    await person("boris", "mentor", "Борис Шахматист", 2, { interests: ["sport"], helpSocial: ["teamwork"], days: ["mon"], times: ["evening"], formats: ["offline"] });
+    await person("pete", "mentee", "Петя Смирнов", null, { interests: ["robotics"], deficitsEducational: ["informatics"], grade: "6" });
+    await person("vasya", "mentee", "Вася Кузнецов", null, { interests: ["sport"], deficitsSocial: ["teamwork"], grade: "7" });
+    await person("kolya", "mentee", "Коля Орлов", null, { interests: ["sport", "music"], grade: "7" });
+    await person("dima", "mentee", "Дима Волков", null, { interests: ["games"], days: ["sun"], times: ["morning"] });
+    await prefer("pete", "anna", 1);
+    await prefer("anna", "pete", 1);
+  });
+  afterAll(() => h?.close());
+
+  it("/match asks for the mode, runs over the whole cohort and shows each pair with its score and reasons", async () => {
+    expect(await said(curator, () => curator.send("/match"))).toContain("Как подбирать пары?");
+    const ask = curator.messages().filter((m) => m.text.includes("Как подбирать пары?")).at(-1)!;
+    expect(ask.buttons.flat().map((b) => b.label)).toEqual(["Лучшее совпадение", "Больше пар", "Устойчивые пары"]);
+    await curator.press("Лучшее совпадение");
+    const page = curator.messages().filter((m) => m.text.includes("режим «Лучшее совпадение»")).at(-1)!;
+    const shown = page.text;
+    expect(shown).toContain("режим «Лучшее совпадение»");
+    expect(shown).toContain("Предложено пар: 3 из 4 наставляемых без пары; без наставника: 1");
+    // The mutual choice comes first, with its reasons in words.
+    expect(shown).toMatch(/№1\. Анна Робототехник → Петя Смирнов — 1\s?\d{3} баллов/);
+    expect(shown).toContain("• выбрали друг друга (наставляемый — 1-й выбор, наставник — 1-й)");
+    expect(shown).toContain("• наставник поможет с целями: Информатика");
+    expect(shown).toContain("• общие интересы: Робототехника");
+    expect(shown).toContain("Борис Шахматист → Вася Кузнецов");
+    expect(shown).toContain("Борис Шахматист → Коля Орлов");
+    expect(shown).not.toContain("Дима Волков");
+    const labels = page.buttons.flat().map((b) => b.label);
+    expect(labels).toEqual(expect.arrayContaining(["✅ Подтвердить №1", "✖ Отклонить №1", "✅ Подтвердить все (3)", "Без наставника"]));
+    const run = await latestRun();
+    expect(run.mode).toBe("best_total");
+    expect((await suggestions(run.id)).map((s) => s.number)).toEqual([1, 2, 3]);
+    // The curator is alerted about the mentee left without a mentor (through the outbox).
+    await until(() => texts(curator).includes("без наставника осталось наставляемых — 1"));
+    expect(await h.app.db.prisma.auditLog.count({ where: { actorId: curatorId, action: "curator.match", outcome: "allowed" } })).toBe(1);
+  });
+
+  it("refuses mentors, mentees, strangers and curators of another programme, with an audit record", async () => {
+    const { anna, pete } = people as Record<string, Seeded>;
+    for (const [u, id] of [
+      [anna!.user, anna!.personId],
+      [pete!.user, pete!.personId],
+    ] as const) {
+      for (const [command, action] of [
+        ["/match best", "curator.match"],
+        ["/confirm 1", "curator.match_confirm"],
+        ["/reject 1", "curator.match_reject"],
+        ["/confirm_all", "curator.match_confirm_all"],
+        ["/unmatched", "curator.unmatched"],
+      ] as const) {
+        await u.send(command);
+        expect(u.last().text).toBe(REFUSAL);
+        expect(await h.app.db.prisma.auditLog.count({ where: { actorId: id, action, outcome: "denied" } })).toBe(1);
+      }
+    }
+    const stranger = h.user(platform);
+    await stranger.send("/match");
+    expect(stranger.last().text).toBe(REFUSAL);
+    // A curator of another programme pressing (forged) buttons of this one.
+    const [first] = await suggestions((await latestRun()).id);
+    await otherCurator.pressPayload(`c|confirm|S.${first!.id}`);
+    expect(otherCurator.last().text).toBe(REFUSAL);
+    await otherCurator.pressPayload(`c|match|P.${programmeId}.best_total`);
+    expect(otherCurator.last().text).toBe(REFUSAL);
+    await otherCurator.pressPayload(`c|match|R.${first!.runId}.0`);
+    expect(otherCurator.last().text).toBe(REFUSAL);
+    expect(await h.app.db.prisma.auditLog.count({ where: { action: "curator.match_confirm", outcome: "denied", targetId: first!.id } })).toBe(1);
+    // Their own /confirm 1 is about their own programme, where there is no such suggestion.
+    await otherCurator.send("/confirm 1");
+    expect(otherCurator.last().text).toContain("Предложенной пары №1 нет в этой программе");
+    expect(await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: first!.id } })).toMatchObject({ status: "suggested" });
+    expect(await pairOf("anna", "pete")).toBeNull();
+    // Bad input from the curator gets a clear answer.
+    expect(await said(curator, () => curator.send("/confirm 999"))).toContain("Предложенной пары №999 нет в этой программе");
+    expect(await said(curator, () => curator.send("/confirm abc"))).toContain("Укажите номер предложенной пары");
+    expect(await said(curator, () => curator.send("/match somehow"))).toContain("Не понял режим подбора");
+  });
+
+  it("a confirmed pair exists and both sides get the result with the contacts", async () => {
+    const { anna, pete } = people as Record<string, Seeded>;
+    expect(await said(curator, () => curator.press("✅ Подтвердить №1"))).toContain("Пара №1 подтверждена: Анна Робототехник → Петя Смирнов");
+    const pair = await pairOf("anna", "pete");
+    expect(pair).not.toBeNull();
+    expect(pair!.status).toBe("acquaintance");
+    await until(() => texts(pete!.user).includes("Пара подтверждена!") && texts(anna!.user).includes("Пара подтверждена!"));
+    const toPete = pete!.user.messages().find((m) => m.text.includes("Пара подтверждена!"))!.text;
+    expect(toPete).toContain("Ваш наставник: Анна Робототехник");
+    expect(toPete).toContain(platform === "vk" ? `https://vk.com/id${anna!.userId}` : `tg://user?id=${anna!.userId}`);
+    expect(toPete).toContain("Елена Куратор");
+    const toAnna = anna!.user.messages().find((m) => m.text.includes("Пара подтверждена!"))!.text;
+    expect(toAnna).toContain("Петя Смирнов");
+    expect(toAnna).toContain(platform === "vk" ? `https://vk.com/id${pete!.userId}` : `tg://user?id=${pete!.userId}`);
+    // The same button again changes nothing.
+    expect(await said(curator, () => curator.press("✅ Подтвердить №1"))).toContain("Пара №1 уже подтверждена.");
+    expect(await h.app.db.prisma.pair.count({ where: { programmeId } })).toBe(1);
+  });
+
+  it("a rejected pair is not suggested again; buttons of the older run are answered as such", async () => {
+    expect(await said(curator, () => curator.send("/reject 2 разные графики"))).toContain("Пара №2 отклонена, причина записана");
+    const rejected = await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { programmeId_number: { programmeId, number: 2 } } });
+    expect(rejected).toMatchObject({ status: "rejected", rejectReason: "разные графики" });
+    const oldRun = await latestRun();
+    const rerun = await said(curator, () => curator.send("/match best"));
+    const run = await latestRun();
+    expect(run.id).not.toBe(oldRun.id);
+    const now = await suggestions(run.id);
+    // Pete stays with Anna (kept), Boris's rejected pair is gone; numbers go on.
+    expect(now.map((s) => [s.mentorId, s.menteeId])).toEqual([[people.boris!.participationId, people.kolya!.participationId]]);
+    expect(now.map((s) => s.number)).toEqual([4]);
+    expect(rerun).toContain("уже подтверждённых пар: 1");
+    expect(rerun).not.toContain("Вася Кузнецов");
+    // The third suggestion of the old run was superseded.
+    const third = (await suggestions(oldRun.id))[2]!;
+    expect(await said(curator, () => curator.pressPayload(`c|confirm|S.${third.id}`))).toContain("Пара №3 из более раннего подбора");
+    expect(await said(curator, () => curator.pressPayload(`c|match|R.${oldRun.id}.0`))).toContain("Это предложения более раннего подбора");
+  });
+
+  it("/confirm_all confirms every open suggestion and tells the people", async () => {
+    const { kolya } = people as Record<string, Seeded>;
+    expect(await said(curator, () => curator.send("/confirm_all"))).toContain("Подтверждено: 1 (пар и групп), наставляемых — 1");
+    expect(await pairOf("boris", "kolya")).not.toBeNull();
+    await until(() => texts(kolya!.user).includes("Ваш наставник: Борис Шахматист"));
+    expect(await said(curator, () => curator.send("/confirm_all"))).toContain("Неподтверждённых предложений нет");
+  });
+
+  it("/unmatched lists the mentees left without a mentor with the reason", async () => {
+    const text = await said(curator, () => curator.send("/unmatched"));
+    expect(text).toContain("Наставляемые без наставника по последнему подбору: 2.");
+    expect(text).toContain("• Вася Кузнецов — подходящие наставники есть (1), но их места заняты");
+    expect(text).toContain("• Дима Волков — ни у одного доступного наставника нет общего времени, и никто не выбрал друг друга");
+    expect(text).not.toContain("Коля Орлов");
+    expect(await h.app.db.prisma.auditLog.count({ where: { actorId: curatorId, action: "curator.unmatched", outcome: "allowed" } })).toBe(1);
+  });
+
+  it("runs the other modes too", async () => {
+    expect(await said(curator, () => curator.send("/match stable"))).toContain("режим «Устойчивые пары»");
+    expect(await said(curator, () => curator.send("/match most"))).toContain("режим «Больше пар»");
+    expect((await latestRun()).mode).toBe("most_matched");
+  });
+
+  it("runs as the matching-run job of the worker and alerts the curator about the mentees left without a mentor", async () => {
+    const ctx = { services: h.app.services, prisma: h.app.db.prisma, now: () => new Date() } as unknown as Parameters<typeof matchingJobKind.run>[0];
+    const out = (await matchingJobKind.run(ctx, { data: { programmeId, mode: "stable" } } as never)) as { runId: string; matched: number; unmatched: number };
+    const run = await latestRun();
+    expect(run.id).toBe(out.runId);
+    expect(run).toMatchObject({ mode: "stable", startedById: null });
+    expect(out).toMatchObject({ matched: 0, unmatched: 2 });
+    await until(async () => (await h.app.db.prisma.notification.count({ where: { dedupKey: `match-unmatched-${run.id}-${curatorId}` } })) === 1);
+    await expect(matchingJobKind.run(ctx, { data: {} } as never)).rejects.toThrow(/programmeId/);
+  });
+});
