@@ -57,6 +57,8 @@ describe.each(["telegram", "vk"] as const)("curator and administrator commands r
   let targets: Targets;
   const users = {} as Record<Actor, TestUser>;
   const people = {} as Record<Actor, string | null>;
+  let curatorA: TestUser;
+  let curatorAId: string;
   const commands = createCommandRegistry()
     .all()
     .filter((c) => c.audience === "curator" || c.audience === "administrator");
@@ -66,8 +68,8 @@ describe.each(["telegram", "vk"] as const)("curator and administrator commands r
     const a = await h.seedProgramme({ name: "Программа А" });
     const b = await h.seedProgramme({ name: "Программа Б" });
 
-    const curatorA = h.user(platform);
-    await join(h, curatorA, a.programmeId, "curator", "Куратор Алексеева");
+    curatorA = h.user(platform);
+    curatorAId = await join(h, curatorA, a.programmeId, "curator", "Куратор Алексеева");
     users.mentor = h.user(platform);
     people.mentor = await join(h, users.mentor, a.programmeId, "mentor", "Наставник Секретов");
     users.mentee = h.user(platform);
@@ -136,6 +138,30 @@ describe.each(["telegram", "vk"] as const)("curator and administrator commands r
       expect(mentee.completedCycleAt).toBeNull();
     });
   }
+
+  it("the programme's own curator: every read of people's data is written to the audit log", async () => {
+    const reads: [string, string][] = [
+      ["participants", ""],
+      ["participant", targets.menteeParticipation],
+      ["pairs", ""],
+      ["meetings", ""],
+      ["overdue", ""],
+      ["match", "best"],
+      ["unmatched", ""],
+      ["export", ""],
+    ];
+    for (const [name, args] of reads) {
+      const before = await h.app.db.prisma.auditLog.count({ where: { actorId: curatorAId, outcome: "allowed" } });
+      const mark = curatorA.mark();
+      await curatorA.send(`/${name}${args ? ` ${args}` : ""}`);
+      expect(curatorA.since(mark).length, name).toBeGreaterThan(0);
+      expect(await h.app.db.prisma.auditLog.count({ where: { actorId: curatorAId, outcome: "allowed" } }), name).toBeGreaterThan(before);
+    }
+    // What the curator read is theirs to read: the participant's card names the mentee.
+    const mark = curatorA.mark();
+    await curatorA.send(`/participant ${targets.menteeParticipation}`);
+    expect(curatorA.since(mark).join("\n")).toContain("Тайнова");
+  });
 
   it("keeps personal data out of the audit records of refusals", async () => {
     const rows = await h.app.db.prisma.auditLog.findMany({ where: { outcome: "denied" } });

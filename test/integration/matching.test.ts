@@ -144,6 +144,9 @@ describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
 
   it("a confirmed pair exists and both sides get the result with the contacts", async () => {
     const { anna, pete } = people as Record<string, Seeded>;
+    // Contacts travel only with the confirmation: nobody, the curator included, has been sent one before.
+    const link = (s: Seeded) => (platform === "vk" ? `vk.com/id${s.userId}` : `tg://user?id=${s.userId}`);
+    for (const u of [pete!.user, anna!.user, curator]) for (const s of [anna!, pete!]) expect(texts(u)).not.toContain(link(s));
     expect(await said(curator, () => curator.press("✅ Подтвердить №1"))).toContain("Пара №1 подтверждена: Анна Робототехник → Петя Смирнов");
     const pair = await pairOf("anna", "pete");
     expect(pair).not.toBeNull();
