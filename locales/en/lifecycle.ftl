@@ -56,6 +56,7 @@ lc-btn-held = ✅ Yes, it did
 lc-btn-missed = ❌ No
 lc-btn-feedback = 📝 Give feedback
 lc-btn-monthly-report = 📝 Monthly report
+lc-btn-pulse-survey = 📝 Take the survey
 lc-btn-final-report = 📝 Final report
 lc-btn-satisfaction = 📝 Satisfaction survey
 lc-btn-exit-survey = 📝 Exit survey
@@ -140,6 +141,7 @@ lc-outcome-question = Did your meeting with { $with } on { $date } at { $time } 
 lc-outcome-held = Great! The pair's stage: { lc-stage-name }. Tell briefly how the meeting went.
 lc-outcome-missed = A pity the meeting did not take place. Arrange a new one — the button is below.
 lc-feedback-reminder = A reminder: please give your feedback on the meeting with { $with } on { $date }. It takes a couple of minutes.
+lc-pulse-survey = You have been working as a pair for a month now ({ $partner }). Please answer three short questions: how the meetings are going and whether all is well.
 lc-monthly-report = It is time to send your monthly report ({ $month }) to your mentor, { $mentor }. It takes a few minutes.
 lc-final-report-reminder = A reminder about the final report on your individual plan: it is due by { $date }.
 

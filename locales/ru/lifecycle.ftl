@@ -56,6 +56,7 @@ lc-btn-held = ✅ Да, состоялась
 lc-btn-missed = ❌ Нет
 lc-btn-feedback = 📝 Оставить отзыв
 lc-btn-monthly-report = 📝 Отчёт за месяц
+lc-btn-pulse-survey = 📝 Пройти опрос
 lc-btn-final-report = 📝 Итоговый отчёт
 lc-btn-satisfaction = 📝 Опрос удовлетворённости
 lc-btn-exit-survey = 📝 Опрос о завершении
@@ -140,6 +141,7 @@ lc-outcome-question = Встреча { $date } в { $time } ({ $with }) сост
 lc-outcome-held = Отлично! Этап пары: { lc-stage-name }. Расскажите коротко, как прошла встреча.
 lc-outcome-missed = Жаль, что встреча не состоялась. Договоритесь о новой — кнопка ниже.
 lc-feedback-reminder = Напоминаю: оставьте, пожалуйста, отзыв о встрече { $date } ({ $with }). Это займёт пару минут.
+lc-pulse-survey = Вы работаете в паре уже месяц ({ $partner }). Ответьте, пожалуйста, на три коротких вопроса: как идут встречи и всё ли в порядке.
 lc-monthly-report = Пора отправить отчёт за месяц ({ $month }) наставнику — { $mentor }. Это займёт несколько минут.
 lc-final-report-reminder = Напоминаю об итоговом отчёте по индивидуальному плану: его нужно сдать до { $date }.
 

@@ -114,3 +114,9 @@ export function monthlyReportReminder(pairId: string, now: Date, tz: string, s: 
   const day = `${month}-${String(s.monthlyReportDay).padStart(2, "0")}`;
   return { key: `monthly-report-${pairId}-${month}`, month, dueAt: localMoment(day, s.reminderHour, tz, s.quietHours), expiresAt: dayStart(nextMonth, tz) };
 }
+
+/** The short pulse survey of both sides `pulseSurveyDays` days after the pair was confirmed (001 stage 6), on that morning. */
+export function pulseSurveyInvitation(pairId: string, confirmedAt: Date, tz: string, s: Timing & Pick<LifecycleSettings, "pulseSurveyDays">): Occurrence {
+  const day = addDays(localDate(confirmedAt, tz), s.pulseSurveyDays);
+  return { key: `pulse-survey-${pairId}`, dueAt: localMoment(day, s.reminderHour, tz, s.quietHours), expiresAt: dayStart(addDays(day, 14), tz) };
+}

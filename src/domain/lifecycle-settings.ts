@@ -14,6 +14,7 @@ import { z } from "zod";
  *       "feedbackAlertDays": 5,                  // feedback still not given: the curator is told
  *       "silentPairDays": 21,                    // no meeting this long: the curator is told
  *       "monthlyReportDay": 25,                  // day of the month the mentee is asked for the report
+ *       "pulseSurveyDays": 30,                   // the short pulse survey this long after the pair started
  *       "finalReportDays": 14,                   // the final report is due this long after the end (002 §6.2)
  *       "finalReportReminderDays": 10,           // the mentee is reminded this long after the end
  *       "endingAlertDays": [14, 3],              // the curator is told this many days before the end
@@ -41,6 +42,7 @@ export interface LifecycleSettings {
   feedbackAlertDays: number;
   silentPairDays: number;
   monthlyReportDay: number;
+  pulseSurveyDays: number;
   finalReportDays: number;
   finalReportReminderDays: number;
   endingAlertDays: number[];
@@ -60,6 +62,7 @@ export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   feedbackAlertDays: 5,
   silentPairDays: 21,
   monthlyReportDay: 25,
+  pulseSurveyDays: 30,
   finalReportDays: 14,
   finalReportReminderDays: 10,
   endingAlertDays: [14, 3],
@@ -115,6 +118,7 @@ export function lifecycleSettings(settings: unknown): LifecycleSettings {
     feedbackAlertDays: field(days(60), o.feedbackAlertDays, d.feedbackAlertDays),
     silentPairDays: field(days(365), o.silentPairDays, d.silentPairDays),
     monthlyReportDay: field(z.number().int().min(1).max(28), o.monthlyReportDay, d.monthlyReportDay),
+    pulseSurveyDays: field(days(365), o.pulseSurveyDays, d.pulseSurveyDays),
     finalReportDays: field(days(90), o.finalReportDays, d.finalReportDays),
     finalReportReminderDays: field(days(90), o.finalReportReminderDays, d.finalReportReminderDays),
     endingAlertDays: [...new Set(field(z.array(days(365)).max(5), o.endingAlertDays, d.endingAlertDays))].sort((a, b) => b - a),

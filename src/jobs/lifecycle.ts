@@ -7,6 +7,7 @@ import {
   finalReportReminder,
   isDue,
   monthlyReportReminder,
+  pulseSurveyInvitation,
   mutualChoiceOpenAlert,
   plannedEndingAt,
   programmeEndAlerts,
@@ -46,6 +47,7 @@ export interface TickReport {
   reminders: number;
   afterMeetings: number;
   monthly: number;
+  pulse: number;
   endings: number;
   afterEndings: number;
   silent: number;
@@ -88,6 +90,7 @@ export class LifecycleScheduler {
       reminders: await tick.meetingReminders(),
       afterMeetings: await tick.afterMeetings(),
       monthly: await tick.monthlyReports(),
+      pulse: await tick.pulseSurveys(),
       endings: await tick.plannedEndings(),
       afterEndings: await tick.endingFollowUps(),
       silent: await tick.silentPairs(),
@@ -280,6 +283,40 @@ class Tick {
           kind: "monthly-report",
           parts: [{ key: "lc-monthly-report", args: { mentor: pair.mentor.name, month: occ.month.split("-").reverse().join(".") } }],
           buttons: [[{ label: { key: "lc-btn-monthly-report" }, command: "form", args: `mr.${pair.id}` }]],
+          dueAt: occ.dueAt,
+          merge: "reminders",
+        });
+      }
+    }
+    return this.add(messages);
+  }
+
+  /** The short pulse survey to both sides a month after the pair started (001 stage 6), unless already answered. */
+  async pulseSurveys(): Promise<number> {
+    const longest = Math.max(30, ...this.active().map((p) => p.settings.pulseSurveyDays)) + 15;
+    const pairs = await this.prisma.pair.findMany({
+      where: { status: { in: WORKING }, programme: { status: "active" }, confirmedAt: { gte: new Date(this.now.getTime() - longest * 86_400_000), lte: this.now } },
+      select: { ...PAIR_PEOPLE, confirmedAt: true },
+    });
+    const due: { pair: ReturnType<typeof people>; occ: Occurrence }[] = [];
+    for (const p of pairs) {
+      const programme = await this.programme(p.programmeId);
+      if (!programme || !p.confirmedAt) continue;
+      const occ = pulseSurveyInvitation(p.id, p.confirmedAt, programme.tz, programme.settings);
+      if (isDue(occ, this.now)) due.push({ pair: people(p), occ });
+    }
+    const answered = await this.submitted("pulse-survey", due.map((d) => d.pair.id));
+    const messages: OutboxMessage[] = [];
+    for (const { pair, occ } of due) {
+      const sides = [{ personId: pair.mentor.personId, partner: pair.mentees.map((m) => m.name).join(", ") || "—" }, ...pair.mentees.map((m) => ({ personId: m.personId, partner: pair.mentor.name }))];
+      for (const side of sides) {
+        if (answered.has(`${pair.id}|${side.personId}`)) continue;
+        messages.push({
+          personId: side.personId,
+          dedupKey: `${occ.key}-${side.personId}`,
+          kind: "pulse-survey",
+          parts: [{ key: "lc-pulse-survey", args: { partner: side.partner } }],
+          buttons: [[{ label: { key: "lc-btn-pulse-survey" }, command: "form", args: `pu.${pair.id}` }]],
           dueAt: occ.dueAt,
           merge: "reminders",
         });

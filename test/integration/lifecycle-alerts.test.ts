@@ -60,6 +60,21 @@ describe.each(["telegram", "vk"] as const)("deadline alerts on %s", (platform) =
     expect(optionLabels(w.mentee)).toEqual(["📝 Отчёт за месяц"]);
   });
 
+  it("the pulse survey: both sides are asked 30 days after the pair started, at 10:00 local, once; it opens the survey", async () => {
+    const mentee = w.mentee.mark();
+    const mentor = w.mentor.mark();
+    await w.tick(local("2026-12-30", "09:59"));
+    expect(w.mentee.since(mentee)).toEqual([]);
+    await w.tick(local("2026-12-30", "10:00"));
+    await w.tick(local("2026-12-31", "10:00"));
+    expect(w.mentee.since(mentee)).toEqual([expect.stringContaining("Вы работаете в паре уже месяц (Мария Иванова)")]);
+    expect(w.mentor.since(mentor)).toEqual([expect.stringContaining("Вы работаете в паре уже месяц (Петя Смирнов)")]);
+    expect(optionLabels(w.mentee)).toEqual(["📝 Пройти опрос"]);
+    await w.mentee.press("📝 Пройти опрос");
+    expect(w.mentee.last().text).toMatch(/Вопрос 1 из \d+/);
+    await w.mentee.send("/cancel");
+  });
+
   it("the federal statistics form: reminded from 1 January on its mornings, each once, until the curator marks it sent", async () => {
     const mark = w.curator.mark();
     const federal = () => curatorGot(mark, "федеральную статистическую форму");
