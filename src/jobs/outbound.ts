@@ -62,6 +62,12 @@ export interface OutboundOptions {
   requeueAfterMs?: number;
   /** A send the messenger has not answered within this long counts as failed and is retried. */
   sendTimeoutMs?: number;
+  /**
+   * Sends of one messenger a process has in flight at most (from taking a slot to the answer).
+   * vk-io waits out VK's error 6 itself, holding every request given to it meanwhile and then
+   * sending them back to back; a few at a time keeps that backlog too small to pass the limit.
+   */
+  inFlight?: Partial<Record<Platform, number>>;
 }
 
 export const DEFAULT_PACE: Record<Platform, PlatformPace> = {
@@ -95,6 +101,25 @@ export class SendTimeoutError extends Error {
   constructor(ms: number) {
     super(`send not answered within ${ms} ms`);
     this.name = "SendTimeoutError";
+  }
+}
+
+/** At most `max` holders at once; the rest wait in order. */
+class Gate {
+  private held = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly max: number) {}
+  async enter(): Promise<void> {
+    if (this.held < this.max) {
+      this.held++;
+      return;
+    }
+    await new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+  leave(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.held--;
   }
 }
 
@@ -168,6 +193,7 @@ export class Outbound implements OutboundPort {
   private readonly workers: Worker[] = [];
   private readonly log: Logger;
   private readonly options: Required<Omit<OutboundOptions, "pace">> & { pace: Record<Platform, PlatformPace> };
+  private readonly gates = new Map<Platform, Gate>();
   private readonly now: () => Date;
   private started = false;
   private stopping = false;
@@ -185,7 +211,9 @@ export class Outbound implements OutboundPort {
       stalledIntervalMs: o.stalledIntervalMs ?? 15_000,
       requeueAfterMs: o.requeueAfterMs ?? 120_000,
       sendTimeoutMs: o.sendTimeoutMs ?? 30_000,
+      inFlight: { telegram: o.inFlight?.telegram ?? 1000, vk: o.inFlight?.vk ?? 4 },
     };
+    for (const platform of ["telegram", "vk"] as const) this.gates.set(platform, new Gate(this.options.inFlight[platform]!));
     this.now = deps.now ?? (() => new Date());
     this.log = deps.logger.child({ component: "outbound" });
     for (const platform of deps.messengers.keys()) {
@@ -362,8 +390,10 @@ export class Outbound implements OutboundPort {
     }
     for (let i = first.partsSent; i < messages.length; i++) {
       for (;;) {
-        await this.pace(platform, target.chatId, job, token);
+        const gate = this.gates.get(platform)!;
+        await gate.enter();
         try {
+          await this.pace(platform, target.chatId, job, token);
           await withTimeout(messenger.send(target.chatId, messages[i]!, { idempotencyKey: partKey(key, i) }), this.options.sendTimeoutMs);
           break;
         } catch (error) {
@@ -390,6 +420,8 @@ export class Outbound implements OutboundPort {
           this.log.debug({ platform, delivery: key, attempt: job.attemptsMade + 1, err: errorSummary(error) }, "send failed");
           if (last) await this.deps.outbox.finish(key, "failed");
           throw error;
+        } finally {
+          gate.leave();
         }
       }
       await this.deps.outbox.partSent(key, i + 1, i + 1 === messages.length, this.now());
