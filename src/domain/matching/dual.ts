@@ -10,7 +10,7 @@
  *   d(x) = shortest reduced distance from x to T in the residual graph (one reverse Dijkstra),
  *   π'(x) = π(x) − d(x)                              (still non-negative reduced costs),
  *   mentor v:          π''(v) = π'(v)
- *   mentee u on v:     π''(u) = score(u, v) + bonus + π'(v)  (the only arc into u is v → u)
+ *   mentee u on v:     π''(u) = score(u, v)·scale + bonus + π'(v)  (the only arc into u is v → u)
  *   mentee u alone:    π''(u) = 0                             (the only arc into u is T → u)
  *
  * Raising a node's potential only lowers reduced costs of arcs INTO it, which are the arcs
@@ -20,7 +20,7 @@ import type { CandidateGraph } from "./candidates.js";
 import { MinHeap } from "./heap.js";
 import type { AssignmentSolution } from "./min-cost-flow.js";
 
-export function tightenPotentials(g: CandidateGraph, capacity: Int32Array, sol: AssignmentSolution, bonus: number): AssignmentSolution {
+export function tightenPotentials(g: CandidateGraph, capacity: Int32Array, sol: AssignmentSolution, bonus: number, scale = 1): AssignmentSolution {
   const m = capacity.length;
   const n = sol.mentorOf.length;
   const { start, mentor, score } = g;
@@ -65,20 +65,20 @@ export function tightenPotentials(g: CandidateGraph, capacity: Int32Array, sol: 
       for (let i = rstart[x]!; i < rstart[x + 1]!; i++) {
         const u = rmentee[i]!;
         if (sol.mentorOf[u] === x || done[m + u]) continue;
-        relax(m + u, d - (score[redge[i]!]! + bonus) + pu[u]! - pv[x]!);
+        relax(m + u, d - (score[redge[i]!]! * scale + bonus) + pu[u]! - pv[x]!);
       }
     } else {
       // The arc into x's mentee comes from its mentor (v → u, reverse of the pair).
       const u = x - m;
       const v = sol.mentorOf[u]!;
-      if (v >= 0 && !done[v]) relax(v, d + sol.scoreOf[u]! + bonus + pv[v]! - pu[u]!);
+      if (v >= 0 && !done[v]) relax(v, d + sol.scoreOf[u]! * scale + bonus + pv[v]! - pu[u]!);
     }
   }
   const mentorPotential = Float64Array.from(pv, (p, v) => (Number.isFinite(dist[v]!) ? p - dist[v]! : p));
   const menteePotential = new Float64Array(n);
   for (let u = 0; u < n; u++) {
     const v = sol.mentorOf[u]!;
-    menteePotential[u] = v < 0 ? 0 : sol.scoreOf[u]! + bonus + mentorPotential[v]!;
+    menteePotential[u] = v < 0 ? 0 : sol.scoreOf[u]! * scale + bonus + mentorPotential[v]!;
   }
   return { ...sol, mentorPotential, menteePotential };
 }

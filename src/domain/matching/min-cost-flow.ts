@@ -4,7 +4,8 @@
  * sparse candidate graph, one mentee (row) at a time, as in the Hungarian method.
  *
  * Network: every mentee sends one unit to the sink T, either through a mentor (arc cost
- * −(score + bonus); mentor → T has the mentor's capacity) or straight to T ("alone", cost 0).
+ * −(score·scale + bonus), the pair's weight; mentor → T has the mentor's capacity) or straight
+ * to T ("alone", cost 0).
  * Adding mentee u finds the cheapest augmenting path from u with Dijkstra on reduced costs
  * c(a,b) + π(a) − π(b) ≥ 0: u takes a mentor, possibly pushing that mentor's mentee on to
  * another mentor, and so on, ending at a free place or at a mentee who is better off alone.
@@ -19,7 +20,7 @@
  * (T → mentor gives a place back, T → alone mentee brings that mentee back).
  *
  * Dual prices: the mentee's utility y_u = π(u) − π(T) ≥ 0 and the mentor's price
- * z_v = π(T) − π(v) ≥ 0 satisfy y_u + z_v ≥ score + bonus on every candidate edge.
+ * z_v = π(T) − π(v) ≥ 0 satisfy y_u + z_v ≥ score·scale + bonus on every candidate edge.
  *
  * Complexity: O(E log V) per row in the worst case (E candidate edges, V = mentees + mentors);
  * with free places most rows stop after a few heap operations. Costs are integers: exact.
@@ -47,7 +48,7 @@ export class AssignmentFlow {
   readonly mentorOf: Int32Array;
   readonly alone: Uint8Array;
   readonly scoreOf: Float64Array;
-  /** score + bonus of each mentee's pair. */
+  /** Weight (score·scale + bonus) of each mentee's pair. */
   private readonly pairWeight: Float64Array;
   readonly pi: Float64Array;
   private readonly slotStart: Int32Array;
@@ -75,7 +76,8 @@ export class AssignmentFlow {
   private bestTarget = -1;
   private bestDist = Infinity;
 
-  constructor(n: number, readonly capacity: Int32Array, readonly bonus: number) {
+  /** A pair weighs score·scale + bonus. */
+  constructor(n: number, readonly capacity: Int32Array, readonly bonus: number, readonly scale = 1) {
     const m = capacity.length;
     this.n = n;
     this.m = m;
@@ -180,7 +182,7 @@ export class AssignmentFlow {
     this.position[y] = this.load[v]!;
     this.members[this.slotStart[v]! + this.load[v]!++] = y;
     this.mentorOf[y] = v;
-    this.pairWeight[y] = this.graph.score[e]! + this.bonus;
+    this.pairWeight[y] = this.graph.score[e]! * this.scale + this.bonus;
     this.scoreOf[y] = this.graph.score[e]!;
   }
 
@@ -188,11 +190,11 @@ export class AssignmentFlow {
   private route(u: number): void {
     const { m, T, pi, dist, reached, settled, prev, prevEdge, heap, capacity, load, hole, members, slotStart, mentorOf } = this;
     const { start, mentor, score } = this.graph;
-    const bonus = this.bonus;
+    const { bonus, scale } = this;
     const un = m + u;
     // A potential that makes every arc out of u non-negative (u has no arc into it).
     let p = pi[T]!;
-    for (let e = start[u]!; e < start[u + 1]!; e++) p = Math.max(p, score[e]! + bonus + pi[mentor[e]!]!);
+    for (let e = start[u]!; e < start[u + 1]!; e++) p = Math.max(p, score[e]! * scale + bonus + pi[mentor[e]!]!);
     pi[un] = p;
 
     const r = ++this.stamp;
@@ -226,7 +228,7 @@ export class AssignmentFlow {
         for (let e = start[y]!; e < start[y + 1]!; e++) {
           const v = mentor[e]!;
           if (v === current || settled[v] === r) continue;
-          this.relax(v, d + px - (score[e]! + bonus) - pi[v]!, x, e);
+          this.relax(v, d + px - (score[e]! * scale + bonus) - pi[v]!, x, e);
         }
       } else if (x < m) {
         // Mentor: send the unit to T if a place is free, or give up one of its mentees.
@@ -251,8 +253,9 @@ export class AssignmentFlow {
       const x = this.settledList[i]!;
       pi[x] = pi[x]! + dist[x]! - D;
     }
+    // The potentials only went down, all at once: the sink-arc heap is re-ordered in one pass.
     const sink = this.sink;
-    if (sink) for (let i = 0; i < count; i++) sink.update(this.settledList[i]!);
+    if (sink) sink.lowered(this.settledList, count);
     const pathLength = this.augment(un, bestTarget);
     if (sink) {
       for (let i = 0; i < pathLength; i++) {
@@ -315,8 +318,8 @@ export class AssignmentFlow {
 }
 
 /** One-shot solve of the given rows (others stay alone). */
-export function solveAssignment(g: CandidateGraph, n: number, capacity: Int32Array, rows: Int32Array, bonus: number): AssignmentSolution {
-  const flow = new AssignmentFlow(n, capacity, bonus);
+export function solveAssignment(g: CandidateGraph, n: number, capacity: Int32Array, rows: Int32Array, bonus: number, scale = 1): AssignmentSolution {
+  const flow = new AssignmentFlow(n, capacity, bonus, scale);
   flow.graph = g;
   flow.addRows(rows);
   return flow.solution();

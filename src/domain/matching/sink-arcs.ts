@@ -7,11 +7,13 @@
 export class SinkArcs {
   readonly heap: Int32Array;
   private readonly pos: Int32Array;
+  private readonly scratch: Int32Array;
   size = 0;
 
   constructor(nodes: number, private readonly pi: Float64Array) {
     this.heap = new Int32Array(nodes);
     this.pos = new Int32Array(nodes).fill(-1);
+    this.scratch = new Int32Array(nodes);
   }
 
   private before(a: number, b: number): boolean {
@@ -72,11 +74,26 @@ export class SinkArcs {
     }
   }
 
-  /** Restores the order after π(x) changed. */
-  update(x: number): void {
-    const i = this.pos[x]!;
-    if (i < 0) return;
-    this.up(i);
-    this.down(this.pos[x]!);
+  /**
+   * Restores the order after the potentials of several nodes went down at once (a Dijkstra
+   * round lowers π by D − dist ≥ 0 on all its settled nodes together); nodes not in the heap
+   * (T, mentees with a mentor) are skipped.
+   *
+   * Sifting the lowered nodes one after another in any order is wrong: a sift-down trusts the
+   * subtrees below to be ordered, and they may still hold lowered nodes not yet sifted (the
+   * root sifted first stays above a child that later rises past it). Deepest position first,
+   * as in Floyd's heap construction, every subtree is ordered when its root is sifted; a
+   * sift-down only moves nodes below its own position, so the positions still to be sifted do
+   * not change. O(k log k + k log size) for k nodes.
+   */
+  lowered(nodes: Int32Array, count: number): void {
+    const at = this.scratch;
+    let k = 0;
+    for (let j = 0; j < count; j++) {
+      const x = nodes[j]!;
+      if (x < this.pos.length && this.pos[x]! >= 0) at[k++] = this.pos[x]!;
+    }
+    const positions = at.subarray(0, k).sort();
+    for (let j = k - 1; j >= 0; j--) this.down(positions[j]!);
   }
 }

@@ -6,7 +6,9 @@
  *    otherwise every choice pair plus the best `candidatesPerMentee` fit-only pairs per mentee.
  * 3. Solve:
  *    - best_total: maximum-weight assignment with capacities (min-cost flow), proven optimal
- *      over all allowed pairs by the dual check, adding left-out pairs if needed;
+ *      over all allowed pairs by the dual check, adding left-out pairs if needed; among equal
+ *      totals the one with the most matched mentees (each pair weighs score·K + 1, K above any
+ *      count), so the result does not depend on the candidate pruning;
  *    - most_matched: the same with a bonus B on every pair larger than any possible total
  *      score, so the number of matched mentees comes first and the score second;
  *    - stable: mentee-proposing deferred acceptance on score-derived preferences.
@@ -36,16 +38,25 @@ export const DEFAULT_DENSE_LIMIT = 250_000;
 export const DEFAULT_CANDIDATES_PER_MENTEE = 16;
 export const DEFAULT_MAX_ROUNDS = 12;
 
-/** A bonus per matched pair larger than any total of scores: count first, then score. */
-function countBonus(inst: Instance, scorer: PairScorer): number {
+/**
+ * Pair weight score·scale + bonus of the optimising modes, with K = most pairs possible + 1:
+ *   best_total:   scale K, bonus 1 — the total first, then the number of matched mentees;
+ *   most_matched: scale 1, bonus maxScore·(K − 1) + 1 (above any total) — the count first.
+ */
+function pairWeight(inst: Instance, scorer: PairScorer, mode: "best_total" | "most_matched"): { scale: number; bonus: number } {
   let maxScore = 1;
   const maxRank = Math.max(0, ...inst.weights.rankBonus.map((b) => Math.round(b)));
   const choice = Math.max(Math.round(inst.weights.mutualChoice) + 2 * maxRank, Math.round(inst.weights.oneSidedChoice) + maxRank);
   for (let u = 0; u < inst.mentees.length; u++) maxScore = Math.max(maxScore, choice + scorer.fitUpper(u));
   const places = inst.capacityLeft.reduce((a, b) => a + b, 0);
-  const bonus = maxScore * Math.max(1, Math.min(inst.mentees.length, places)) + 1;
-  if (bonus * (inst.mentees.length + 1) * 4 > Number.MAX_SAFE_INTEGER) throw new MatchingInputError("Weights too large for most_matched");
-  return bonus;
+  const most = Math.max(1, Math.min(inst.mentees.length, places));
+  const weight = mode === "best_total" ? { scale: most + 1, bonus: 1 } : { scale: 1, bonus: maxScore * most + 1 };
+  // The largest pair weight (most_matched: the bonus, as the score is far below it) keeps every sum exact.
+  const largest = mode === "best_total" ? maxScore * weight.scale + weight.bonus : weight.bonus;
+  if (largest * (inst.mentees.length + 1) * 4 > Number.MAX_SAFE_INTEGER) {
+    throw new MatchingInputError(`Weights too large for ${mode}`);
+  }
+  return weight;
 }
 
 export function suggestPairs(input: MatchingInput, options: MatchingOptions = {}): MatchingResult {
@@ -69,8 +80,8 @@ export function suggestPairs(input: MatchingInput, options: MatchingOptions = {}
     ({ mentorOf, scoreOf } = deferredAcceptance(inst, scorer, set));
     proven = true;
   } else {
-    const bonus = mode === "most_matched" ? countBonus(inst, scorer) : 0;
-    const r = optimise(inst, scorer, set, bonus, options.maxRounds ?? DEFAULT_MAX_ROUNDS);
+    const { scale, bonus } = pairWeight(inst, scorer, mode);
+    const r = optimise(inst, scorer, set, bonus, options.maxRounds ?? DEFAULT_MAX_ROUNDS, scale);
     ({ mentorOf, scoreOf } = r.solution);
     rounds = r.rounds;
     proven = r.proven;

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MATCH_MODES, suggestPairs, type MatchingInput } from "../../../src/domain/matching/index.js";
-import { cohortArb, mentee, mentor } from "./helpers.js";
+import { bruteForce, choice, cohortArb, mentee, mentor } from "./helpers.js";
 
 const shuffled = <T>(items: readonly T[]): fc.Arbitrary<T[]> => fc.shuffledSubarray([...items], { minLength: items.length, maxLength: items.length });
 
@@ -49,6 +49,38 @@ describe("determinism", () => {
       }),
       { numRuns: 150 },
     );
+  });
+
+  it("breaks ties between equal best totals the same way with and without pruning: the most matched", () => {
+    // Total 963 is reachable with 8 and with 9 mentees matched; both runs must match 9.
+    const input: MatchingInput = {
+      mentors: [
+        mentor("r0"),
+        mentor("r1", { capacity: 2, competencies: ["g0", "g3"], slots: ["s0", "s1", "s2"], formats: ["online"] }),
+        mentor("r2", { capacity: 2, competencies: ["g0", "g2", "g3"], menteeGrades: { min: 6, max: 6 } }),
+        mentor("r3", { capacity: 3, competencies: ["g0", "g1"], slots: ["s2"] }),
+        mentor("r4"),
+      ],
+      mentees: [
+        mentee("e0", { slots: ["s0"] }),
+        mentee("e1"),
+        mentee("e2", { slots: ["s2"] }),
+        mentee("e3", { goals: ["g3"] }),
+        mentee("e4"),
+        mentee("e5", { goals: ["g2"] }),
+        mentee("e6", { goals: ["g1", "g2", "g3"], slots: ["s2"] }),
+        mentee("e7"),
+        mentee("e8", { slots: ["s1"] }),
+        mentee("e9", { grade: 6, slots: ["s0"] }),
+      ],
+      choices: [choice("mentee", "e1", "r1", 1, "work_with"), choice("mentee", "e2", "r0", 1, "work_with")],
+    };
+    const reference = bruteForce(input);
+    expect([reference.bestTotal, reference.bestTotalCount]).toEqual([963, 9]);
+    for (const options of [{}, { denseLimit: 0, candidatesPerMentee: 1 }]) {
+      const r = suggestPairs(input, { mode: "best_total", ...options });
+      expect([r.stats.matched, r.stats.totalScore, r.stats.proven]).toEqual([9, 963, true]);
+    }
   });
 
   it("gives the same stable matching with and without pruning", () => {

@@ -128,9 +128,13 @@ export interface Reference {
 
 /**
  * Exhaustive search over assignments (each active mentee: alone or an allowed mentor with a place).
- * Returns the best (count, total) for most_matched and the best total for best_total.
+ * Returns the best (count, total) for most_matched, and for best_total the best total with the
+ * most mentees matched among the assignments that reach it.
  */
-export function bruteForce(input: MatchingInput, options: MatchingOptions = {}): { bestTotal: number; mostMatched: Reference; maxCount: number } {
+export function bruteForce(
+  input: MatchingInput,
+  options: MatchingOptions = {},
+): { bestTotal: number; bestTotalCount: number; mostMatched: Reference; maxCount: number } {
   const evaluator = pairEvaluator(input, options);
   const fixedMentees = new Set((input.fixed ?? []).map((f) => f.menteeId));
   const places = new Map(input.mentors.map((r) => [r.id, r.capacity]));
@@ -140,11 +144,12 @@ export function bruteForce(input: MatchingInput, options: MatchingOptions = {}):
     input.mentors.filter((r) => evaluator.allowed(r.id, e.id)).map((r) => ({ mentorId: r.id, score: evaluator.score(r.id, e.id) })),
   );
   let bestTotal = 0;
+  let bestTotalCount = 0;
   let most: Reference = { count: 0, total: 0 };
   const left = new Map(places);
   const walk = (i: number, count: number, total: number): void => {
     if (i === active.length) {
-      bestTotal = Math.max(bestTotal, total);
+      if (total > bestTotal || (total === bestTotal && count > bestTotalCount)) [bestTotal, bestTotalCount] = [total, count];
       if (count > most.count || (count === most.count && total > most.total)) most = { count, total };
       return;
     }
@@ -158,7 +163,7 @@ export function bruteForce(input: MatchingInput, options: MatchingOptions = {}):
     }
   };
   walk(0, 0, 0);
-  return { bestTotal, mostMatched: most, maxCount: most.count };
+  return { bestTotal, bestTotalCount, mostMatched: most, maxCount: most.count };
 }
 
 type Hungarian = (matrix: number[][], isProfit?: boolean) => [number, number][];
