@@ -1,4 +1,6 @@
-import { mkdirSync, writeFileSync, existsSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import { runUpdateBench } from "./updates.js";
 
 /**
@@ -21,13 +23,26 @@ const delivery = await optional("./delivery.ts", "runDeliveryBench");
 if (delivery) benches.push({ name: "delivery", run: delivery });
 
 const only = process.argv[2];
+const isolated = process.argv[3] === "--child";
+const resultsDir = new URL("./results/", import.meta.url);
+mkdirSync(resultsDir, { recursive: true });
+const slug = (name: string) => name.replace(/[^a-z0-9]+/gi, "-").toLowerCase();
 const results: Record<string, Record<string, number | string>> = {};
 for (const b of benches) {
   if (only && !b.name.includes(only)) continue;
-  console.log(`\n▶ ${b.name}`);
+  if (!only || isolated) {
+    if (!isolated) {
+      // Each benchmark in a fresh process of its own, so its memory and JIT figures are its own.
+      console.log(`\n▶ ${b.name}`);
+      const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), b.name, "--child"], { stdio: "inherit" });
+      if (child.status !== 0) process.exit(child.status ?? 1);
+      results[b.name] = JSON.parse(readFileSync(new URL(`${slug(b.name)}.json`, resultsDir), "utf8"));
+      continue;
+    }
+  } else console.log(`\n▶ ${b.name}`);
   results[b.name] = await b.run();
   console.table(results[b.name]);
+  writeFileSync(new URL(`${slug(b.name)}.json`, resultsDir), JSON.stringify(results[b.name], null, 2));
 }
-mkdirSync(new URL("./results/", import.meta.url), { recursive: true });
-writeFileSync(new URL("./results/latest.json", import.meta.url), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
+if (!isolated) writeFileSync(new URL("./latest.json", resultsDir), JSON.stringify({ at: new Date().toISOString(), results }, null, 2));
 process.exit(0);
