@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCommandRegistry } from "../../src/bot/core/commands/index.js";
 import type { Command } from "../../src/bot/core/commands/registry.js";
+import { commandPayload } from "../../src/bot/core/payload.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
 import { join, participationOf, seedPair } from "./forms-support.js";
@@ -116,16 +117,23 @@ describe.each(["telegram", "vk"] as const)("curator and administrator commands r
       const failures: string[] = [];
       for (const command of commands) {
         for (const args of argumentsFor(command, targets)) {
-          // The bare command on the actor's own scope is theirs to use; everything naming A is not.
-          const mustRefuse = !(ownScope(actor, command) && args === "");
-          const before = await denials(actor);
-          const mark = u.mark();
-          await u.send(`/${command.name}${args ? ` ${args}` : ""}`);
-          const answers = u.since(mark);
-          seen.push(...answers);
-          if (answers.length === 0) failures.push(`/${command.name} ${args}: no answer`);
-          for (const s of SECRETS) if (answers.some((a) => a.includes(s))) failures.push(`/${command.name} ${args}: shows ${s}`);
-          if (mustRefuse && (await denials(actor)) <= before) failures.push(`/${command.name} ${args}: not refused or not audited`);
+          // Typed, and as a forged button of the command (payloads carry no spaces: "P.<id>.<rest>").
+          const attempts: [string, () => Promise<void>][] = [
+            [`/${command.name} ${args}`, () => u.send(`/${command.name}${args ? ` ${args}` : ""}`)],
+            [`button ${command.name} ${args}`, () => u.pressPayload(commandPayload(command.name, args.replace(/\s+/g, ".")))],
+          ];
+          for (const [label, attempt] of attempts) {
+            // The bare command on the actor's own scope is theirs to use; everything naming A is not.
+            const mustRefuse = !(ownScope(actor, command) && args === "");
+            const before = await denials(actor);
+            const mark = u.mark();
+            await attempt();
+            const answers = u.since(mark);
+            seen.push(...answers);
+            if (answers.length === 0) failures.push(`${label}: no answer`);
+            for (const s of SECRETS) if (answers.some((a) => a.includes(s))) failures.push(`${label}: shows ${s}`);
+            if (mustRefuse && (await denials(actor)) <= before) failures.push(`${label}: not refused or not audited`);
+          }
         }
       }
       expect(failures).toEqual([]);
