@@ -87,3 +87,13 @@ match-unmatched-line = • { $name } — { $reason }
 match-unmatched-none = Every mentee got a mentor or is already in a pair.
 match-unmatched-hint = They need an extra meeting: to clarify the request or find a mentor.
 match-alert-unmatched = Matching in "{ $programme }": mentees left without a mentor — { $count }. They need an extra meeting.
+
+## Reason for rejecting (the Reject button)
+match-reject-why = Why reject pair no. { $number } ({ $mentor } → { $mentee })? Choose a reason: it is recorded, and this pair will not be suggested again.
+match-reject-reason-schedule = Different schedules
+match-reject-reason-interests = Interests do not match
+match-reject-reason-conflict = Conflict / incompatibility
+match-reject-reason-own = Another reason, I will type it
+match-reject-reason-none = No reason
+match-reject-own-title = Reason for rejecting a pair
+match-reject-own-prompt = Type in one message why pair no. { $number } is rejected. Changed your mind? /cancel, and the pair stays suggested.

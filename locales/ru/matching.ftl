@@ -88,3 +88,13 @@ match-unmatched-line = • { $name } — { $reason }
 match-unmatched-none = Все наставляемые получили наставника или уже в паре.
 match-unmatched-hint = С ними нужна дополнительная встреча: уточнить запрос или найти наставника.
 match-alert-unmatched = Подбор пар в программе «{ $programme }»: без наставника осталось наставляемых — { $count }. С ними нужна дополнительная встреча.
+
+## Причина отклонения (кнопка «Отклонить»)
+match-reject-why = Почему отклонить пару №{ $number } ({ $mentor } → { $mentee })? Выберите причину — она сохранится, и эта пара больше не будет предложена.
+match-reject-reason-schedule = Разные графики
+match-reject-reason-interests = Не совпадают интересы
+match-reject-reason-conflict = Конфликт / несовместимость
+match-reject-reason-own = Другая причина — напишу
+match-reject-reason-none = Без причины
+match-reject-own-title = Причина отклонения пары
+match-reject-own-prompt = Напишите одним сообщением, почему отклонить пару №{ $number }. Передумали — /cancel, пара останется предложенной.

@@ -297,7 +297,10 @@ export class Matching {
       where: { id: suggestion.id, status: { in: ["suggested", "superseded"] } },
       data: { status: "rejected", rejectReason: reason ? reason.slice(0, 500) : null, decidedAt: now, decidedById: curatorId },
     });
-    if (count === 0) return { ok: false, problem: "not-suggested", status: suggestion.status };
+    if (count === 0) {
+      const current = await this.prisma.matchSuggestion.findUnique({ where: { id: suggestion.id }, select: { status: true } });
+      return { ok: false, problem: "not-suggested", status: (current?.status as SuggestionStatus | undefined) ?? suggestion.status };
+    }
     return { ok: true };
   }
 

@@ -217,4 +217,74 @@ describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
     await until(async () => (await h.app.db.prisma.notification.count({ where: { dedupKey: `match-unmatched-${run.id}-${curatorId}` } })) === 1);
     await expect(matchingJobKind.run(ctx, { data: {} } as never)).rejects.toThrow(/programmeId/);
   });
+  it("the Reject button asks why: a reason in one tap, a reason typed as the next message, stale reason buttons", async () => {
+    // A new mentor with places for the mentees still without one, and one more mentee.
+    await person("gleb", "mentor", "Глеб Игротехник", 4, { interests: ["games", "sport"], days: ["mon", "sun"], times: ["morning", "evening"], formats: ["online", "offline"] });
+    await person("zhenya", "mentee", "Женя Белова", null, { interests: ["games"], grade: "7" });
+    await person("lena", "mentee", "Лена Соколова", null, { interests: ["games"], grade: "6" });
+    await curator.send("/match best");
+    const run = await latestRun();
+    const open = (await suggestions(run.id)).filter((s) => s.status === "suggested");
+    expect(open.length).toBeGreaterThanOrEqual(4);
+    const [a, b, c, d] = open as [(typeof open)[0], (typeof open)[0], (typeof open)[0], (typeof open)[0]];
+    const names = await h.app.services.participants.names([a.mentorId, a.menteeId]);
+
+    // Reject → the reasons, one a row; nothing is decided yet.
+    const asked = await said(curator, () => curator.press(`✖ Отклонить №${a.number}`));
+    expect(asked).toContain(`Почему отклонить пару №${a.number} (${names[a.mentorId]} → ${names[a.menteeId]})?`);
+    const why = curator.messages().filter((m) => m.text.includes(`Почему отклонить пару №${a.number}`)).at(-1)!;
+    expect(why.buttons.map((row) => row.map((btn) => btn.label))).toEqual([["Разные графики"], ["Не совпадают интересы"], ["Конфликт / несовместимость"], ["Другая причина — напишу"], ["Без причины"]]);
+    for (const btn of why.buttons.flat()) expect(Buffer.byteLength(btn.payload)).toBeLessThanOrEqual(64);
+    expect(await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: "suggested", rejectReason: null });
+
+    // A reason in one tap is stored with the rejection.
+    expect(await said(curator, () => curator.pressOn(why.id, "Разные графики"))).toContain(`Пара №${a.number} отклонена, причина записана`);
+    expect(await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ status: "rejected", rejectReason: "Разные графики", decidedById: curatorId });
+    expect(await h.app.db.prisma.auditLog.count({ where: { action: "curator.match_reject", outcome: "allowed", targetId: a.id } })).toBe(1);
+    // The same reason buttons again: the pair is already decided, nothing changes.
+    expect(await said(curator, () => curator.pressOn(why.id, "Конфликт / несовместимость"))).toContain(`Пара №${a.number} уже отклонена`);
+    expect(await said(curator, () => curator.press(`✖ Отклонить №${a.number}`))).toContain(`Пара №${a.number} уже отклонена`);
+    expect(await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ rejectReason: "Разные графики" });
+
+    // "Another reason": the next message is the reason.
+    await curator.press(`✖ Отклонить №${b.number}`);
+    expect(await said(curator, () => curator.press("Другая причина — напишу"))).toContain(`Напишите одним сообщением, почему отклонить пару №${b.number}`);
+    expect(await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ status: "suggested" });
+    expect(await said(curator, () => curator.send("Наставляемый переходит в другую школу"))).toContain(`Пара №${b.number} отклонена, причина записана`);
+    expect(await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ status: "rejected", rejectReason: "Наставляемый переходит в другую школу" });
+    // The flow is over: the next text is not taken as a reason.
+    expect(await said(curator, () => curator.send("спасибо"))).not.toContain("отклонена");
+
+    // "No reason" rejects without one.
+    await curator.press(`✖ Отклонить №${c.number}`);
+    expect(await said(curator, () => curator.press("Без причины"))).toContain(`Пара №${c.number} отклонена и больше не будет предложена`);
+    expect(await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: c.id } })).toMatchObject({ status: "rejected", rejectReason: null });
+
+    // Another programme's curator pressing (forged) reason buttons is refused, with an audit record.
+    for (const code of ["conflict", "own"]) {
+      await otherCurator.pressPayload(`c|reject|S.${d.id}.${code}`);
+      expect(otherCurator.last().text).toBe(REFUSAL);
+    }
+    expect(await h.app.db.prisma.auditLog.count({ where: { action: "curator.match_reject", outcome: "denied", targetId: d.id } })).toBe(2);
+    expect(await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ status: "suggested" });
+
+    // Reason buttons of an older matching are answered as such and change nothing.
+    await curator.press("Ещё ▶");
+    await curator.press(`✖ Отклонить №${d.number}`);
+    const whyD = curator.messages().filter((m) => m.text.includes(`Почему отклонить пару №${d.number}`)).at(-1)!;
+    await curator.send("/match best");
+    expect((await latestRun()).id).not.toBe(run.id);
+    expect(await said(curator, () => curator.pressOn(whyD.id, "Не совпадают интересы"))).toContain(`Пара №${d.number} из более раннего подбора`);
+    expect(await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: d.id } })).toMatchObject({ status: "superseded", rejectReason: null });
+    // A reason typed for a pair that was superseded meanwhile is answered too.
+    const fresh = (await suggestions((await latestRun()).id)).find((s) => s.status === "suggested")!;
+    await curator.press(`✖ Отклонить №${fresh.number}`);
+    await curator.press("Другая причина — напишу");
+    await curator.send("/match best");
+    expect(await said(curator, () => curator.send("уже неважно"))).toContain(`Пара №${fresh.number} из более раннего подбора`);
+    expect(await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: fresh.id } })).toMatchObject({ status: "superseded", rejectReason: null });
+    // None of the rejected pairs is suggested again.
+    const latest = await suggestions((await latestRun()).id);
+    for (const r of [a, b, c]) expect(latest.some((s) => s.mentorId === r.mentorId && s.menteeId === r.menteeId)).toBe(false);
+  });
 });

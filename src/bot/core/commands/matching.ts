@@ -1,6 +1,7 @@
 import { modeKey, reasonMessage, unmatchedMessage, type MatchMode } from "../../../domain/matching/index.js";
 import { runMatching } from "../../../jobs/matching.js";
 import type { RunView, SuggestionView } from "../../../store/matching.js";
+import { MATCH_REJECT_REASON } from "../../../flows/definitions/match-reject-reason.js";
 import { commandPayload } from "../payload.js";
 import type { Button } from "../types.js";
 import { programmeScope, refuse } from "./curator.js";
@@ -10,12 +11,21 @@ import type { Command, CommandContext } from "./registry.js";
  * The curator's side of matching (002 §7.3): /match runs a whole-cohort matching of the
  * programme (best total fit, most mentees matched, or stable pairs) and shows the suggestions
  * page by page with their score and reasons; /confirm and /reject decide one (typed number or
- * button), /confirm_all confirms every open one, /unmatched lists the mentees left without a
- * mentor and why. Buttons name what they are about (`S.<suggestion>`, `R.<run>.<page>`) and are
+ * button; the Reject button first asks why, `S.<suggestion>.<reason>`), /confirm_all confirms
+ * every open one, /unmatched lists the mentees left without a mentor and why. Buttons name what they are about (`S.<suggestion>`, `R.<run>.<page>`) and are
  * checked again: another programme's suggestion is refused, an older run's is answered as such.
  */
 
-const SUGGESTION_ARG = /^S\.(c[a-z0-9]{15,40})$/;
+const SUGGESTION_ARG = /^S\.(c[a-z0-9]{15,40})(?:\.([a-z]{1,10}))?$/;
+
+/**
+ * Reasons a curator picks with one tap after "Reject" (`S.<suggestion>.<code>`): the common
+ * ones are stored as their text in the curator's language, `own` asks for the next message,
+ * `none` rejects without a reason.
+ */
+const REJECT_REASONS = ["schedule", "interests", "conflict", "own", "none"] as const;
+type RejectReason = (typeof REJECT_REASONS)[number];
+const isRejectReason = (code: string): code is RejectReason => (REJECT_REASONS as readonly string[]).includes(code);
 const PAGE_ARG = /^R\.(c[a-z0-9]{15,40})\.(\d{1,4})$/;
 const PAGE_SIZE = 3;
 
@@ -165,7 +175,7 @@ export const matchCommand: Command = {
  * The suggestion a decision is about: a button's id (checked against the person's curatorship)
  * or a typed number in the programme. `rest` is what was typed after the number.
  */
-async function suggestionScope(ctx: CommandContext, command: string, action: string): Promise<{ suggestion: SuggestionView; rest: string } | null> {
+async function suggestionScope(ctx: CommandContext, command: string, action: string): Promise<{ suggestion: SuggestionView; rest: string; byButton: boolean; code?: string } | null> {
   const { session, deps } = ctx;
   const raw = ctx.args.trim();
   const byId = SUGGESTION_ARG.exec(raw);
@@ -175,7 +185,7 @@ async function suggestionScope(ctx: CommandContext, command: string, action: str
       await refuse(ctx, action, { type: "match_suggestion", id: byId[1]!, programmeId: suggestion?.programmeId });
       return null;
     }
-    return { suggestion, rest: "" };
+    return { suggestion, rest: "", byButton: true, code: byId[2] };
   }
   const [first = "", ...others] = raw.split(/\s+/);
   const scope = await programmeScope({ ...ctx, args: first }, command, action);
@@ -189,7 +199,7 @@ async function suggestionScope(ctx: CommandContext, command: string, action: str
     session.say("match-not-found", { number: scope.rest });
     return null;
   }
-  return { suggestion, rest: others.join(" ") };
+  return { suggestion, rest: others.join(" "), byButton: false };
 }
 
 function sayStatus(ctx: CommandContext, s: SuggestionView): void {
@@ -221,7 +231,31 @@ export const confirmCommand: Command = {
   },
 };
 
-/** /reject <number> [reason]: the pair is not suggested again. */
+/** The reasons to choose from after the Reject button, one a row (within VK's 6 rows and 10 buttons). */
+async function askRejectReason(ctx: CommandContext, s: SuggestionView): Promise<void> {
+  const { session, deps } = ctx;
+  const names = await deps.services.participants.names([s.mentorId, s.menteeId]);
+  session.say(
+    "match-reject-why",
+    { number: s.number, mentor: names[s.mentorId] ?? "—", mentee: names[s.menteeId] ?? "—" },
+    REJECT_REASONS.map((code) => [{ label: session.t(`match-reject-reason-${code}`), payload: commandPayload("reject", `S.${s.id}.${code}`) }]),
+  );
+}
+
+async function reject(ctx: CommandContext, s: SuggestionView, reason: string | null, reasonKind: string): Promise<void> {
+  const { session, deps } = ctx;
+  const result = await deps.services.matching.reject(s, session.person!.id, reason, deps.now());
+  if (!result.ok) return sayStatus(ctx, { ...s, status: result.status ?? s.status });
+  await deps.services.audit.record({ actorId: session.person!.id, action: "curator.match_reject", outcome: "allowed", targetType: "match_suggestion", targetId: s.id, programmeId: s.programmeId, details: { number: s.number, withReason: !!reason, reasonKind } });
+  session.say(reason ? "match-rejected-with-reason" : "match-rejected", { number: s.number });
+}
+
+/**
+ * /reject <number> [reason]: the pair is not suggested again. The Reject button asks why, with
+ * buttons of common reasons; "another reason" takes the curator's next message as the reason.
+ * Buttons are answered only while the suggestion is open: a pair decided meanwhile, or one of an
+ * older matching, is answered as such.
+ */
 export const rejectCommand: Command = {
   name: "reject",
   description: "match-cmd-reject",
@@ -231,12 +265,23 @@ export const rejectCommand: Command = {
     const scoped = await suggestionScope(ctx, "reject", "curator.match_reject");
     if (!scoped) return;
     const s = scoped.suggestion;
+    if (scoped.byButton) {
+      if (s.status !== "suggested") return sayStatus(ctx, s);
+      const code = scoped.code;
+      if (code === undefined) return askRejectReason(ctx, s);
+      if (!isRejectReason(code)) {
+        session.say("stale-button");
+        return;
+      }
+      if (code === "own") {
+        await deps.runner.start(session, MATCH_REJECT_REASON, { suggestionId: s.id, number: s.number });
+        return;
+      }
+      return reject(ctx, s, code === "none" ? null : session.t(`match-reject-reason-${code}`), code);
+    }
     if (s.status === "confirmed" || s.status === "rejected") return sayStatus(ctx, s);
     const reason = scoped.rest.trim().slice(0, 500) || null;
-    const result = await deps.services.matching.reject(s, session.person!.id, reason, deps.now());
-    if (!result.ok) return sayStatus(ctx, { ...s, status: result.status ?? s.status });
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.match_reject", outcome: "allowed", targetType: "match_suggestion", targetId: s.id, programmeId: s.programmeId, details: { number: s.number, withReason: !!reason } });
-    session.say(reason ? "match-rejected-with-reason" : "match-rejected", { number: s.number });
+    return reject(ctx, s, reason, reason ? "typed" : "none");
   },
 };
 
