@@ -140,6 +140,14 @@ const LATE_SLOT_MS = 12;
 /** Due rows claimed per transaction. */
 const CLAIM_BATCH = 5000;
 
+/** The messengers count their limits over a window of one second. */
+const WINDOW_MS = 1000;
+
+/**
+ * Takes the next slot: KEYS global pace, chat pace, holds (sorted set of [from, until) spans
+ * no slot may start in, score `until`); ARGV interval, chat interval. Returns {1, ms to wait,
+ * the slot on Redis's clock} or {-1, ms until the chat is free}.
+ */
 const PACE_SCRIPT = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
@@ -149,10 +157,50 @@ if KEYS[2] ~= KEYS[1] then c = tonumber(redis.call('GET', KEYS[2]) or '0') end
 local interval = tonumber(ARGV[1])
 local chatInterval = tonumber(ARGV[2])
 local slot = math.max(now, g)
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', string.format('%.3f', now))
+local holds = redis.call('ZRANGE', KEYS[3], 0, -1, 'WITHSCORES')
+for _ = 1, 4 do
+  local moved = false
+  for i = 1, #holds, 2 do
+    local from = tonumber(holds[i]:match('^([^:]+)'))
+    local to = tonumber(holds[i + 1])
+    if slot >= from and slot < to then slot = to; moved = true end
+  end
+  if not moved then break end
+end
 if c > slot then return {-1, math.ceil(c - now)} end
 redis.call('SET', KEYS[1], string.format('%.3f', slot + interval), 'PX', 60000)
 if chatInterval > 0 then redis.call('SET', KEYS[2], string.format('%.3f', slot + chatInterval), 'PX', math.ceil(chatInterval) + 5000) end
-return {1, math.floor(slot - now)}
+return {1, math.floor(slot - now), string.format('%.3f', slot)}
+`;
+
+/**
+ * After a send was answered (Redis's clock now is no earlier than the moment the messenger got
+ * it): the chat's next slot is at least one chat interval later; and when the answer came so
+ * late that the send may have reached the messenger within one window of the slot `limit` slots
+ * after it, those slots are held until a window after the answer. KEYS global pace, chat pace,
+ * holds; ARGV the send's slot, interval, limit, chat interval, window.
+ */
+const SETTLE_SCRIPT = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local slot = tonumber(ARGV[1])
+local interval = tonumber(ARGV[2])
+local limit = tonumber(ARGV[3])
+local chatInterval = tonumber(ARGV[4])
+local window = tonumber(ARGV[5])
+if chatInterval > 0 and KEYS[2] ~= KEYS[1] then
+  local c = tonumber(redis.call('GET', KEYS[2]) or '0')
+  if now + chatInterval > c then redis.call('SET', KEYS[2], string.format('%.3f', now + chatInterval), 'PX', math.ceil(chatInterval) + 5000) end
+end
+local to = now + window
+if to > slot + limit * interval then
+  local from = slot + (limit - 0.5) * interval
+  redis.call('ZADD', KEYS[3], string.format('%.3f', to), string.format('%.3f', from) .. ':' .. string.format('%.3f', to))
+  redis.call('PEXPIRE', KEYS[3], math.ceil(window) + 60000)
+  return 1
+end
+return 0
 `;
 
 const PENALTY_SCRIPT = `
@@ -340,23 +388,34 @@ export class Outbound implements OutboundPort {
     return false;
   }
 
-  private paceKeys(platform: Platform, chatId: string): [string, string] {
-    return [`${this.deps.prefix}:pace:${platform}`, `${this.deps.prefix}:pace:${platform}:chat:${chatId}`];
+  private paceKeys(platform: Platform, chatId: string): [string, string, string] {
+    return [`${this.deps.prefix}:pace:${platform}`, `${this.deps.prefix}:pace:${platform}:chat:${chatId}`, `${this.deps.prefix}:pace:${platform}:holds`];
   }
 
-  /** Waits for the next slot of the messenger and of the chat; a chat busy for long sends the job back to wait. */
-  private async pace(platform: Platform, chatId: string, job: Job, token: string | undefined): Promise<void> {
+  private interval(platform: Platform): number {
+    return 1000 / (this.options.pace[platform].perSecond * this.options.safety);
+  }
+
+  /**
+   * Waits for the next slot of the messenger and of the chat (a chat busy for long sends the
+   * job back to wait); returns the slot on Redis's clock, for `settle`.
+   */
+  private async pace(platform: Platform, chatId: string, job: Job, token: string | undefined): Promise<string> {
     const p = this.options.pace[platform];
-    const interval = 1000 / (p.perSecond * this.options.safety);
+    // The chat's interval with the same margin as the overall one: a send that reaches the messenger a little late is still a full interval after the one before.
+    const chatInterval = p.perChatMs / this.options.safety;
     for (let late = 0; ; ) {
-      const [ok, wait] = (await this.deps.redis.eval(PACE_SCRIPT, 2, ...this.paceKeys(platform, chatId), interval, p.perChatMs)) as [number, number];
+      // Measured from before the request: a slow answer from Redis counts as lateness, never hides it.
+      const asked = Date.now();
+      const [ok, wait, at] = (await this.deps.redis.eval(PACE_SCRIPT, 3, ...this.paceKeys(platform, chatId), this.interval(platform), chatInterval)) as [number, number, string | undefined];
       if (ok === 1) {
-        const slot = Date.now() + wait;
-        if (wait > 0) await sleep(wait);
+        const slot = asked + wait;
+        const left = slot - Date.now();
+        if (left > 0) await sleep(left);
         // Woken well after the slot (a busy event loop): sending now would bunch with the next
         // slots and pass the limit within a second, so a fresh slot is taken (a few times at most).
         if (Date.now() - slot > LATE_SLOT_MS && ++late <= 3) continue;
-        return;
+        return at!;
       }
       if (wait > 3000 && token) {
         await job.moveToDelayed(Date.now() + wait, token);
@@ -364,6 +423,12 @@ export class Outbound implements OutboundPort {
       }
       await sleep(wait);
     }
+  }
+
+  /** Records that the send of `slot` was answered now: see SETTLE_SCRIPT. */
+  private async settle(platform: Platform, chatId: string, slot: string): Promise<void> {
+    const p = this.options.pace[platform];
+    await this.deps.redis.eval(SETTLE_SCRIPT, 3, ...this.paceKeys(platform, chatId), slot, this.interval(platform), p.perSecond, p.perChatMs, WINDOW_MS);
   }
 
   private async penalise(platform: Platform, ms: number): Promise<void> {
@@ -393,8 +458,13 @@ export class Outbound implements OutboundPort {
         const gate = this.gates.get(platform)!;
         await gate.enter();
         try {
-          await this.pace(platform, target.chatId, job, token);
-          await withTimeout(messenger.send(target.chatId, messages[i]!, { idempotencyKey: partKey(key, i) }), this.options.sendTimeoutMs);
+          const slot = await this.pace(platform, target.chatId, job, token);
+          try {
+            await withTimeout(messenger.send(target.chatId, messages[i]!, { idempotencyKey: partKey(key, i) }), this.options.sendTimeoutMs);
+          } finally {
+            // Answered or not, the send may have reached the messenger any time until now.
+            await this.settle(platform, target.chatId, slot).catch((error) => this.log.warn({ platform, err: errorSummary(error) }, "pace settle failed"));
+          }
           break;
         } catch (error) {
           if (error instanceof RateLimitedError) {

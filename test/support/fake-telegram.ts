@@ -116,19 +116,21 @@ export class FakeTelegram {
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const match = /^\/bot([^/]+)\/(\w+)/.exec(req.url ?? "");
+    // Telegram counts a request when it arrives, not when this process got round to reading its body.
+    const arrived = Date.now();
     const raw = await readBody(req);
     if (!match) return void res.writeHead(404).end();
     const type = req.headers["content-type"] ?? "";
     const payload = type.includes("application/json") ? JSON.parse(raw.toString("utf8") || "{}") : parseMultipart(raw, type);
     const files = type.includes("multipart/form-data") ? multipartFiles(raw, type) : [];
     if (files.length) Object.defineProperty(payload, "__files", { value: files, enumerable: false });
-    const { status, body } = await this.call(match[2]!, payload);
+    const { status, body } = await this.call(match[2]!, payload, arrived);
     res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
   }
 
   /** One Bot API call: what the HTTP server answers, also usable in process (a grammY transformer). */
-  async call(method: string, payload: any): Promise<{ status: number; body: any }> {
-    this.calls.push({ method, payload, at: Date.now() });
+  async call(method: string, payload: any, arrived = Date.now()): Promise<{ status: number; body: any }> {
+    this.calls.push({ method, payload, at: arrived });
     const reply = (body: unknown, status = 200) => ({ status, body });
     const chatId = payload.chat_id !== undefined ? String(payload.chat_id) : undefined;
     const hang = this.hangs.find((x) => x.method === method && (!x.chatId || x.chatId === chatId));
@@ -141,7 +143,7 @@ export class FakeTelegram {
       return reply({ ok: false, ...failure.failure }, failure.failure.error_code >= 500 ? failure.failure.error_code : 200);
     }
     if (this.limits && (method === "sendMessage" || method === "sendDocument" || method === "sendPhoto") && chatId) {
-      const retry = this.checkLimits(chatId);
+      const retry = this.checkLimits(chatId, arrived);
       if (retry) {
         this.rateLimited++;
         return reply({ ok: false, error_code: 429, description: "Too Many Requests: retry after " + retry, parameters: { retry_after: retry } });
@@ -171,7 +173,7 @@ export class FakeTelegram {
           document: method === "sendDocument",
           ...(method === "sendPhoto" ? { photo: true } : {}),
           ...(file ? { file } : {}),
-          at: Date.now(),
+          at: arrived,
         });
         return reply({ ok: true, result: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId), type: "private" }, text: payload.text } });
       }
@@ -184,8 +186,8 @@ export class FakeTelegram {
     }
   }
 
-  private checkLimits(chatId: string): number | undefined {
-    const now = Date.now();
+  /** Sliding windows of one second (stricter than evenly spaced buckets): never more than the limit within any second. */
+  private checkLimits(chatId: string, now: number): number | undefined {
     const window = (this.chatWindows.get(chatId) ?? []).filter((t) => now - t < 1000);
     this.globalWindow = this.globalWindow.filter((t) => now - t < 1000);
     if (window.length >= this.limits!.perChatPerSecond || this.globalWindow.length >= this.limits!.globalPerSecond) return 1;
