@@ -105,7 +105,6 @@ export function createApp(options: AppOptions): App {
     now,
   });
   services.outreach.attach({ messengers, i18n, processor, outbound });
-  services.digests.attach({ messengers });
   const lifecycle = new LifecycleScheduler({ prisma: db.prisma, services, outbound, logger });
 
   const worker = options.run.worker ? createWorker({ redis, prisma: db.prisma, services, i18n, outbound, lifecycle, logger, prefix, concurrency: config.workerConcurrency, now }) : undefined;

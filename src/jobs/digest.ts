@@ -1,15 +1,13 @@
-import { Prisma, type PrismaClient } from "../db/client.js";
+import type { PrismaClient } from "../db/client.js";
 import type { Logger } from "pino";
 import { errorSummary } from "../bot/core/processor.js";
-import { attach } from "../bot/core/render.js";
-import { sleep } from "../bot/core/sleep.js";
-import { RateLimitedError, RecipientUnreachableError, type Messenger, type OutgoingMessage } from "../bot/core/types.js";
 import { dueDigests } from "../domain/digest/schedule.js";
 import type { I18n } from "../i18n/index.js";
 import { isLanguage } from "../i18n/index.js";
 import { digestContent } from "../reports/digest-text.js";
 import type { BuiltDigest, DigestOutcome } from "../store/digests.js";
 import type { Services } from "../store/services.js";
+import type { OutboundPort } from "./outbound.js";
 
 /**
  * The administrators' weekly digest (job "weekly-digests", every 15 minutes): for each
@@ -17,11 +15,15 @@ import type { Services } from "../store/services.js";
  * schedule.ts), the scope's indicators and their change, the week's activity, what is
  * overdue, the organisations furthest behind, and a chart as a PNG. A digest in which
  * nothing changed is skipped; a paused one is not built. Each occurrence is recorded
- * (IndicatorSnapshot `digest:<administratorId>`) and its message keyed in Notification, so
- * it goes out once whatever the number of runs or workers.
+ * (IndicatorSnapshot `digest:<administratorId>`).
  *
- * The digest is sent straight through the messengers (a picture does not fit the text
- * outbox); there are a few a week, one after another, and a 429 waits as the platform asks.
+ * The digest goes out like every message the bot sends on its own: an outbox row
+ * (Notification `digest-<administratorId>-<occurrence>`, kind "admin-digest") holding the
+ * text in the administrator's language and the chart (PNG, base64, with its caption), handed
+ * to the outbound queue of their messenger (src/jobs/outbound.ts) — paced, sent once whatever
+ * the number of runs or workers, moved to the other messenger on a 403. The text is split to
+ * the messenger's limits when it is sent. /digest on demand answers in the chat instead
+ * (src/bot/core/commands/admin.ts).
  */
 
 export const DIGEST_JOB = { name: "weekly-digests", schedule: { pattern: "*/15 * * * *" } } as const;
@@ -32,84 +34,59 @@ export const digestJobKind = { ...DIGEST_JOB, run: (ctx: DigestDeps & { now: () 
 /** What the job needs (the worker's JobContext has it all). */
 export interface DigestDeps {
   prisma: PrismaClient;
-  services: Pick<Services, "scopes" | "digests">;
+  services: Pick<Services, "scopes" | "digests" | "outbox">;
+  outbound: Pick<OutboundPort, "dispatch">;
   i18n: I18n;
   logger: Logger;
 }
 
 export interface DigestRunResult {
   due: number;
-  sent: number;
+  /** Recorded in the outbox and handed to the outbound queues (or there already). */
+  queued: number;
   skipped: number;
-  unreachable: number;
+  /** Administrators with no messenger account the bot can reach. */
+  noChannel: number;
   failed: number;
 }
 
-export type DeliveryOutcome = "sent" | "duplicate" | "no-channel" | "unreachable";
+export type QueueOutcome = "queued" | "no-channel";
 
-const RATE_LIMIT_RETRIES = 3;
 const HANDLED_LOOKBACK_MS = 8 * 86_400_000;
 
-async function sendWithRetry(messenger: Messenger, chatId: string, message: OutgoingMessage, key: string): Promise<void> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      await messenger.send(chatId, message, { idempotencyKey: key });
-      return;
-    } catch (error) {
-      if (error instanceof RateLimitedError && attempt < RATE_LIMIT_RETRIES) {
-        await sleep(error.retryAfterMs);
-        continue;
-      }
-      throw error;
-    }
-  }
-}
+/** The outbox key of one administrator's digest of one weekly occurrence. */
+export const digestDedupKey = (administratorId: string, occurrence: string): string => `digest-${administratorId}-${occurrence}`;
 
 /**
- * Sends a digest to a person once (Notification under `dedupKey`), through the first of their
- * messenger accounts that can be reached. A failure other than "unreachable" gives the key up
- * and is thrown, so the next run tries again.
+ * Records a digest for a person in the outbox under `dedupKey` (a key recorded already is left
+ * as it is): the text in their language and the chart. Someone the bot can reach on no
+ * messenger gets nothing recorded.
  */
-export async function deliverDigest(deps: Pick<DigestDeps, "prisma" | "i18n" | "services">, personId: string, dedupKey: string, built: BuiltDigest, scopeName: string, now: Date, onDemand = false): Promise<DeliveryOutcome> {
+export async function queueDigest(deps: Pick<DigestDeps, "prisma" | "i18n" | "services">, personId: string, dedupKey: string, built: BuiltDigest, scopeName: string, now: Date): Promise<QueueOutcome> {
   const person = await deps.prisma.person.findUnique({
     where: { id: personId },
-    select: { language: true, erasedAt: true, identities: { where: { unreachable: false }, orderBy: { createdAt: "asc" }, select: { id: true, platform: true, chatId: true } } },
+    select: { language: true, erasedAt: true, _count: { select: { identities: { where: { unreachable: false } } } } },
   });
-  const messengers = deps.services.digests.messengers();
-  const channels = person && !person.erasedAt ? person.identities.filter((i) => messengers.has(i.platform)) : [];
-  if (!person || !channels.length) return "no-channel";
-  try {
-    await deps.prisma.notification.create({ data: { personId, dedupKey, kind: "admin-digest", dueAt: now, status: "sent", sentAt: now, attempts: 1 } });
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return "duplicate";
-    throw error;
-  }
+  if (!person || person.erasedAt || person._count.identities === 0) return "no-channel";
+  if ((await deps.services.outbox.known([dedupKey])).size) return "queued";
   const lang = isLanguage(person.language) ? person.language : "ru";
-  const t = deps.i18n.translator(lang);
   const content = digestContent(
-    { scopeName, organisations: built.organisations.length, digest: built.digest, chart: built.chart, timezone: built.timezone, since: built.since, previousAt: built.previousAt, now, onDemand },
-    t,
+    { scopeName, organisations: built.organisations.length, digest: built.digest, chart: built.chart, timezone: built.timezone, since: built.since, previousAt: built.previousAt, now },
+    deps.i18n.translator(lang),
     lang,
   );
-  try {
-    for (const channel of channels) {
-      const messenger = messengers.get(channel.platform)!;
-      const messages: OutgoingMessage[] = attach(content.text, [], messenger.limits);
-      if (content.chart) messages.push({ text: content.chart.caption, image: { filename: content.chart.filename, content: content.chart.png } });
-      try {
-        for (const [i, message] of messages.entries()) await sendWithRetry(messenger, channel.chatId, message, `${dedupKey}#${i}`);
-        return "sent";
-      } catch (error) {
-        if (!(error instanceof RecipientUnreachableError)) throw error;
-        await deps.prisma.messengerIdentity.update({ where: { id: channel.id }, data: { unreachable: true } });
-      }
-    }
-  } catch (error) {
-    await deps.prisma.notification.delete({ where: { dedupKey } }).catch(() => undefined);
-    throw error;
-  }
-  await deps.prisma.notification.update({ where: { dedupKey }, data: { status: "unreachable" } });
-  return "unreachable";
+  await deps.services.outbox.add([
+    {
+      personId,
+      dedupKey,
+      kind: "admin-digest",
+      parts: [{ text: content.text }],
+      image: content.chart ? { filename: content.chart.filename, base64: content.chart.png.toString("base64"), caption: { text: content.chart.caption } } : undefined,
+      dueAt: now,
+      merge: null,
+    },
+  ]);
+  return "queued";
 }
 
 /** One run: every administrator whose digest is due now gets it (or has it skipped), once. */
@@ -119,25 +96,29 @@ export async function runDigests(deps: DigestDeps, now: Date): Promise<DigestRun
   const admins = await scopes.allAdministrators();
   const handled = await digests.handledOccurrences(admins.map((a) => a.id), new Date(now.getTime() - HANDLED_LOOKBACK_MS));
   const due = dueDigests(digests.schedulesOf(admins), now, handled);
-  const result: DigestRunResult = { due: due.length, sent: 0, skipped: 0, unreachable: 0, failed: 0 };
+  const result: DigestRunResult = { due: due.length, queued: 0, skipped: 0, noChannel: 0, failed: 0 };
+  const queued: string[] = [];
   for (const d of due) {
     const admin = admins.find((a) => a.id === d.administratorId)!;
     try {
       const built = await digests.build(admin, now);
       let outcome: DigestOutcome;
       if (!built.digest.worthSending) outcome = "skipped";
-      else {
-        const delivered = await deliverDigest(deps, admin.personId, `digest-${admin.id}-${d.occurrence}`, built, await scopes.scopeName(admin), now);
-        outcome = delivered === "duplicate" ? "sent" : delivered;
-      }
+      else outcome = await queueDigest(deps, admin.personId, digestDedupKey(admin.id, d.occurrence), built, await scopes.scopeName(admin), now);
       await digests.record(built, d.occurrence, outcome, now);
-      if (outcome === "sent") result.sent++;
-      else if (outcome === "skipped") result.skipped++;
-      else result.unreachable++;
+      if (outcome === "queued") {
+        result.queued++;
+        queued.push(admin.personId);
+      } else if (outcome === "skipped") result.skipped++;
+      else result.noChannel++;
     } catch (error) {
       result.failed++;
       log.warn({ administrator: admin.id, err: errorSummary(error) }, "digest failed, will retry");
     }
+  }
+  // Handed to the queues now; were this to fail, the lifecycle tick hands over whatever is due within a minute.
+  if (queued.length) {
+    await deps.outbound.dispatch(now, { personIds: [...new Set(queued)], priority: "bulk" }).catch((error) => log.warn({ err: errorSummary(error) }, "digest dispatch failed"));
   }
   if (due.length) log.info({ ...result }, "digests handled");
   return result;

@@ -212,7 +212,7 @@ if until_ > g then redis.call('SET', KEYS[1], string.format('%.3f', until_), 'PX
 return 1
 `;
 
-/** The message of one delivery in the recipient's language: one notification as it is, several under a heading, buttons merged within the platform's limits. */
+/** The message of one delivery in the recipient's language: one notification as it is, several under a heading, buttons merged within the platform's limits, pictures after the text. */
 export function renderDelivery(rows: readonly Pick<DeliveryRow, "payload">[], t: Translate, limits: PlatformLimits): OutgoingMessage[] {
   const texts = rows.map((r) => r.payload.parts.map((p) => textOf(p, t)).join("\n\n"));
   const merge = rows[0]?.payload.merge;
@@ -233,7 +233,13 @@ export function renderDelivery(rows: readonly Pick<DeliveryRow, "payload">[], t:
       if (out.length && buttons.length < limits.maxButtonRows) buttons.push(out);
     }
   }
-  return attach(text, buttons, limits);
+  const messages = attach(text, buttons, limits);
+  // Pictures go after the text, each with its caption (a digest's chart).
+  for (const r of rows) {
+    const image = r.payload.image;
+    if (image) messages.push({ text: textOf(image.caption, t), image: { filename: image.filename, content: Buffer.from(image.base64, "base64") } });
+  }
+  return messages;
 }
 
 export class Outbound implements OutboundPort {

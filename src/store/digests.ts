@@ -1,5 +1,4 @@
 import { Prisma, type PrismaClient } from "../db/client.js";
-import type { Messenger, Platform } from "../bot/core/types.js";
 import { digestRecordKey, scopeKeyOf } from "../domain/admin-scope.js";
 import { organisationsChart, trendChart, type ChartSpec, type TrendPoint } from "../domain/digest/chart.js";
 import { composeDigest, type Digest, type DigestActivity, type DigestOverdue, type OrganisationIndicators } from "../domain/digest/compose.js";
@@ -35,7 +34,8 @@ export interface SnapshotValues {
   outcome?: DigestOutcome;
 }
 
-export type DigestOutcome = "sent" | "skipped" | "no-channel" | "unreachable";
+/** `queued`: recorded in the outbox for the outbound queue (earlier records may say `sent` or `unreachable`). */
+export type DigestOutcome = "queued" | "skipped" | "no-channel" | "sent" | "unreachable";
 
 export interface BuiltDigest {
   administrator: AdministratorRow;
@@ -61,22 +61,11 @@ function readValues(raw: unknown): SnapshotValues | null {
 }
 
 export class Digests {
-  private wiring?: { messengers: ReadonlyMap<Platform, Messenger> };
-
   constructor(
     private readonly prisma: PrismaClient,
     private readonly data: IndicatorData,
     private readonly scopes: Scopes,
   ) {}
-
-  /** The messengers the weekly digest goes out through (a chart does not fit the text outbox). */
-  attach(wiring: { messengers: ReadonlyMap<Platform, Messenger> }): void {
-    this.wiring = wiring;
-  }
-
-  messengers(): ReadonlyMap<Platform, Messenger> {
-    return this.wiring?.messengers ?? new Map();
-  }
 
   schedulesOf(admins: readonly AdministratorRow[]): DigestSchedule[] {
     return admins.map((a) => ({ administratorId: a.id, timezone: a.timezone, weekday: a.digestWeekday, hour: a.digestHour, paused: a.digestPaused }));

@@ -10,7 +10,18 @@ import type { Platform } from "../bot/core/types.js";
  * message; several merged when due to one person at once), handed to the outbound queue of
  * the messenger chosen for it. The row records how far its delivery got (parts sent, sent,
  * unreachable, failed), so a delivery retried after a crash goes on from there.
+ *
+ * A message may carry one picture (the administrators' weekly chart): a PNG of a few tens of
+ * KB, kept base64 in the row's payload, sent after the text with its caption.
  */
+
+/** A picture sent after the text, with its caption (at most 1024 characters). */
+export interface OutboxImage {
+  filename: string;
+  /** The file's bytes, base64. */
+  base64: string;
+  caption: TextRef;
+}
 
 export interface OutboxButton {
   label: TextRef;
@@ -25,6 +36,7 @@ export interface OutboxMessage {
   kind: string;
   parts: TextRef[];
   buttons?: OutboxButton[][];
+  image?: OutboxImage;
   dueAt: Date;
   /** Messages of one group due to one person at once are merged into one ("reminders", "alerts"). */
   merge?: string | null;
@@ -33,6 +45,7 @@ export interface OutboxMessage {
 export interface OutboxPayload {
   parts: TextRef[];
   buttons?: OutboxButton[][];
+  image?: OutboxImage;
   merge?: string | null;
 }
 
@@ -80,7 +93,7 @@ export class Outbox {
           chunk.map((m) => m.personId),
           chunk.map((m) => m.dedupKey),
           chunk.map((m) => m.kind),
-          chunk.map((m) => JSON.stringify({ parts: m.parts, buttons: m.buttons, merge: m.merge ?? null } satisfies OutboxPayload)),
+          chunk.map((m) => JSON.stringify({ parts: m.parts, buttons: m.buttons, image: m.image, merge: m.merge ?? null } satisfies OutboxPayload)),
           chunk.map((m) => m.dueAt),
         ],
       );

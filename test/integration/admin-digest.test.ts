@@ -3,11 +3,13 @@ import { runDigests } from "../../src/jobs/digest.js";
 import { createLogger } from "../../src/logger.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import { addAdministrator, World, type Seeded } from "./curator-seed.js";
+import { addIdentity } from "./delivery-support.js";
 
 /**
  * The administrators' weekly digest on schedule, with a fake clock: weekday, hour and time zone
- * set in the bot, sent once at the administrator's hour with its chart, skipped in a week when
- * nothing changed, not sent while paused, sent again after resuming.
+ * set in the bot, sent once at the administrator's hour with its chart — through the outbox
+ * and the outbound queue of the messenger, like every message the bot sends on its own —
+ * skipped in a week when nothing changed, not sent while paused, sent again after resuming.
  */
 
 // Monday 15 March 2027, 09:00 in Moscow, 12:00 in Omsk.
@@ -25,10 +27,15 @@ describe.each(["telegram", "vk"] as const)("the weekly digest on %s", (platform)
   let district: Awaited<ReturnType<typeof addAdministrator>>;
   let school: Awaited<ReturnType<typeof addAdministrator>>;
 
-  const run = (at: Date) => {
+  const digestJob = (at: Date) => runDigests({ prisma: h.app.db.prisma, services: h.app.services, outbound: h.app.outbound, i18n: h.app.core.i18n, logger: createLogger("silent") }, at);
+  /** One run of the job at `at`, and what it queued delivered. */
+  const run = async (at: Date) => {
     clock = at;
-    return runDigests({ prisma: h.app.db.prisma, services: h.app.services, i18n: h.app.core.i18n, logger: createLogger("silent") }, at);
+    const result = await digestJob(at);
+    expect(await h.app.outbound.drained(at)).toBe(true);
+    return result;
   };
+  const digestRows = (personId: string) => h.app.db.prisma.notification.findMany({ where: { personId, kind: "admin-digest" }, orderBy: { dueAt: "asc" } });
 
   /** A new pair with a mentee who completed the cycle, confirmed at `at`. */
   const newPair = async (name: string, at: Date) => {
@@ -76,11 +83,21 @@ describe.each(["telegram", "vk"] as const)("the weekly digest on %s", (platform)
   it("comes at the administrator's hour in their zone, once, with the organisations chart", async () => {
     const u = district.user;
     const mark = u.messages().length;
-    expect((await run(omskWednesday(0, "09:59"))).sent).toBe(0);
+    expect((await run(omskWednesday(0, "09:59"))).queued).toBe(0);
     expect(u.messages().length).toBe(mark);
 
-    const result = await run(omskWednesday(0, "10:00"));
-    expect(result).toMatchObject({ sent: 1, failed: 0 });
+    // Two workers run the job at the same moment: one outbox row, one delivery.
+    const at = omskWednesday(0, "10:00");
+    clock = at;
+    const results = await Promise.all([digestJob(at), digestJob(at)]);
+    expect(results.every((r) => r.failed === 0)).toBe(true);
+    expect(results.some((r) => r.queued === 1)).toBe(true);
+    expect(await h.app.outbound.drained(at)).toBe(true);
+    const rows = await digestRows(district.personId);
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ dedupKey: `digest-${district.id}-2027-03-17`, status: "sent", platform, partsSent: 2, sentAt: at });
+    expect((rows[0]!.payload as { image?: { filename: string } }).image?.filename).toBe("digest-chart.png");
+    expect(u.messages().length).toBe(mark + 2);
     const [text, chart] = u.messages().slice(mark);
     expect(text!.text).toContain("📊 Сводка за неделю: Омский район (Омская область) (10.03–17.03)");
     expect(text!.text).toContain("• Пары: 1");
@@ -90,9 +107,11 @@ describe.each(["telegram", "vk"] as const)("the weekly digest on %s", (platform)
     expect(chart!.text).toContain("по организациям");
 
     // Later runs of the same day, and another worker's, send nothing more.
-    expect((await run(omskWednesday(0, "10:15"))).sent).toBe(0);
+    expect((await run(omskWednesday(0, "10:15"))).queued).toBe(0);
     expect((await run(omskWednesday(0, "14:00"))).due).toBe(0);
+    expect(await h.app.outbound.dispatch(omskWednesday(0, "14:00"))).toBe(0);
     expect(u.messages().length).toBe(mark + 2);
+    expect(await digestRows(district.personId)).toHaveLength(1);
   });
 
   it("a one-organisation scope gets the trend of its weeks, at 09:00 in the organisation's zone by default", async () => {
@@ -100,10 +119,10 @@ describe.each(["telegram", "vk"] as const)("the weekly digest on %s", (platform)
     const u = school.user;
     const mark = u.messages().length;
     const districtMark = district.user.messages().length;
-    expect((await run(new Date("2027-03-22T02:59:00Z"))).sent).toBe(0);
+    expect((await run(new Date("2027-03-22T02:59:00Z"))).queued).toBe(0);
     // Monday 22 March, 09:00 in Omsk (the default day and hour).
     const result = await run(new Date("2027-03-22T03:00:00Z"));
-    expect(result.sent).toBe(1);
+    expect(result.queued).toBe(1);
     const [text, chart] = u.messages().slice(mark);
     expect(text!.text).toContain("📊 Сводка за неделю: Школа № 7");
     expect(chart!.photo).toBe(true);
@@ -115,14 +134,14 @@ describe.each(["telegram", "vk"] as const)("the weekly digest on %s", (platform)
     const u = district.user;
     let mark = u.messages().length;
     const quiet = await run(omskWednesday(1, "10:00"));
-    expect(quiet).toMatchObject({ due: 1, sent: 0, skipped: 1 });
+    expect(quiet).toMatchObject({ due: 1, queued: 0, skipped: 1 });
     expect(u.messages().length).toBe(mark);
     const record = await h.app.db.prisma.indicatorSnapshot.findFirstOrThrow({ where: { scopeKey: `digest:${district.id}` }, orderBy: { takenAt: "desc" } });
     expect(record.values).toMatchObject({ occurrence: "2027-03-24", outcome: "skipped" });
 
     await newPair("Новенький", omskWednesday(1, "18:00"));
     mark = u.messages().length;
-    expect((await run(omskWednesday(2, "10:00"))).sent).toBe(1);
+    expect((await run(omskWednesday(2, "10:00"))).queued).toBe(1);
     const text = u.messages()[mark]!.text;
     expect(text).toContain("(24.03–31.03)");
     expect(text).toContain("Показатели (в скобках — изменение с 24.03):");
@@ -135,7 +154,7 @@ describe.each(["telegram", "vk"] as const)("the weekly digest on %s", (platform)
     await u.send("/language en");
     const mark = u.messages().length;
     // Monday 29 March, 09:00 in Omsk: the school has a new pair since the last digest.
-    expect((await run(new Date("2027-03-29T03:00:00Z"))).sent).toBe(1);
+    expect((await run(new Date("2027-03-29T03:00:00Z"))).queued).toBe(1);
     const [text, chart] = u.messages().slice(mark);
     expect(text!.text).toContain("📊 Weekly digest: Школа № 7 (22.03–29.03)");
     expect(text!.text).toContain("• Pairs: 2 (+1)");
@@ -162,9 +181,30 @@ describe.each(["telegram", "vk"] as const)("the weekly digest on %s", (platform)
     await u.send("/digest resume");
     expect(u.last().text).toContain("Еженедельная сводка снова включена");
     const after = u.messages().length;
-    expect((await run(omskWednesday(4, "10:00"))).sent).toBe(1);
+    expect((await run(omskWednesday(4, "10:00"))).queued).toBe(1);
     expect(u.messages()[after]!.text).toContain("• Пары: 3 (+1)");
     const audit = await h.app.db.prisma.auditLog.findMany({ where: { actorId: district.personId, action: { in: ["admin.digest_pause", "admin.digest_resume"] } }, orderBy: { id: "asc" } });
     expect(audit.map((a) => a.action)).toEqual(["admin.digest_pause", "admin.digest_resume"]);
+  });
+
+  it("blocked on this messenger, comes with its chart on the administrator's other one, once", async () => {
+    const other = platform === "telegram" ? "vk" : "telegram";
+    const regional = await addAdministrator(h, platform, ["--district", "Омский район", "--region", "Омская область"]);
+    const { chatId } = await h.app.db.prisma.messengerIdentity.findFirstOrThrow({ where: { personId: regional.personId, platform } });
+    const otherChat = await addIdentity(h, regional.personId, other);
+    if (platform === "telegram") h.tg.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" }, { chatId, times: 5 });
+    else h.vk.failNext("messages.send", { error_code: 901, error_msg: "Can't send messages for users without permission" }, { peerId: chatId, times: 5 });
+    const there = h.user(other, otherChat);
+    // Monday 19 April, 09:00 in Moscow (the default day, hour and zone of a district's administrator).
+    const at = new Date("2027-04-19T06:00:00Z");
+    expect((await run(at)).queued).toBeGreaterThanOrEqual(1);
+    const [text, chart] = there.messages();
+    expect(text!.text).toContain("📊 Сводка за неделю: Омский район (Омская область)");
+    expect(chart!.photo).toBe(true);
+    expect(chart!.file!.content.subarray(0, 8).equals(PNG)).toBe(true);
+    expect(there.messages()).toHaveLength(2);
+    expect(regional.user.messages().filter((m) => m.photo)).toEqual([]);
+    expect(await h.app.db.prisma.messengerIdentity.findFirstOrThrow({ where: { personId: regional.personId, platform } })).toMatchObject({ unreachable: true });
+    expect(await digestRows(regional.personId)).toMatchObject([{ status: "sent", platform: other, partsSent: 2 }]);
   });
 });
