@@ -90,18 +90,7 @@ const asStats = (raw: unknown): RunStats => {
   };
 };
 
-type SuggestionRow = {
-  id: string;
-  runId: string;
-  programmeId: string;
-  number: number;
-  mentorId: string;
-  menteeId: string;
-  score: number;
-  reasons: unknown;
-  status: SuggestionStatus;
-  rejectReason: string | null;
-};
+type SuggestionRow = Omit<SuggestionView, "reasons"> & { reasons: unknown };
 
 const suggestionView = (r: SuggestionRow): SuggestionView => ({ ...r, reasons: (Array.isArray(r.reasons) ? r.reasons : []) as MatchReason[] });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
 import { join } from "./forms-support.js";
+import { CURATOR_SHEETS_RU } from "../unit/reports/workbook-fixture.js";
 import { alsoCurator, NOW, readWorkbook, rowsBy, seedCuratorWorld, sheetRows, totalRow, type CuratorWorld } from "./curator-seed.js";
 
 /**
@@ -170,19 +171,7 @@ describe.each(["telegram", "vk"] as const)("the curator's reports on %s", (platf
     expect(message.text).toContain("Отчёт по программам: 4, на 15.03.2027");
     expect(message.file?.filename).toBe("nastavnik-2027-03-15.xlsx");
     const wb = await readWorkbook(message.file!.content);
-    expect(wb.worksheets.map((s) => s.name)).toEqual([
-      "База наставников",
-      "База наставляемых",
-      "Пары и группы",
-      "Встречи и обратная связь",
-      "Форма 1",
-      "Форма 2",
-      "Форма 3",
-      "Форма 4",
-      "Форма 5",
-      "Другие формы",
-      "Показатели",
-    ]);
+    expect(wb.worksheets.map((s) => s.name)).toEqual(CURATOR_SHEETS_RU);
 
     const mentors = sheetRows(wb, "База наставников", 12);
     expect(mentors.length - 1).toBe(6);

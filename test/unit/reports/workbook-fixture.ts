@@ -76,3 +76,18 @@ export const workbookInput: WorkbookInput = {
 };
 
 export const TIME_ZONE = "Asia/Omsk";
+
+/** The sheets of a curator's workbook (and CSV files), in order, in Russian. */
+export const CURATOR_SHEETS_RU = [
+  "База наставников",
+  "База наставляемых",
+  "Пары и группы",
+  "Встречи и обратная связь",
+  "Форма 1",
+  "Форма 2",
+  "Форма 3",
+  "Форма 4",
+  "Форма 5",
+  "Другие формы",
+  "Показатели",
+];
