@@ -43,8 +43,8 @@ async function seed(h: Harness, counts: Record<Platform, number>): Promise<Recor
   for (const platform of ["telegram", "vk"] as const) {
     for (let i = 0; i < counts[platform]; i += 2000) {
       const people = Array.from({ length: Math.min(2000, counts[platform] - i) }, () => ({ id: newId(), chat: String(n++) }));
-      await h.app.db.prisma.person.createMany({ data: people.map((p) => ({ id: p.id, displayName: "Участник", isMinor: false })) });
-      await h.app.db.prisma.messengerIdentity.createMany({ data: people.map((p) => ({ personId: p.id, platform, externalId: p.chat, chatId: p.chat })) });
+      await h.app.db.prisma.person.createMany({ data: people.map((p) => ({ id: p.id, displayName: "Участник", isMinor: false, createdAt: now })) });
+      await h.app.db.prisma.messengerIdentity.createMany({ data: people.map((p) => ({ personId: p.id, platform, externalId: p.chat, chatId: p.chat, createdAt: now })) });
       for (const p of people) {
         chats[platform].push(p.chat);
         messages.push({ personId: p.id, dedupKey: `bench-${p.id}`, kind: "bench-reminder", parts: [{ text: "Напоминание: встреча с наставником завтра в 15:00." }], dueAt: now, merge: "reminders" });

@@ -2,6 +2,7 @@ import type { Server } from "node:http";
 import type { Redis } from "ioredis";
 import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "./config.js";
+import type { Clock } from "./domain/clock.js";
 import { createDatabase, type Database } from "./db/client.js";
 import { I18n } from "./i18n/index.js";
 import type { Logger } from "./logger.js";
@@ -30,7 +31,8 @@ export interface AppOptions {
   logger: Logger;
   /** What this process runs: the messengers' transports, the job worker, or both. */
   run: { bot: boolean; worker: boolean };
-  now?: () => Date;
+  /** The one clock of the service (main passes the system clock; tests their own). */
+  now: Clock;
   telegramBotInfo?: UserFromGetMe;
   vkApiLimit?: number;
   queuePrefix?: string;
@@ -63,12 +65,11 @@ export interface App {
 /** Builds the whole service from its configuration; nothing starts until start(). */
 export function createApp(options: AppOptions): App {
   const { config, logger } = options;
-  const now = options.now ?? (() => new Date());
+  const now = options.now;
   const db = createDatabase(config.databaseUrl);
   const redis = createRedis(config.redisUrl);
   const i18n = new I18n();
-  const services = createServices(db.prisma, db.sql);
-  services.meetings.useClock(now);
+  const services = createServices(db.prisma, db.sql, now);
   const flows = createFlowRegistry();
   const commands = createCommandRegistry();
   const runner = new FlowRunner({ registry: flows, services, now });
@@ -87,7 +88,7 @@ export function createApp(options: AppOptions): App {
   if (telegram) messengers.set("telegram", telegram.messenger);
   if (vk) messengers.set("vk", vk.messenger);
 
-  const processor = new UpdateProcessor({ core, frames: new UpdateFrames(db.framePool), i18n, messengers, logger, rateLimit: options.rateLimit });
+  const processor = new UpdateProcessor({ core, frames: new UpdateFrames(db.framePool, now), i18n, messengers, logger, rateLimit: options.rateLimit });
   telegram?.attach(processor);
   vk?.attach(processor);
   // Messages the bot sends on its own (interview outcome, survey opened, forms begun by the scheduler).

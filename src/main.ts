@@ -1,6 +1,7 @@
 import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
+import { systemClock } from "./domain/clock.js";
 
 /** Entry point: `all` (transports and worker), `bot` or `worker`. The only place that starts things. */
 async function main(): Promise<void> {
@@ -20,7 +21,7 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = createLogger(config.logLevel);
-  const app = createApp({ config, logger, run: { bot: mode !== "worker", worker: mode !== "bot" } });
+  const app = createApp({ config, logger, now: systemClock, run: { bot: mode !== "worker", worker: mode !== "bot" } });
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;

@@ -118,7 +118,7 @@ lc-probation-cancelled = The meeting of the pair { $mentor } — { $mentees } on
 ## Proposing a meeting (form)
 mt-title = New meeting
 mt-date = When would you like to meet { $partner }? Type the date.
-mt-date-hint = For example, 05.12.2026. Times are in your school's or organisation's timezone.
+mt-date-hint = For example, { $example }. Times are in your school's or organisation's timezone.
 mt-time = At what time? Type the time.
 mt-time-hint = For example, 16:30.
 mt-place = Where do you meet? Type the place or a video call link.

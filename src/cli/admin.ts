@@ -5,6 +5,7 @@ import { isMentorshipForm, isRole, MENTORSHIP_FORMS, ROLES } from "../domain/rol
 import { isTimezone } from "../domain/time.js";
 import { telegramDeepLink, vkDeepLink } from "../domain/invitation.js";
 import { Invitations } from "../store/invitations.js";
+import { systemClock } from "../domain/clock.js";
 
 /**
  * First steps of an installation, from the shell:
@@ -78,6 +79,7 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
   if (!env.DATABASE_URL) throw new UsageError("DATABASE_URL is not set");
   const db = createDatabase(env.DATABASE_URL, { poolSize: 2, framePoolSize: 1 });
   const prisma = db.prisma;
+  const now = systemClock();
   try {
     switch (command) {
       case "org:create": {
@@ -94,6 +96,7 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
             childrenAged10to19: values.children === undefined ? null : check(count, values.children, "children"),
             teachersCount: values.teachers === undefined ? null : check(count, values.teachers, "teachers"),
             youngSpecialistsCount: values["young-specialists"] === undefined ? null : check(count, values["young-specialists"], "young-specialists"),
+            createdAt: now,
           },
         });
         out(`Organisation created: ${org.id}`);
@@ -108,7 +111,7 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
         const org = await prisma.organisation.findUnique({ where: { id: values.org! } });
         if (!org) throw new UsageError(`no organisation ${values.org}`);
         const programme = await prisma.programme.create({
-          data: { organisationId: org.id, form: values.form, name: values.name!, startsOn: new Date(starts), endsOn: new Date(ends), statedResult: values.result ?? null },
+          data: { organisationId: org.id, form: values.form, name: values.name!, startsOn: new Date(starts), endsOn: new Date(ends), statedResult: values.result ?? null, createdAt: now },
         });
         out(`Programme created: ${programme.id}`);
         return;
@@ -120,7 +123,7 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
         if (!programme) throw new UsageError(`no programme ${values.programme}`);
         const expires = values.expires === undefined ? null : new Date(check(isoDate, values.expires, "expires"));
         const maxUses = values["max-uses"] === undefined ? null : check(z.coerce.number().int().min(1), values["max-uses"], "max-uses");
-        const inv = await new Invitations(db.sql).create({ programmeId: programme.id, role: values.role, expiresAt: expires, maxUses });
+        const inv = await new Invitations(db.sql, () => now).create({ programmeId: programme.id, role: values.role, expiresAt: expires, maxUses });
         out(`Invitation code: ${inv.code}`);
         out(`Telegram: ${telegramDeepLink(env.TELEGRAM_BOT_USERNAME?.replace(/^@/, "") || "<bot username>", inv.code)}`);
         const groupId = Number(env.VK_GROUP_ID);
@@ -139,10 +142,10 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
         const identity = await prisma.messengerIdentity.findUnique({ where: { platform_externalId: { platform, externalId } } });
         const personId =
           identity?.personId ??
-          (await prisma.person.create({ data: { identities: { create: { platform, externalId, chatId: externalId } } } })).id;
+          (await prisma.person.create({ data: { createdAt: now, identities: { create: { platform, externalId, chatId: externalId, createdAt: now } } } })).id;
         const scope = values.org ? "organisation" : values.district ? "district" : "region";
         const admin = await prisma.administrator.create({
-          data: { personId, scope, organisationId: values.org ?? null, region: values.region ?? null, district: values.district ?? null, ...(timezone ? { timezone } : {}) },
+          data: { personId, scope, organisationId: values.org ?? null, region: values.region ?? null, district: values.district ?? null, createdAt: now, ...(timezone ? { timezone } : {}) },
         });
         out(`Administrator added: ${admin.id} (${scope}${values.org ? ` ${values.org}` : values.district ? ` ${values.district}` : values.region ? ` ${values.region}` : ""})`);
         return;

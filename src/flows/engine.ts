@@ -1,5 +1,5 @@
 import type { Translate } from "../i18n/index.js";
-import { cleanText, formatDate, parseDate, validateDate, validateNumber, validateText } from "./validation.js";
+import { cleanText, exampleDate, formatDate, parseDate, validateDate, validateNumber, validateText } from "./validation.js";
 import type {
   Answer,
   Answers,
@@ -457,7 +457,7 @@ export function view(def: FlowDefinition<any>, state: FlowState, ctx: FlowContex
   const parts: TextRef[] = [];
   const position = questions.findIndex((s) => s.id === step.id);
   if (position >= 0 && questions.length > 1) parts.push({ key: "flow-progress", args: { current: position + 1, total: questions.length } });
-  const args = promptArgs(state, ctx);
+  const args = { ...promptArgs(state, ctx), ...(step.type === "date" ? { example: exampleDate(step, deps.today) } : {}) };
   parts.push({ key: step.prompt, args });
   if (step.hint) parts.push({ key: step.hint, args });
   const previous = state.answers[step.id];
@@ -476,7 +476,7 @@ export function view(def: FlowDefinition<any>, state: FlowState, ctx: FlowContex
     case "text":
     case "number":
     case "date":
-      parts.push({ key: `flow-expect-${step.type}`, args: step.type === "text" ? { max: step.maxLength } : step.type === "number" ? { min: step.min, max: step.max } : {} });
+      parts.push({ key: `flow-expect-${step.type}`, args: step.type === "text" ? { max: step.maxLength } : step.type === "number" ? { min: step.min, max: step.max } : { example: exampleDate(step, deps.today) } });
       return { parts, options: [], nav };
     case "info":
       return { parts, options: [], nav: [[btn({ key: "flow-continue" }, "c")], ...nav] };

@@ -32,6 +32,8 @@ export interface FlowContext {
   lang: Language;
   chat: ChatRef;
   personId?: string;
+  /** The run of the flow (FlowState.runId): the same on a redelivered update, new for every run. */
+  runId?: string;
   /** Parameters the flow was started with and that hooks added (invitation, programme…). */
   params: Record<string, string | number | boolean | null>;
 }

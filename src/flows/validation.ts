@@ -79,6 +79,14 @@ export function parseDate(raw: string): string | null {
   return date.toISOString().slice(0, 10);
 }
 
+/** A date the step would accept, to show as an example: a week ahead, a week back, or today. */
+export function exampleDate(step: Pick<DateStep, "notBeforeToday" | "notAfterToday">, today: string): string {
+  const days = step.notBeforeToday ? 7 : step.notAfterToday ? -7 : 0;
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return formatDate(d.toISOString().slice(0, 10));
+}
+
 export function validateDate(step: DateStep, raw: string, today: string): Result<string> {
   return fromZod(
     z
@@ -86,7 +94,7 @@ export function validateDate(step: DateStep, raw: string, today: string): Result
       .transform((s, ctx) => {
         const iso = parseDate(s);
         if (!iso) {
-          ctx.addIssue({ code: "custom", message: err("flow-error-date") });
+          ctx.addIssue({ code: "custom", message: err("flow-error-date", { example: exampleDate(step, today) }) });
           return z.NEVER;
         }
         return iso;

@@ -61,7 +61,7 @@ export interface WorkerDeps {
   /** Key prefix of every queue (tests give each run its own). */
   prefix?: string;
   concurrency?: number;
-  now?: () => Date;
+  now: () => Date;
   /** The job kinds to run (default JOB_KINDS). */
   kinds?: readonly JobKind[];
   lifecycle?: LifecycleScheduler;
@@ -77,7 +77,7 @@ export interface JobWorker {
 
 export function createWorker(deps: WorkerDeps): JobWorker {
   const prefix = deps.prefix ?? "nastavnik";
-  const now = deps.now ?? (() => new Date());
+  const now = deps.now;
   const kinds = deps.kinds ?? JOB_KINDS;
   const log = deps.logger.child({ component: "worker" });
   const lifecycle = deps.lifecycle ?? new LifecycleScheduler({ prisma: deps.prisma, services: deps.services, outbound: deps.outbound, logger: deps.logger });

@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "../db/client.js";
+import type { Clock } from "../domain/clock.js";
 import type { Answers } from "../flows/types.js";
 
 export interface StoredResponse {
@@ -25,15 +26,18 @@ function view(row: { answers: unknown } & Omit<StoredResponse, "answers">): Stor
  * answers and records the version of the form they were given to.
  */
 export class FormResponses {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly now: Clock,
+  ) {}
 
   async submit(input: { personId: string; programmeId: string; formId: string; formVersion: number; subjectKey?: string; answers: Answers }): Promise<{ id: string; created: boolean }> {
     const subjectKey = input.subjectKey ?? "";
-    const now = new Date();
-    const data = { formVersion: input.formVersion, answers: input.answers as Prisma.InputJsonValue, status: "submitted" as const, submittedAt: now };
+    const now = this.now();
+    const data = { formVersion: input.formVersion, answers: input.answers as Prisma.InputJsonValue, status: "submitted" as const, submittedAt: now, updatedAt: now };
     try {
       const row = await this.prisma.formResponse.create({
-        data: { personId: input.personId, programmeId: input.programmeId, formId: input.formId, subjectKey, ...data },
+        data: { personId: input.personId, programmeId: input.programmeId, formId: input.formId, subjectKey, createdAt: now, ...data },
         select: { id: true },
       });
       return { id: row.id, created: true };

@@ -2,6 +2,7 @@ import type { SqlExecutor } from "../db/sql.js";
 import { newId } from "../db/sql.js";
 import type { ChatRef } from "../bot/core/types.js";
 import { generateCode, normalizeCode } from "../domain/invitation.js";
+import type { Clock } from "../domain/clock.js";
 
 const LINK_TTL_MS = 15 * 60 * 1000;
 
@@ -9,25 +10,31 @@ export type LinkResult = "linked" | "already" | "unknown_code" | "has_own_data";
 
 /** Links a second messenger account to the same person with a short-lived one-time code. */
 export class IdentityLinks {
-  constructor(private readonly sql: SqlExecutor) {}
+  constructor(
+    private readonly sql: SqlExecutor,
+    private readonly now: Clock,
+  ) {}
 
-  async issue(personId: string, now = new Date()): Promise<string> {
+  async issue(personId: string): Promise<string> {
+    const now = this.now();
     const code = generateCode();
     await this.sql.tx(async (tx) => {
       await tx.exec(`DELETE FROM "IdentityLinkCode" WHERE "personId" = $1 OR "expiresAt" < $2`, [personId, now]);
-      await tx.exec(`INSERT INTO "IdentityLinkCode"(code, "personId", "expiresAt") VALUES ($1, $2, $3)`, [code, personId, new Date(now.getTime() + LINK_TTL_MS)]);
+      await tx.exec(`INSERT INTO "IdentityLinkCode"(code, "personId", "expiresAt", "createdAt") VALUES ($1, $2, $3, $4)`, [code, personId, new Date(now.getTime() + LINK_TTL_MS), now]);
     });
     return code;
   }
 
-  async isLinkCode(raw: string, now = new Date()): Promise<boolean> {
+  async isLinkCode(raw: string): Promise<boolean> {
+    const now = this.now();
     const code = normalizeCode(raw);
     if (!code) return false;
     return !!(await this.sql.one(`SELECT 1 FROM "IdentityLinkCode" WHERE code = $1 AND "expiresAt" > $2`, [code, now]));
   }
 
   /** Attaches this account to the person who issued the code. */
-  async redeem(raw: string, chat: ChatRef, now = new Date()): Promise<LinkResult> {
+  async redeem(raw: string, chat: ChatRef): Promise<LinkResult> {
+    const now = this.now();
     const code = normalizeCode(raw);
     if (!code) return "unknown_code";
     return this.sql.tx(async (tx) => {
@@ -46,12 +53,13 @@ export class IdentityLinks {
         await tx.exec(`UPDATE "MessengerIdentity" SET "personId" = $2, "chatId" = $3 WHERE id = $1`, [identity.id, link.personId, chat.chatId]);
         await tx.exec(`DELETE FROM "Person" WHERE id = $1`, [identity.personId]);
       } else {
-        await tx.exec(`INSERT INTO "MessengerIdentity"(id, "personId", platform, "externalId", "chatId") VALUES ($1, $2, $3::"Platform", $4, $5)`, [
+        await tx.exec(`INSERT INTO "MessengerIdentity"(id, "personId", platform, "externalId", "chatId", "createdAt") VALUES ($1, $2, $3::"Platform", $4, $5, $6)`, [
           newId(),
           link.personId,
           chat.platform,
           chat.userId,
           chat.chatId,
+          now,
         ]);
       }
       await tx.exec(`DELETE FROM "IdentityLinkCode" WHERE code = $1`, [code]);

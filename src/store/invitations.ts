@@ -2,6 +2,7 @@ import type { SqlExecutor } from "../db/sql.js";
 import { isUniqueViolation, newId } from "../db/sql.js";
 import { generateCode, invitationProblem, normalizeCode, type InvitationProblem } from "../domain/invitation.js";
 import type { Role } from "../domain/roles.js";
+import type { Clock } from "../domain/clock.js";
 
 export interface InvitationView {
   id: string;
@@ -16,20 +17,24 @@ export interface InvitationView {
 export type Lookup = { ok: true; invitation: InvitationView } | { ok: false; problem: InvitationProblem };
 
 export class Invitations {
-  constructor(private readonly sql: SqlExecutor) {}
+  constructor(
+    private readonly sql: SqlExecutor,
+    private readonly now: Clock,
+  ) {}
 
   async create(input: { programmeId: string; role: Role; expiresAt?: Date | null; maxUses?: number | null }): Promise<{ id: string; code: string }> {
     for (let attempt = 0; ; attempt++) {
       const id = newId();
       const code = generateCode();
       try {
-        await this.sql.exec(`INSERT INTO "Invitation"(id, code, "programmeId", role, "expiresAt", "maxUses") VALUES ($1, $2, $3, $4::"Role", $5, $6)`, [
+        await this.sql.exec(`INSERT INTO "Invitation"(id, code, "programmeId", role, "expiresAt", "maxUses", "createdAt") VALUES ($1, $2, $3, $4::"Role", $5, $6, $7)`, [
           id,
           code,
           input.programmeId,
           input.role,
           input.expiresAt ?? null,
           input.maxUses ?? null,
+          this.now(),
         ]);
         return { id, code };
       } catch (error) {
@@ -38,7 +43,7 @@ export class Invitations {
     }
   }
 
-  async lookup(rawCode: string, now: Date = new Date()): Promise<Lookup> {
+  async lookup(rawCode: string, now: Date = this.now()): Promise<Lookup> {
     const code = normalizeCode(rawCode);
     if (!code) return { ok: false, problem: "unknown" };
     const inv = await this.sql.one<any>(
@@ -72,16 +77,16 @@ export class Invitations {
     await this.sql.exec(
       `WITH inv AS (SELECT id, "programmeId", role FROM "Invitation" WHERE id = $1),
        joined AS (
-         INSERT INTO "Participation"(id, "personId", "programmeId", role, "invitationId", capacity)
-         SELECT $2, $3, inv."programmeId", inv.role, inv.id, CASE WHEN inv.role = 'mentor' THEN 1 END FROM inv
+         INSERT INTO "Participation"(id, "personId", "programmeId", role, "invitationId", capacity, "joinedAt")
+         SELECT $2, $3, inv."programmeId", inv.role, inv.id, CASE WHEN inv.role = 'mentor' THEN 1 END, $4 FROM inv
          ON CONFLICT ("personId", "programmeId", role) DO UPDATE
            SET status = CASE WHEN "Participation".status = 'left' THEN 'joined'::"ParticipationStatus" ELSE "Participation".status END
          RETURNING (xmax = 0) AS created, "programmeId", role
        ),
        used AS (UPDATE "Invitation" SET uses = uses + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM joined WHERE created) RETURNING id)
-       INSERT INTO "AuditLog"("actorId", action, outcome, "targetType", "targetId", "programmeId", details)
-       SELECT $3, 'join', 'allowed', 'invitation', $1, joined."programmeId", jsonb_build_object('role', joined.role) FROM joined WHERE created`,
-      [invitationId, newId(), personId],
+       INSERT INTO "AuditLog"("actorId", action, outcome, "targetType", "targetId", "programmeId", details, at)
+       SELECT $3, 'join', 'allowed', 'invitation', $1, joined."programmeId", jsonb_build_object('role', joined.role), $4 FROM joined WHERE created`,
+      [invitationId, newId(), personId, this.now()],
     );
   }
 

@@ -50,23 +50,12 @@ export function proposalButtons(m: Pick<MeetingView, "id" | "revision">): Outbox
 }
 
 export class Meetings {
-  private clock: () => Date = () => new Date();
-
   constructor(
     private readonly prisma: PrismaClient,
     private readonly pairs: Pairs,
     private readonly outreach: Outreach,
     private readonly participants: Participants,
   ) {}
-
-  /** The service's clock (the app's `now`), for the meeting forms: a time is in the past or not by it. */
-  useClock(now: () => Date): void {
-    this.clock = now;
-  }
-
-  now(): Date {
-    return this.clock();
-  }
 
   /** Date, time, place and stage of a meeting as shown, in the organisation's time. */
   describe(m: Pick<MeetingView, "startsAt" | "place" | "stage">, tz: string): { date: string; time: string; place: string; stage: string } {
@@ -170,7 +159,7 @@ export class Meetings {
       return { ok: true, meeting: (await this.get(current.id))!, pair, changed: true };
     }
     const stage = meetingStageFor(pair.status, input.final)!;
-    const created = await this.prisma.meeting.create({ data: { pairId: pair.id, stage, startsAt: input.startsAt, place, status: "proposed", proposedById: input.personId }, select: SELECT });
+    const created = await this.prisma.meeting.create({ data: { pairId: pair.id, stage, startsAt: input.startsAt, place, status: "proposed", proposedById: input.personId, createdAt: input.now }, select: SELECT });
     await this.pairs.touch(pair.id, input.now);
     return { ok: true, meeting: view(created), pair, changed: true };
   }

@@ -1,5 +1,6 @@
 import type { SqlExecutor } from "../db/sql.js";
 import { newId } from "../db/sql.js";
+import type { Clock } from "../domain/clock.js";
 import type { TextRef } from "../flows/types.js";
 import { planDeliveries, type PlannedDelivery } from "../domain/delivery.js";
 import type { Platform } from "../bot/core/types.js";
@@ -77,7 +78,10 @@ export interface ClaimResult {
 export type NotificationState = "pending" | "sent" | "failed" | "unreachable" | "cancelled";
 
 export class Outbox {
-  constructor(private readonly sql: SqlExecutor) {}
+  constructor(
+    private readonly sql: SqlExecutor,
+    private readonly now: Clock,
+  ) {}
 
   /** Records messages; those whose key is known already are left alone. Returns the keys recorded now. */
   async add(items: readonly OutboxMessage[]): Promise<string[]> {
@@ -85,8 +89,8 @@ export class Outbox {
     for (let i = 0; i < items.length; i += 1000) {
       const chunk = items.slice(i, i + 1000);
       const rows = await this.sql.rows<{ dedupKey: string }>(
-        `INSERT INTO "Notification"(id, "personId", "dedupKey", kind, payload, "dueAt", status)
-         SELECT v.id, v.person, v.key, v.kind, v.payload::jsonb, v.due, 'pending' FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp[]) AS v(id, person, key, kind, payload, due)
+        `INSERT INTO "Notification"(id, "personId", "dedupKey", kind, payload, "dueAt", status, "createdAt")
+         SELECT v.id, v.person, v.key, v.kind, v.payload::jsonb, v.due, 'pending', $7 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp[]) AS v(id, person, key, kind, payload, due)
          ON CONFLICT ("dedupKey") DO NOTHING RETURNING "dedupKey"`,
         [
           chunk.map(() => newId()),
@@ -95,6 +99,7 @@ export class Outbox {
           chunk.map((m) => m.kind),
           chunk.map((m) => JSON.stringify({ parts: m.parts, buttons: m.buttons, image: m.image, merge: m.merge ?? null } satisfies OutboxPayload)),
           chunk.map((m) => m.dueAt),
+          this.now(),
         ],
       );
       created.push(...rows.map((r) => r.dedupKey));

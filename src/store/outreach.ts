@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/client.js";
+import type { Clock } from "../domain/clock.js";
 import type { TextRef } from "../flows/types.js";
 import type { I18n, Translate } from "../i18n/index.js";
 import { isLanguage } from "../i18n/index.js";
@@ -64,6 +65,7 @@ export class Outreach {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly outbox: Outbox,
+    private readonly now: Clock,
   ) {}
 
   attach(wiring: OutreachWiring): void {
@@ -95,7 +97,7 @@ export class Outreach {
   /** Hands many messages to the queue at once, then waits (up to `waitMs` in all) for their outcomes. */
   async tellMany(items: readonly { personId: string; input: TellInput }[], options: TellOptions = {}): Promise<TellOutcome[]> {
     const { i18n, outbound } = this.require();
-    const now = new Date();
+    const now = this.now();
     const outcomes: TellOutcome[] = new Array(items.length).fill("no-channel");
     const messages: OutboxMessage[] = [];
     const index = new Map<string, number>();
@@ -121,7 +123,7 @@ export class Outreach {
   async queue(messages: readonly OutboxMessage[], options: { dispatch?: boolean; now?: Date } = {}): Promise<string[]> {
     const created = await this.outbox.add(messages);
     if (options.dispatch && created.length) {
-      const now = options.now ?? new Date();
+      const now = options.now ?? this.now();
       const people = [...new Set(messages.filter((m) => m.dueAt <= now).map((m) => m.personId))];
       if (people.length) await this.require().outbound.dispatch(now, { personIds: people, priority: "interactive" });
     }
@@ -129,9 +131,9 @@ export class Outreach {
   }
 
   private async waitFor(keys: readonly string[], waitMs: number): Promise<Map<string, NotificationState>> {
-    const until = Date.now() + waitMs;
+    const until = performance.now() + waitMs;
     let states = await this.outbox.states(keys);
-    for (let delay = 10; Date.now() < until && [...states.values()].some((s) => s === "pending"); delay = Math.min(delay * 2, 100)) {
+    for (let delay = 10; performance.now() < until && [...states.values()].some((s) => s === "pending"); delay = Math.min(delay * 2, 100)) {
       await sleep(delay);
       states = await this.outbox.states(keys);
     }

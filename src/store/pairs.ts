@@ -28,7 +28,7 @@ export interface ConfirmPairInput {
   confirmedById: string;
   /** A re-matched mentee's new pair: the curator is invited to its meetings (002 §7.5). */
   probation?: boolean;
-  now?: Date;
+  now: Date;
 }
 
 export type ConfirmProblem = "not-curator" | "mentor-not-approved" | "mentee-not-in-programme" | "mentee-in-pair" | "no-mentees";
@@ -164,7 +164,7 @@ export class Pairs {
    * pair again changes nothing and tells nobody twice.
    */
   async confirmPair(input: ConfirmPairInput): Promise<ConfirmResult> {
-    const now = input.now ?? new Date();
+    const now = input.now;
     const menteeIds = [...new Set(input.menteeParticipationIds)];
     if (!menteeIds.length) return { ok: false, problem: "no-mentees" };
     if (!(await this.participants.isCurator(input.confirmedById, input.programmeId))) {

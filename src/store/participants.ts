@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "../db/client.js";
+import type { Clock } from "../domain/clock.js";
 import type { Answers } from "../flows/types.js";
 import type { MentorshipForm, Role } from "../domain/roles.js";
 
@@ -56,7 +57,10 @@ function programmeInfo(p: { id: string; name: string; form: MentorshipForm; star
  * survey offers.
  */
 export class Participants {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly now: Clock,
+  ) {}
 
   async curatedProgrammes(personId: string): Promise<{ id: string; name: string }[]> {
     const rows = await this.prisma.participation.findMany({
@@ -158,11 +162,11 @@ export class Participants {
       if (!["joined", "approved", "declined"].includes(p.status)) return { ok: false, problem: "status" } as const;
       const to: ParticipationStatus = input.decision === "approve" ? "approved" : "declined";
       await tx.participation.update({ where: { id: p.id }, data: { status: to } });
-      const now = new Date();
-      const data = { formVersion: input.formVersion, answers: input.answers as Prisma.InputJsonValue, status: "submitted" as const, submittedAt: now };
+      const now = this.now();
+      const data = { formVersion: input.formVersion, answers: input.answers as Prisma.InputJsonValue, status: "submitted" as const, submittedAt: now, updatedAt: now };
       await tx.formResponse.upsert({
         where: { personId_formId_subjectKey_programmeId: { personId: p.personId, formId: input.formId, subjectKey: "", programmeId: p.programmeId } },
-        create: { personId: p.personId, programmeId: p.programmeId, formId: input.formId, subjectKey: "", ...data },
+        create: { personId: p.personId, programmeId: p.programmeId, formId: input.formId, subjectKey: "", createdAt: now, ...data },
         update: data,
       });
       return { ok: true, programmeId: p.programmeId, programmeName: p.programme.name, mentorPersonId: p.personId, from: p.status, to } as const;

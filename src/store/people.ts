@@ -3,6 +3,7 @@ import { isUniqueViolation, newId } from "../db/sql.js";
 import type { ChatRef } from "../bot/core/types.js";
 import type { Language } from "../i18n/index.js";
 import type { Role } from "../domain/roles.js";
+import type { Clock } from "../domain/clock.js";
 
 export interface RoleSummary {
   participations: { programmeId: string; programmeName: string; role: Role; status: string }[];
@@ -10,7 +11,10 @@ export interface RoleSummary {
 }
 
 export class People {
-  constructor(private readonly sql: SqlExecutor) {}
+  constructor(
+    private readonly sql: SqlExecutor,
+    private readonly now: Clock,
+  ) {}
 
   /** The person behind a messenger account, created on first need. Safe to call twice. */
   async ensure(chat: ChatRef, language: Language): Promise<string> {
@@ -19,13 +23,15 @@ export class People {
     try {
       return await this.sql.tx(async (tx) => {
         const id = newId();
-        await tx.exec(`INSERT INTO "Person"(id, language) VALUES ($1, $2::"Language")`, [id, language]);
-        await tx.exec(`INSERT INTO "MessengerIdentity"(id, "personId", platform, "externalId", "chatId") VALUES ($1, $2, $3::"Platform", $4, $5)`, [
+        const at = this.now();
+        await tx.exec(`INSERT INTO "Person"(id, language, "createdAt") VALUES ($1, $2::"Language", $3)`, [id, language, at]);
+        await tx.exec(`INSERT INTO "MessengerIdentity"(id, "personId", platform, "externalId", "chatId", "createdAt") VALUES ($1, $2, $3::"Platform", $4, $5, $6)`, [
           newId(),
           id,
           chat.platform,
           chat.userId,
           chat.chatId,
+          at,
         ]);
         return id;
       });

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/client.js";
+import type { Clock } from "../domain/clock.js";
 
 /**
  * A person's rights over their data (152-ФЗ): see everything stored about them, and withdraw
@@ -8,7 +9,10 @@ import type { PrismaClient } from "../db/client.js";
  * gave these numeric scores), so reports stay correct without saying who.
  */
 export class Privacy {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly now: Clock,
+  ) {}
 
   /** Everything stored about the person, as one document. */
   async export(personId: string): Promise<Record<string, unknown>> {
@@ -38,7 +42,7 @@ export class Privacy {
     if (!person) return {};
     const conversations = await this.prisma.conversation.findMany({ where: { personId }, select: { flowId: true, state: true, updatedAt: true } });
     return {
-      exportedAt: new Date().toISOString(),
+      exportedAt: this.now().toISOString(),
       person: { language: person.language, name: person.displayName, minor: person.isMinor, since: person.createdAt },
       accounts: person.identities,
       consents: person.consents,
@@ -64,7 +68,7 @@ export class Privacy {
    * Withdraws consent and erases the person's identifying data. Returns the programmes they
    * took part in (for telling the curators), or null when there was nothing to erase.
    */
-  async forget(personId: string, now: Date = new Date()): Promise<{ programmeIds: string[] } | null> {
+  async forget(personId: string, now: Date = this.now()): Promise<{ programmeIds: string[] } | null> {
     return this.prisma.$transaction(async (tx) => {
       const person = await tx.person.findUnique({ where: { id: personId }, select: { erasedAt: true } });
       if (!person || person.erasedAt) return null;

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "../db/client.js";
 import type { SqlExecutor } from "../db/sql.js";
+import type { Clock } from "../domain/clock.js";
 import { Audit } from "./audit.js";
 import { Consents } from "./consents.js";
 import { FormTickets } from "./form-tickets.js";
@@ -27,6 +28,8 @@ import { ProgrammeViews } from "./programme-views.js";
  * prepared SQL (`sql`); the rest goes through Prisma.
  */
 export interface Services {
+  /** The one clock every store records and decides by. */
+  now: Clock;
   prisma: PrismaClient;
   sql: SqlExecutor;
   people: People;
@@ -63,33 +66,34 @@ export function withSql(services: Services, sql: SqlExecutor): Services {
   return {
     ...services,
     sql,
-    people: new People(sql),
-    consents: new Consents(sql),
-    invitations: new Invitations(sql),
-    links: new IdentityLinks(sql),
-    audit: new Audit(sql),
+    people: new People(sql, services.now),
+    consents: new Consents(sql, services.now),
+    invitations: new Invitations(sql, services.now),
+    links: new IdentityLinks(sql, services.now),
+    audit: new Audit(sql, services.now),
   };
 }
 
-export function createServices(prisma: PrismaClient, sql: SqlExecutor): Services {
-  const forms = new FormResponses(prisma);
-  const participants = new Participants(prisma);
-  const outbox = new Outbox(sql);
-  const outreach = new Outreach(prisma, outbox);
-  const surveys = new Surveys(prisma);
-  const tasks = new CuratorTasks(prisma);
-  const pairs = new Pairs(prisma, outreach, participants, tasks, surveys, new Audit(sql));
+export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Clock): Services {
+  const forms = new FormResponses(prisma, now);
+  const participants = new Participants(prisma, now);
+  const outbox = new Outbox(sql, now);
+  const outreach = new Outreach(prisma, outbox, now);
+  const surveys = new Surveys(prisma, now);
+  const tasks = new CuratorTasks(prisma, now);
+  const pairs = new Pairs(prisma, outreach, participants, tasks, surveys, new Audit(sql, now));
   const indicatorData = new IndicatorData(prisma);
   const scopes = new Scopes(prisma);
   return {
+    now,
     prisma,
     sql,
-    people: new People(sql),
-    consents: new Consents(sql),
-    invitations: new Invitations(sql),
-    links: new IdentityLinks(sql),
-    audit: new Audit(sql),
-    privacy: new Privacy(prisma),
+    people: new People(sql, now),
+    consents: new Consents(sql, now),
+    invitations: new Invitations(sql, now),
+    links: new IdentityLinks(sql, now),
+    audit: new Audit(sql, now),
+    privacy: new Privacy(prisma, now),
     forms,
     participants,
     surveys,

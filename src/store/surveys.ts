@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/client.js";
+import type { Clock } from "../domain/clock.js";
 import { CURRENT_MENTEE, MATCHABLE_MENTOR, type ParticipationStatus } from "./participants.js";
 
 export type RoundKind = "mutual_choice" | "satisfaction";
@@ -19,7 +20,10 @@ export type PreferenceQuestion = "work_with" | "can_help";
  * preferences given in the mutual choice.
  */
 export class Surveys {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly now: Clock,
+  ) {}
 
   async get(roundId: string): Promise<Round | null> {
     return this.prisma.surveyRound.findUnique({ where: { id: roundId } });
@@ -93,10 +97,11 @@ export class Surveys {
         ).map((p) => p.id),
       );
       await tx.preference.deleteMany({ where: { fromId: from.id } });
-      const rows: { programmeId: string; fromId: string; toId: string; question: string; rank: number }[] = [];
+      const createdAt = this.now();
+      const rows: { programmeId: string; fromId: string; toId: string; question: string; rank: number; createdAt: Date }[] = [];
       for (const question of ["work_with", "can_help"] as const) {
         const chosen = input.picks[question].filter((id, i, all) => valid.has(id) && all.indexOf(id) === i);
-        chosen.forEach((toId, i) => rows.push({ programmeId: input.programmeId, fromId: from.id, toId, question, rank: i + 1 }));
+        chosen.forEach((toId, i) => rows.push({ programmeId: input.programmeId, fromId: from.id, toId, question, rank: i + 1, createdAt }));
       }
       if (rows.length) await tx.preference.createMany({ data: rows });
       return { ok: true, stored: rows.length } as const;

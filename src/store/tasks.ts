@@ -1,4 +1,5 @@
 import { Prisma, type PrismaClient } from "../db/client.js";
+import type { Clock } from "../domain/clock.js";
 
 /**
  * Things a curator has to do, shown in /overdue until marked done: talk to both sides after
@@ -20,7 +21,10 @@ export interface CuratorTaskRow {
 }
 
 export class CuratorTasks {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly now: Clock,
+  ) {}
 
   /** Records a task once per key; returns it and whether it was created now. */
   async ensure(input: { dedupKey: string; programmeId: string; kind: TaskKind; pairId?: string; personId?: string; note?: string; dueAt?: Date }): Promise<{ task: CuratorTaskRow; created: boolean }> {
@@ -28,7 +32,7 @@ export class CuratorTasks {
     if (existing) return { task: existing, created: false };
     try {
       const task = await this.prisma.curatorTask.create({
-        data: { dedupKey: input.dedupKey, programmeId: input.programmeId, kind: input.kind, pairId: input.pairId, personId: input.personId, note: input.note, dueAt: input.dueAt },
+        data: { dedupKey: input.dedupKey, programmeId: input.programmeId, kind: input.kind, pairId: input.pairId, personId: input.personId, note: input.note, dueAt: input.dueAt, createdAt: this.now() },
       });
       return { task, created: true };
     } catch (error) {

@@ -4,6 +4,7 @@ import { chatKey } from "../bot/core/types.js";
 import type { FlowState } from "../flows/types.js";
 import { isLanguage, type Language } from "../i18n/index.js";
 import { BufferedSql } from "../db/sql.js";
+import type { Clock } from "../domain/clock.js";
 
 /** What the core knows about the person in a chat while it handles one update. */
 export interface PersonSnapshot {
@@ -44,19 +45,23 @@ LEFT JOIN "Person" p ON p.id = i."personId" AND p."erasedAt" IS NULL`;
  * committed if the handler fails, so the messenger's redelivery runs it again.
  */
 export class UpdateFrames {
-  constructor(private readonly pool: pg.Pool) {}
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly now: Clock,
+  ) {}
 
   async run<T>(updateKey: string, chat: ChatRef, handler: (frame: Frame) => Promise<T>): Promise<FrameOutcome<T>> {
     const key = chatKey(chat);
     const client = await this.pool.connect();
     const lit = (v: string) => client.escapeLiteral(v);
+    const at = lit(this.now().toISOString());
     let failed = false;
     try {
       // One round trip to open the frame, one to close it (the values are escaped literals).
       const opened = (await client.query(
         `BEGIN;
          SELECT pg_advisory_xact_lock(hashtextextended(${lit(key)}, 0));
-         INSERT INTO "ProcessedUpdate"(key) VALUES (${lit(updateKey)}) ON CONFLICT DO NOTHING RETURNING key;
+         INSERT INTO "ProcessedUpdate"(key, at) VALUES (${lit(updateKey)}, ${at}) ON CONFLICT DO NOTHING RETURNING key;
          ${loadStatement(lit(key), lit(chat.platform), lit(chat.userId))}`,
       )) as unknown as pg.QueryResult[];
       if (opened[2]!.rowCount === 0) {
@@ -86,8 +91,8 @@ export class UpdateFrames {
       } else if (frame.conversation !== null && frame.conversation !== loaded) {
         const personId = frame.conversation.personId ?? frame.person?.id ?? null;
         save = `INSERT INTO "Conversation"("chatKey", "personId", "flowId", state, "updatedAt")
-           VALUES (${lit(key)}, ${personId === null ? "NULL" : lit(personId)}, ${lit(frame.conversation.flowId)}, ${lit(JSON.stringify(frame.conversation))}::jsonb, now())
-           ON CONFLICT ("chatKey") DO UPDATE SET "personId" = EXCLUDED."personId", "flowId" = EXCLUDED."flowId", state = EXCLUDED.state, "updatedAt" = now()`;
+           VALUES (${lit(key)}, ${personId === null ? "NULL" : lit(personId)}, ${lit(frame.conversation.flowId)}, ${lit(JSON.stringify(frame.conversation))}::jsonb, ${at})
+           ON CONFLICT ("chatKey") DO UPDATE SET "personId" = EXCLUDED."personId", "flowId" = EXCLUDED."flowId", state = EXCLUDED.state, "updatedAt" = EXCLUDED."updatedAt"`;
       }
       // The handler's writes, the conversation and the commit: one round trip.
       await frame.sql.flush([save, "COMMIT"].filter(Boolean).join(";\n"));

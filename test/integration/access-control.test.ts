@@ -86,11 +86,12 @@ describe.each(["telegram", "vk"] as const)("curator and administrator commands r
       data: {
         displayName: "Администратор Б",
         isMinor: false,
-        identities: { create: { platform, externalId: adminUserId, chatId: adminUserId } },
-        consents: { create: { kind: "personal_data", version: "2026-11" } },
+        createdAt: h.app.services.now(),
+        identities: { create: { platform, externalId: adminUserId, chatId: adminUserId, createdAt: h.app.services.now() } },
+        consents: { create: { kind: "personal_data", version: "2026-11", givenAt: h.app.services.now() } },
       },
     });
-    await h.app.db.prisma.administrator.create({ data: { personId: admin.id, scope: "organisation", organisationId: b.organisationId } });
+    await h.app.db.prisma.administrator.create({ data: { personId: admin.id, scope: "organisation", organisationId: b.organisationId, createdAt: h.app.services.now() } });
     users.otherAdmin = h.user(platform, adminUserId);
     people.otherAdmin = admin.id;
 
@@ -98,7 +99,7 @@ describe.each(["telegram", "vk"] as const)("curator and administrator commands r
     const mentee = await participationOf(h, people.mentee, a.programmeId, "mentee");
     await h.app.db.prisma.participation.updateMany({ where: { id: { in: [mentor.id, mentee.id] } }, data: { status: "approved" } });
     const { pairId } = await seedPair(h, { programmeId: a.programmeId, mentorId: mentor.id, menteeId: mentee.id });
-    const task = await h.app.db.prisma.curatorTask.create({ data: { programmeId: a.programmeId, kind: "talk_after_ending", pairId, personId: people.mentee, note: "Тайнова" } });
+    const task = await h.app.db.prisma.curatorTask.create({ data: { programmeId: a.programmeId, kind: "talk_after_ending", pairId, personId: people.mentee, note: "Тайнова", createdAt: h.app.services.now() } });
     targets = { programme: a.programmeId, organisation: a.organisationId, menteeParticipation: mentee.id, mentorParticipation: mentor.id, pair: pairId, task: task.id };
   });
   afterAll(() => h?.close());

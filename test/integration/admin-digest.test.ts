@@ -40,7 +40,7 @@ describe.each(["telegram", "vk"] as const)("the weekly digest on %s", (platform)
   /** A new pair with a mentee who completed the cycle, confirmed at `at`. */
   const newPair = async (name: string, at: Date) => {
     const mentee = await w.participant({ programmeId, role: "mentee", name, status: "completed", joinedDaysAgo: 0, answers: { age: 13, goals: "Цель", helpWanted: "Помощь" } });
-    await h.app.db.prisma.pair.create({ data: { programmeId, mentorId: mentor.participationId, status: "regular", confirmedAt: at, members: { create: { menteeId: mentee.participationId } } } });
+    await h.app.db.prisma.pair.create({ data: { programmeId, mentorId: mentor.participationId, status: "regular", confirmedAt: at, lastActivityAt: at, members: { create: { menteeId: mentee.participationId, joinedAt: at } } } });
   };
 
   beforeAll(async () => {

@@ -49,6 +49,7 @@ export class World {
         youngSpecialistsCount: data.young ?? null,
         headName: data.head ?? null,
         headContacts: data.contacts ?? null,
+        createdAt: this.now,
       },
     });
     return o.id;
@@ -56,7 +57,7 @@ export class World {
 
   async programme(organisationId: string, name: string, form: string, result?: string): Promise<string> {
     const p = await this.prisma.programme.create({
-      data: { organisationId, name, form: form as any, statedResult: result ?? null, startsOn: new Date("2026-09-01"), endsOn: new Date("2027-05-31") },
+      data: { organisationId, name, form: form as any, statedResult: result ?? null, startsOn: new Date("2026-09-01"), endsOn: new Date("2027-05-31"), createdAt: this.now },
     });
     return p.id;
   }
@@ -68,8 +69,9 @@ export class World {
       data: {
         displayName: name,
         isMinor: false,
-        identities: { create: { platform, externalId: id, chatId: id } },
-        consents: { create: { kind: "personal_data", version: "2026-11" } },
+        createdAt: this.now,
+        identities: { create: { platform, externalId: id, chatId: id, createdAt: this.now } },
+        consents: { create: { kind: "personal_data", version: "2026-11", givenAt: this.now } },
       },
     });
     return { personId: person.id, userId: id };
@@ -111,7 +113,7 @@ export class World {
 
   async form(personId: string, programmeId: string, formId: string, subjectKey: string, answers: Record<string, unknown>, submittedAt: Date): Promise<void> {
     await this.prisma.formResponse.create({
-      data: { personId, programmeId, formId, formVersion: 1, subjectKey, answers: answers as any, status: "submitted", submittedAt },
+      data: { personId, programmeId, formId, formVersion: 1, subjectKey, answers: answers as any, status: "submitted", submittedAt, createdAt: submittedAt, updatedAt: submittedAt },
     });
   }
 
@@ -124,7 +126,8 @@ export class World {
         confirmedAt: this.at(-input.confirmedDaysAgo),
         endedAt: input.endedDaysAgo === undefined ? null : this.at(-input.endedDaysAgo),
         endReason: input.endedDaysAgo === undefined ? null : "planned",
-        members: { create: input.mentees.map((m) => ({ menteeId: m.participationId })) },
+        lastActivityAt: this.now,
+        members: { create: input.mentees.map((m) => ({ menteeId: m.participationId, joinedAt: this.at(-input.confirmedDaysAgo) })) },
       },
     });
     return pair.id;
@@ -132,7 +135,7 @@ export class World {
 
   async meeting(input: { pairId: string; by: Seeded; inDays: number; status: "proposed" | "confirmed" | "held" | "missed" | "cancelled"; stage?: string; place?: string }): Promise<string> {
     const m = await this.prisma.meeting.create({
-      data: { pairId: input.pairId, stage: (input.stage ?? "regular") as any, startsAt: this.at(input.inDays), status: input.status, proposedById: input.by.personId, place: input.place ?? null },
+      data: { pairId: input.pairId, stage: (input.stage ?? "regular") as any, startsAt: this.at(input.inDays), status: input.status, proposedById: input.by.personId, place: input.place ?? null, createdAt: this.now },
     });
     return m.id;
   }
@@ -251,7 +254,7 @@ export async function seedCuratorWorld(h: Harness, platform: "telegram" | "vk"):
 
 /** Makes the person a curator of these programmes too. */
 export async function alsoCurator(h: Harness, personId: string, programmeIds: string[]): Promise<void> {
-  for (const programmeId of programmeIds) await h.app.db.prisma.participation.create({ data: { personId, programmeId, role: "curator", status: "active" } });
+  for (const programmeId of programmeIds) await h.app.db.prisma.participation.create({ data: { personId, programmeId, role: "curator", status: "active", joinedAt: h.app.services.now() } });
 }
 
 

@@ -75,7 +75,7 @@ describe("Redis restarted", () => {
     expect(await h.app.outbound.dispatch(now)).toBe(30);
 
     // The schedules, registered as a worker registers them at boot (then that worker stops).
-    const registrar = createWorker({ redis: h.app.redis, prisma: h.app.db.prisma, services: h.app.services, i18n: h.app.core.i18n, outbound: h.app.outbound, lifecycle: h.app.lifecycle, logger: createLogger("silent"), prefix });
+    const registrar = createWorker({ redis: h.app.redis, prisma: h.app.db.prisma, services: h.app.services, i18n: h.app.core.i18n, outbound: h.app.outbound, lifecycle: h.app.lifecycle, logger: createLogger("silent"), prefix, now: h.app.services.now });
     await registrar.start();
     await registrar.stop();
 

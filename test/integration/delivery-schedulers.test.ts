@@ -29,7 +29,7 @@ describe("job schedules with two workers", () => {
         },
       },
     ];
-    const deps = { redis: h.app.redis, prisma: h.app.db.prisma, services: h.app.services, i18n: h.app.core.i18n, outbound: h.app.outbound, lifecycle: h.app.lifecycle, logger: createLogger("silent"), prefix };
+    const deps = { redis: h.app.redis, prisma: h.app.db.prisma, services: h.app.services, i18n: h.app.core.i18n, outbound: h.app.outbound, lifecycle: h.app.lifecycle, logger: createLogger("silent"), prefix, now: h.app.services.now };
     const a = createWorker({ ...deps, kinds: kinds("a") });
     const b = createWorker({ ...deps, kinds: kinds("b") });
     try {

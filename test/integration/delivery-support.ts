@@ -31,7 +31,7 @@ export async function recipients(h: Harness, programmeId: string, platform: Plat
 /** One more account of a person, on the other messenger. */
 export async function addIdentity(h: Harness, personId: string, platform: Platform): Promise<string> {
   const userId = String(nextChat++);
-  await h.app.db.prisma.messengerIdentity.create({ data: { personId, platform, externalId: userId, chatId: userId } });
+  await h.app.db.prisma.messengerIdentity.create({ data: { personId, platform, externalId: userId, chatId: userId, createdAt: h.app.services.now() } });
   return userId;
 }
 

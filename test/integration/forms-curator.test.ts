@@ -223,7 +223,7 @@ describe.each(["telegram", "vk"] as const)("the curator's side on %s", (platform
   it("a participant who blocked the bot in one messenger is told in the other; one reachable nowhere is counted", async () => {
     const both = await seedParticipant(h, { programmeId, role: "mentee", name: "Два Мессенджера", platform: "telegram" });
     const vkId = String(Number(both.userId) + 1);
-    await h.app.db.prisma.messengerIdentity.create({ data: { personId: both.personId, platform: "vk", externalId: vkId, chatId: vkId } });
+    await h.app.db.prisma.messengerIdentity.create({ data: { personId: both.personId, platform: "vk", externalId: vkId, chatId: vkId, createdAt: h.app.services.now() } });
     const nowhere = await seedParticipant(h, { programmeId, role: "mentee", name: "Заблокировал Бота", platform: "telegram" });
     const blocked = { error_code: 403, description: "Forbidden: bot was blocked by the user" };
     h.tg.failNext("sendMessage", blocked, { chatId: both.userId });

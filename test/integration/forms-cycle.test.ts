@@ -83,7 +83,7 @@ describe.each(["telegram", "vk"] as const)("forms of a working pair on %s", (pla
 
   it("a form begun while the person is in the middle of another is offered for later, not forced in", async () => {
     const { id: second } = await h.app.db.prisma.meeting.create({
-      data: { pairId, stage: "regular", startsAt: new Date(Date.now() - 3_600_000), status: "held", proposedById: mentorPerson },
+      data: { pairId, stage: "regular", startsAt: new Date(h.app.services.now().getTime() - 3_600_000), status: "held", proposedById: mentorPerson, createdAt: h.app.services.now() },
     });
     await mentee.send("/questionnaire");
     await mentee.press("Продолжить");

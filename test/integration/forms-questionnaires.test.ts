@@ -286,7 +286,9 @@ describe.each(["telegram", "vk"] as const)("questionnaires on %s", (platform) =>
         formId: "mentee-request",
         formVersion: 0,
         status: "submitted",
-        submittedAt: new Date(),
+        submittedAt: h.app.services.now(),
+        createdAt: h.app.services.now(),
+        updatedAt: h.app.services.now(),
         answers: { age: 12, grade: "6", goals: "Подтянуть математику", helpWanted: "Дроби", interests: ["sport", "no-longer-a-code"], days: ["mon"], times: ["evening"], frequency: "weekly", formats: ["offline"], favouriteSubject: "Физкультура" },
       },
     });

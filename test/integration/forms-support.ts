@@ -33,31 +33,33 @@ export async function seedParticipant(h: Harness, input: { programmeId: string; 
     data: {
       displayName: input.name,
       isMinor: false,
-      identities: { create: { platform: input.platform ?? "telegram", externalId: userId, chatId: userId } },
-      consents: { create: { kind: "personal_data", version: "2026-11" } },
+      createdAt: h.app.services.now(),
+      identities: { create: { platform: input.platform ?? "telegram", externalId: userId, chatId: userId, createdAt: h.app.services.now() } },
+      consents: { create: { kind: "personal_data", version: "2026-11", givenAt: h.app.services.now() } },
     },
   });
   const participation = await h.app.db.prisma.participation.create({
-    data: { personId: person.id, programmeId: input.programmeId, role: input.role, status: input.status ?? "joined", capacity: input.role === "mentor" ? 1 : null },
+    data: { personId: person.id, programmeId: input.programmeId, role: input.role, status: input.status ?? "joined", capacity: input.role === "mentor" ? 1 : null, joinedAt: h.app.services.now() },
   });
   return { personId: person.id, participationId: participation.id, userId };
 }
 
 /** A pair of a mentor and a mentee, confirmed `daysAgo` days ago, with one meeting `meetingHoursAgo` hours ago. */
 export async function seedPair(h: Harness, input: { programmeId: string; mentorId: string; menteeId: string; daysAgo?: number; meetingHoursAgo?: number; status?: "regular" | "ended_early" }) {
-  const now = Date.now();
+  const now = h.app.services.now().getTime();
   const pair = await h.app.db.prisma.pair.create({
     data: {
       programmeId: input.programmeId,
       mentorId: input.mentorId,
       status: input.status ?? "regular",
       confirmedAt: new Date(now - (input.daysAgo ?? 40) * 86_400_000),
-      members: { create: { menteeId: input.menteeId } },
+      lastActivityAt: new Date(now),
+      members: { create: { menteeId: input.menteeId, joinedAt: new Date(now - (input.daysAgo ?? 40) * 86_400_000) } },
     },
   });
   const mentor = await h.app.db.prisma.participation.findUniqueOrThrow({ where: { id: input.mentorId } });
   const meeting = await h.app.db.prisma.meeting.create({
-    data: { pairId: pair.id, stage: "regular", startsAt: new Date(now - (input.meetingHoursAgo ?? 2) * 3_600_000), status: "confirmed", proposedById: mentor.personId },
+    data: { pairId: pair.id, stage: "regular", startsAt: new Date(now - (input.meetingHoursAgo ?? 2) * 3_600_000), status: "confirmed", proposedById: mentor.personId, createdAt: new Date(now - (input.daysAgo ?? 40) * 86_400_000) },
   });
   return { pairId: pair.id, meetingId: meeting.id };
 }

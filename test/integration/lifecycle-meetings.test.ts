@@ -167,7 +167,7 @@ describe.each(["telegram", "vk"] as const)("meetings of a pair on %s", (platform
     // Two meetings on the morning of 11 December, confirmed two days before.
     for (const time of ["08:30", "09:00"]) {
       await w.h.app.db.prisma.meeting.create({
-        data: { pairId, stage: "trial", startsAt: local("2026-12-11", time), place: `Кабинет ${time}`, status: "confirmed", confirmedAt: local("2026-12-09", "12:00"), proposedById: w.mentorPerson },
+        data: { pairId, stage: "trial", startsAt: local("2026-12-11", time), place: `Кабинет ${time}`, status: "confirmed", confirmedAt: local("2026-12-09", "12:00"), proposedById: w.mentorPerson, createdAt: local("2026-12-09", "12:00") },
       });
     }
     const mark = w.mentee.mark();
@@ -228,7 +228,7 @@ describe.each(["telegram", "vk"] as const)("meetings of a pair on %s", (platform
 
   it("a reminder that is late (the service was down) waits for the end of quiet hours too", async () => {
     await w.h.app.db.prisma.meeting.create({
-      data: { pairId, stage: "trial", startsAt: local("2026-12-18", "09:30"), place: "Актовый зал", status: "confirmed", confirmedAt: local("2026-12-16", "12:00"), proposedById: w.mentorPerson },
+      data: { pairId, stage: "trial", startsAt: local("2026-12-18", "09:30"), place: "Актовый зал", status: "confirmed", confirmedAt: local("2026-12-16", "12:00"), proposedById: w.mentorPerson, createdAt: local("2026-12-16", "12:00") },
     });
     const mark = w.mentor.mark();
     // Nothing ran at 09:30 the day before; at 23:00 it is quiet.

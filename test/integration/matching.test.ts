@@ -39,13 +39,13 @@ describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
     const s = await seedParticipant(h, { programmeId, role, name, platform, status: role === "mentor" ? "approved" : "joined" });
     if (capacity) await h.app.db.prisma.participation.update({ where: { id: s.participationId }, data: { capacity } });
     await h.app.db.prisma.formResponse.create({
-      data: { personId: s.personId, programmeId, formId: role === "mentor" ? "mentor-questionnaire" : "mentee-request", formVersion: 1, answers: answers as object, status: "submitted", submittedAt: new Date() },
+      data: { personId: s.personId, programmeId, formId: role === "mentor" ? "mentor-questionnaire" : "mentee-request", formVersion: 1, answers: answers as object, status: "submitted", submittedAt: h.app.services.now(), createdAt: h.app.services.now(), updatedAt: h.app.services.now() },
     });
     people[key] = { ...s, user: h.user(platform, s.userId) };
   }
 
   async function prefer(from: string, to: string, rank: number): Promise<void> {
-    await h.app.db.prisma.preference.create({ data: { programmeId, fromId: people[from]!.participationId, toId: people[to]!.participationId, question: "work_with", rank } });
+    await h.app.db.prisma.preference.create({ data: { programmeId, fromId: people[from]!.participationId, toId: people[to]!.participationId, question: "work_with", rank, createdAt: h.app.services.now() } });
   }
 
   const suggestions = (runId: string) => h.app.db.prisma.matchSuggestion.findMany({ where: { runId }, orderBy: { number: "asc" } });

@@ -35,7 +35,7 @@ describe.each(["telegram", "vk"] as const)("personal data on %s", (platform) => 
     const u = h.user(platform);
     const personId = await join(h, u, programmeId, "mentee", "Олег Сидоров");
     await h.app.db.prisma.formResponse.create({
-      data: { personId, programmeId, formId: "satisfaction-mentee", formVersion: 1, answers: { overall: 5, improve: "Больше встреч с Олегом" }, status: "submitted", submittedAt: new Date() },
+      data: { personId, programmeId, formId: "satisfaction-mentee", formVersion: 1, answers: { overall: 5, improve: "Больше встреч с Олегом" }, status: "submitted", submittedAt: h.app.services.now(), createdAt: h.app.services.now(), updatedAt: h.app.services.now() },
     });
     await u.send("/forget");
     expect(u.last().text).toContain("Это действие нельзя отменить");

@@ -10,6 +10,7 @@ import { BOT_INFO, FakeTelegram } from "./fake-telegram.js";
 import { FakeVk, VK_GROUP_ID } from "./fake-vk.js";
 import { TelegramTestUser, VkTestUser, type TestUser } from "./users.js";
 import { TcpProxy } from "./tcp-proxy.js";
+import { systemClock } from "../../src/domain/clock.js";
 
 export const TEST_TELEGRAM_TOKEN = "123456:TEST-token-for-the-fake-bot-api";
 export const TEST_WEBHOOK_SECRET = "webhook-secret-0123456789";
@@ -92,6 +93,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     const built = createApp({
       config,
       logger: createLogger("debug", sink),
+      now: systemClock,
       run: { bot: true, worker: false },
       telegramBotInfo: BOT_INFO,
       vkApiLimit: 1000,
@@ -140,7 +142,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return u;
     },
     async seedProgramme(input = {}) {
-      const org = await app.db.prisma.organisation.create({ data: { name: "МАОУ «СОШ № 46»", timezone: input.timezone ?? "Asia/Omsk", district: "Омский район" } });
+      const org = await app.db.prisma.organisation.create({ data: { name: "МАОУ «СОШ № 46»", timezone: input.timezone ?? "Asia/Omsk", district: "Омский район", createdAt: app.services.now() } });
       const programme = await app.db.prisma.programme.create({
         data: {
           organisationId: org.id,
@@ -148,6 +150,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
           form: (input.form as any) ?? "pupil_pupil",
           startsOn: new Date("2026-09-01"),
           endsOn: new Date("2027-05-31"),
+          createdAt: app.services.now(),
         },
       });
       return { organisationId: org.id, programmeId: programme.id };

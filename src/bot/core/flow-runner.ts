@@ -25,7 +25,7 @@ export class FlowRunner {
   constructor(private readonly deps: FlowRunnerDeps) {}
 
   private ctx(session: Session, state: FlowState): FlowContext {
-    return { lang: session.lang, chat: session.chat, personId: state.personId ?? session.personId ?? undefined, params: state.params };
+    return { lang: session.lang, chat: session.chat, personId: state.personId ?? session.personId ?? undefined, runId: state.runId, params: state.params };
   }
 
   private engineDeps(session: Session, state: FlowState): EngineDeps {
@@ -38,7 +38,7 @@ export class FlowRunner {
     const def = this.require(flowId);
     const parent = session.conversation ?? undefined;
     const runId = randomBytes(4).toString("hex");
-    const ctx: FlowContext = { lang: session.lang, chat: session.chat, personId: session.personId ?? undefined, params };
+    const ctx: FlowContext = { lang: session.lang, chat: session.chat, personId: session.personId ?? undefined, runId, params };
     let state = from ? beginFrom(def, ctx, runId, from) : begin(def, ctx, runId);
     if (parent) state = { ...state, parent };
     if (isFinished(state)) return this.complete(session, def, state);

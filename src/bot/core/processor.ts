@@ -103,9 +103,9 @@ export class UpdateProcessor {
       if (isDatabaseUnavailable(error)) {
         log.warn({ err: errorSummary(error) }, "database unavailable, update left for redelivery");
         const lang = this.languages.get(key) ?? DEFAULT_LANGUAGE;
-        const told = this.toldUnavailable.get(key) ?? 0;
-        if (Date.now() - told > 60_000) {
-          this.toldUnavailable.set(key, Date.now());
+        const told = this.toldUnavailable.get(key);
+        if (told === undefined || performance.now() - told > 60_000) {
+          this.toldUnavailable.set(key, performance.now());
           if (this.toldUnavailable.size > 50_000) this.toldUnavailable.clear();
           await messenger.send(event.chat.chatId, { text: this.deps.i18n.t(lang, "error-temporarily-unavailable") }).catch(() => undefined);
         }

@@ -28,7 +28,7 @@ export const matchRejectReason: AppFlow = {
       return { messages: [[{ key: s.status === "superseded" ? "match-superseded" : `match-already-${s.status}`, args: { number: s.number } }]] };
     }
     const reason = String(answers.reason ?? "").trim().slice(0, 500);
-    const result = await services.matching.reject(s, curatorId, reason || null, services.meetings.now());
+    const result = await services.matching.reject(s, curatorId, reason || null, services.now());
     if (!result.ok) {
       const status = result.status ?? "rejected";
       return { messages: [[{ key: status === "superseded" ? "match-superseded" : `match-already-${status}`, args: { number: s.number } }]] };

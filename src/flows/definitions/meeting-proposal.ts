@@ -43,13 +43,13 @@ export const meetingProposal: AppFlow = {
     async time({ answers, ctx, services }) {
       if (typeof answers.time !== "string" || parseClock(answers.time) === null) return askTimeAgain(ctx, answers, "mt-error-time");
       const at = startsAt(answers, ctx);
-      if (!at || at <= services.meetings.now()) return askTimeAgain(ctx, answers, "mt-error-past");
+      if (!at || at <= services.now()) return askTimeAgain(ctx, answers, "mt-error-past");
     },
   },
   async complete({ answers, ctx, services }) {
     const personId = requirePerson(ctx);
     const at = startsAt(answers, ctx);
-    const now = services.meetings.now();
+    const now = services.now();
     if (!at || at <= now) return askTimeAgain(ctx, answers, "mt-error-past");
     const meetingId = typeof ctx.params.meetingId === "string" ? ctx.params.meetingId : undefined;
     const result = await services.meetings.propose({

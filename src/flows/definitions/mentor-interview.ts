@@ -47,7 +47,7 @@ export const mentorInterview: AppFlow = {
     if (result.from !== result.to) {
       await services.outreach.tell(result.mentorPersonId, {
         kind: "interview-outcome",
-        dedupKey: `interview-${participationId}-${result.to}-${Date.now()}`,
+        dedupKey: `interview-${participationId}-${result.to}-${ctx.runId ?? "once"}`,
         text: [{ key: `iv-outcome-${result.to}`, args: { programme: result.programmeName } }],
       });
     }

@@ -25,7 +25,7 @@ export const startCommand: Command = {
     }
     const found = await deps.services.invitations.lookup(code, deps.now());
     if (!found.ok) {
-      if (found.problem === "unknown" && (await deps.services.links.isLinkCode(code, deps.now()))) {
+      if (found.problem === "unknown" && (await deps.services.links.isLinkCode(code))) {
         return linkCommand.run({ session, args: code, deps, viaButton: false });
       }
       session.say(`join-problem-${found.problem}`);
@@ -134,7 +134,7 @@ export const linkCommand: Command = {
   async run({ session, args, deps }) {
     const code = args.trim();
     if (code) {
-      const result = await deps.services.links.redeem(code, session.chat, deps.now());
+      const result = await deps.services.links.redeem(code, session.chat);
       session.say(`link-${result.replace(/_/g, "-")}`);
       return;
     }
@@ -143,7 +143,7 @@ export const linkCommand: Command = {
       session.say("link-join-first");
       return;
     }
-    const issued = await deps.services.links.issue(person.id, deps.now());
+    const issued = await deps.services.links.issue(person.id);
     session.say("link-issued", { code: issued });
   },
 };
