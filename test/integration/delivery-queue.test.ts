@@ -29,6 +29,8 @@ describe.each(["telegram", "vk"] as const)("outbound delivery on %s", (platform)
   it("bulk messages go out once each within the messenger's limits, even when two processes dispatch and consume them", async () => {
     if (platform === "telegram") h.tg.enforceLimits({ perChatPerSecond: 1, globalPerSecond: 30 });
     else h.vk.enforceLimit(20);
+    const limited = () => (platform === "telegram" ? h.tg.rateLimited : h.vk.rateLimited);
+    const limitedBefore = limited();
     const people = await recipients(h, programmeId, platform, 40);
     const now = new Date();
     const first = people[0]!;
@@ -53,6 +55,8 @@ describe.each(["telegram", "vk"] as const)("outbound delivery on %s", (platform)
       } else expect(texts).toEqual([`Сообщение для ${i + 1}`]);
     }
     expect(await tally(h.app, "test-")).toMatchObject({ pending: 0, sent: 42, failed: 0 });
+    // Paced within the limits: the messenger never had to refuse a send (Telegram 429, VK error 6).
+    expect(limited() - limitedBefore).toBe(0);
     if (platform === "vk") {
       // The random_id of each message derives from its key (the job id), so a repeat of it is dropped by VK.
       for (const r of people.slice(1)) expect(sendCalls(h, r).map((c) => c.randomId)).toEqual([expectedRandomId(`test-bulk-${r.personId}`)]);
