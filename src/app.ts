@@ -88,9 +88,6 @@ export function createApp(options: AppOptions): App {
   if (telegram) messengers.set("telegram", telegram.messenger);
   if (vk) messengers.set("vk", vk.messenger);
 
-  const processor = new UpdateProcessor({ core, frames: new UpdateFrames(db.framePool, now), i18n, messengers, logger, rateLimit: options.rateLimit });
-  telegram?.attach(processor);
-  vk?.attach(processor);
   // Messages the bot sends on its own (interview outcome, survey opened, forms begun by the scheduler).
   // ...through one outbound queue per messenger; every process that has the messengers may consume them.
   const prefix = options.queuePrefix ?? "nastavnik";
@@ -105,6 +102,9 @@ export function createApp(options: AppOptions): App {
     options: { ...options.outbound, consume: options.outbound?.consume ?? (options.run.bot || options.run.worker) },
     now,
   });
+  const processor = new UpdateProcessor({ core, frames: new UpdateFrames(db.framePool, now), i18n, messengers, logger, rateLimit: options.rateLimit, outbound });
+  telegram?.attach(processor);
+  vk?.attach(processor);
   services.outreach.attach({ messengers, i18n, processor, outbound });
   const lifecycle = new LifecycleScheduler({ prisma: db.prisma, services, outbound, logger });
 

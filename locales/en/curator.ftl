@@ -37,14 +37,16 @@ curator-back-to-list = ◀ Back to participants
 curator-interview-not-mentor = Interviews are held with candidate mentors only.
 curator-survey-usage = Name the survey: /survey_open — mutual choice, /survey_open satisfaction — satisfaction (the same for /survey_close).
 curator-survey-already-open = This survey has been open since { $date }. Who has answered: /participants.
-curator-survey-opened-mutual_choice = The mutual-choice survey is open. { $told } of { $total } participants got the message{ $failed ->
+curator-survey-opened-mutual_choice = The mutual-choice survey is open. The invitation was sent to { $told } of { $total } participants{ $failed ->
         [0] .
-       *[other] ; { $failed } could not be reached.
+       *[other] ; { $failed } more cannot be written to (no messenger connected).
     }
-curator-survey-opened-satisfaction = The satisfaction survey is open. { $told } of { $total } participants got the message{ $failed ->
+    If a message does not reach someone, a separate notice will follow.
+curator-survey-opened-satisfaction = The satisfaction survey is open. The invitation was sent to { $told } of { $total } participants{ $failed ->
         [0] .
-       *[other] ; { $failed } could not be reached.
+       *[other] ; { $failed } more cannot be written to (no messenger connected).
     }
+    If a message does not reach someone, a separate notice will follow.
 curator-survey-none-open = No survey is open.
 curator-survey-closed = The survey is closed. Answered: { $answered }. The answers are kept.
 

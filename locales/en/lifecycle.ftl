@@ -226,7 +226,6 @@ lc-alert-mutual-choice = The mutual-choice survey in “{ $programme }” has be
 lc-alert-unmatched = A mentee is left without a pair: { $name } (programme “{ $programme }”). Meet them and find a mentor.
 lc-alert-federal-form = The federal statistics form on mentoring for { $year } is due by { $date }. Once you have sent it, mark the task done in /overdue.
 lc-unreachable = Messages cannot be delivered to { $name } (programme “{ $programme }”): the bot seems to be blocked. Please contact them directly.
-lc-survey-still-queued = { $count } more messages are queued — they will go out within minutes.
 
 ## Several messages at once
 lc-merged-reminders = Reminders ({ $count }):

@@ -37,14 +37,16 @@ curator-back-to-list = ◀ К списку участников
 curator-interview-not-mentor = Собеседование проводится только с кандидатами в наставники.
 curator-survey-usage = Укажите опрос: /survey_open — взаимный выбор, /survey_open satisfaction — удовлетворённость (то же для /survey_close).
 curator-survey-already-open = Этот опрос уже открыт с { $date }. Кто ответил — в /participants.
-curator-survey-opened-mutual_choice = Опрос взаимного выбора открыт. Сообщение получили { $told } из { $total } участников{ $failed ->
+curator-survey-opened-mutual_choice = Опрос взаимного выбора открыт. Приглашение отправлено { $told } из { $total } участников{ $failed ->
         [0] .
-       *[other] ; не удалось доставить: { $failed }.
+       *[other] ; ещё { $failed } — бот не может им написать (нет подключённого мессенджера).
     }
-curator-survey-opened-satisfaction = Опрос удовлетворённости открыт. Сообщение получили { $told } из { $total } участников{ $failed ->
+    Если сообщение кому-то не дойдёт, придёт отдельное уведомление.
+curator-survey-opened-satisfaction = Опрос удовлетворённости открыт. Приглашение отправлено { $told } из { $total } участников{ $failed ->
         [0] .
-       *[other] ; не удалось доставить: { $failed }.
+       *[other] ; ещё { $failed } — бот не может им написать (нет подключённого мессенджера).
     }
+    Если сообщение кому-то не дойдёт, придёт отдельное уведомление.
 curator-survey-none-open = Открытого опроса нет.
 curator-survey-closed = Опрос закрыт. Ответили: { $answered }. Ответы сохранены.
 

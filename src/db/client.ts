@@ -2,14 +2,16 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "./generated/index.js";
 import { Sql } from "./sql.js";
+import { FrameAwarePool } from "./frame-context.js";
 
 export { Prisma, PrismaClient } from "./generated/index.js";
 export type * from "./generated/index.js";
 
 /**
- * Two pools over one database: Prisma's, for the domain, and a small one for the
- * update frame (the per-chat transaction around every incoming update). They are kept
- * apart so a frame waiting for a domain write can never starve the pool it needs.
+ * Two pools over one database: the domain's (Prisma's and the prepared statements'), and
+ * one for the update frames (the per-chat transaction around every incoming update). The
+ * domain pool is frame-aware: inside a frame its queries run on the frame's connection
+ * (src/db/frame-context.ts), so whatever a handler reads or writes is part of its update.
  */
 export interface Database {
   prisma: PrismaClient;
@@ -34,7 +36,7 @@ pg.types.setTypeParser(1082, (v: string) => v);
 const UTC_SESSION = "-c TimeZone=UTC";
 
 export function createDatabase(url: string, options: DatabaseOptions = {}): Database {
-  const prismaPool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, options: UTC_SESSION, connectionTimeoutMillis: 5000 });
+  const prismaPool = new FrameAwarePool({ connectionString: url, max: options.poolSize ?? 10, options: UTC_SESSION, connectionTimeoutMillis: 5000 });
   const framePool = new pg.Pool({ connectionString: url, max: options.framePoolSize ?? 10, options: UTC_SESSION, connectionTimeoutMillis: 5000 });
   // A client losing its connection (database restart), idle or checked out, must not crash
   // the process: the query in hand fails and the update is retried.

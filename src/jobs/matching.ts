@@ -57,7 +57,7 @@ async function alertUnmatched(services: Services, run: RunView, now: Date): Prom
     dueAt: now,
     merge: "alerts",
   }));
-  await services.outreach.queue(messages, { dispatch: true, now });
+  await services.outreach.queue(messages, { now });
 }
 
 function isMode(value: unknown): value is MatchMode {

@@ -35,22 +35,21 @@ export class FormResponses {
     const subjectKey = input.subjectKey ?? "";
     const now = this.now();
     const data = { formVersion: input.formVersion, answers: input.answers as Prisma.InputJsonValue, status: "submitted" as const, submittedAt: now, updatedAt: now };
-    try {
-      const row = await this.prisma.formResponse.create({
-        data: { personId: input.personId, programmeId: input.programmeId, formId: input.formId, subjectKey, createdAt: now, ...data },
-        select: { id: true },
-      });
-      return { id: row.id, created: true };
-    } catch (error) {
-      if (!(error instanceof Prisma.PrismaClientKnownRequestError) || error.code !== "P2002") throw error;
-      const row = await this.prisma.formResponse.update({
-        where: { personId_formId_subjectKey_programmeId: { personId: input.personId, formId: input.formId, subjectKey, programmeId: input.programmeId } },
-        data,
-        select: { id: true },
-      });
-      return { id: row.id, created: false };
+    // Looked up first rather than caught as a unique violation: inside an update's transaction a failed
+    // statement would abort the whole update.
+    const where = { personId_formId_subjectKey_programmeId: { personId: input.personId, formId: input.formId, subjectKey, programmeId: input.programmeId } };
+    const existing = await this.prisma.formResponse.findUnique({ where, select: { id: true } });
+    if (existing) {
+      await this.prisma.formResponse.update({ where: { id: existing.id }, data });
+      return { id: existing.id, created: false };
     }
+    const row = await this.prisma.formResponse.create({
+      data: { personId: input.personId, programmeId: input.programmeId, formId: input.formId, subjectKey, createdAt: now, ...data },
+      select: { id: true },
+    });
+    return { id: row.id, created: true };
   }
+
 
   async get(personId: string, programmeId: string, formId: string, subjectKey = ""): Promise<StoredResponse | null> {
     const row = await this.prisma.formResponse.findUnique({

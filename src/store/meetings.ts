@@ -111,7 +111,7 @@ export class Meetings {
         });
       }
     }
-    await this.outreach.queue(messages, { dispatch: true, now });
+    await this.outreach.queue(messages, { now });
   }
 
   async get(meetingId: string): Promise<MeetingView | null> {

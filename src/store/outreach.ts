@@ -3,9 +3,9 @@ import type { Clock } from "../domain/clock.js";
 import type { TextRef } from "../flows/types.js";
 import type { I18n, Translate } from "../i18n/index.js";
 import { isLanguage } from "../i18n/index.js";
-import { sleep } from "../bot/core/sleep.js";
 import type { IncomingEvent, Messenger, Platform } from "../bot/core/types.js";
-import type { Outbox, OutboxMessage, NotificationState } from "./notifications.js";
+import type { Outbox, OutboxMessage } from "./notifications.js";
+import { currentFrame } from "../db/frame-context.js";
 
 export interface OutreachButton {
   label: TextRef;
@@ -23,8 +23,12 @@ export interface TellInput {
   buttons?: OutreachButton[][];
 }
 
-/** `queued`: handed to the outbound queue and not delivered within the wait (it will be). */
-export type TellOutcome = "sent" | "duplicate" | "unreachable" | "failed" | "no-channel" | "queued";
+/**
+ * `queued`: recorded in the outbox, to be delivered within the messengers' limits (a person the
+ * bot cannot reach is reported to the curators by the delivery); `duplicate`: sent before under
+ * the same key; `no-channel`: the person has no account the bot can write to.
+ */
+export type TellOutcome = "queued" | "duplicate" | "no-channel";
 
 /** The outbound queues, as Outreach needs them (src/jobs/outbound.ts). */
 export interface OutboundDispatch {
@@ -40,20 +44,14 @@ export interface OutreachWiring {
   outbound: OutboundDispatch;
 }
 
-export interface TellOptions {
-  /** How long to wait for the delivery's outcome before answering `queued` (0: do not wait). */
-  waitMs?: number;
-}
-
-const DEFAULT_WAIT_MS = 10_000;
-
 /**
  * Messages the bot sends on its own initiative to one person — the mentor told the outcome of
  * the interview, participants told a survey is open, a mentor sent the mentee's monthly
- * report — in their language. Each is recorded in the outbox (Notification) under a
- * deterministic key, so it goes out once, and delivered through the outbound queue of the
- * person's messenger within its rate limits (src/jobs/outbound.ts). tell() waits a little for
- * the outcome, so a caller can say who was reached; tellMany() hands many over at once.
+ * report — in their language. Each is an outbox row (Notification) under a deterministic key,
+ * so it goes out once, delivered through the outbound queue of the person's messenger within
+ * its rate limits (src/jobs/outbound.ts). Nothing here waits for a delivery: inside an update
+ * the rows commit with it and are handed to the queues after COMMIT; elsewhere (jobs) they are
+ * handed over at once.
  *
  * startForm() begins a form in the person's chat as an update of that chat would (inside its
  * frame, so the progress is stored like any answer); the scheduler calls it for feedback
@@ -88,15 +86,15 @@ export class Outreach {
     return person.identities.filter((i) => messengers.has(i.platform)).map((i) => ({ ...i, language: person.language }));
   }
 
-  /** Sends one message (through the queue) and waits a little for its outcome. */
-  async tell(personId: string, input: TellInput, options: TellOptions = {}): Promise<TellOutcome> {
-    const [outcome] = await this.tellMany([{ personId, input }], options);
+  /** Records one message to a person, due now. */
+  async tell(personId: string, input: TellInput): Promise<TellOutcome> {
+    const [outcome] = await this.tellMany([{ personId, input }]);
     return outcome!;
   }
 
-  /** Hands many messages to the queue at once, then waits (up to `waitMs` in all) for their outcomes. */
-  async tellMany(items: readonly { personId: string; input: TellInput }[], options: TellOptions = {}): Promise<TellOutcome[]> {
-    const { i18n, outbound } = this.require();
+  /** Records many messages, each in its recipient's language, due now. */
+  async tellMany(items: readonly { personId: string; input: TellInput }[]): Promise<TellOutcome[]> {
+    const { i18n } = this.require();
     const now = this.now();
     const outcomes: TellOutcome[] = new Array(items.length).fill("no-channel");
     const messages: OutboxMessage[] = [];
@@ -110,34 +108,23 @@ export class Outreach {
       index.set(input.dedupKey, i);
       outcomes[i] = "duplicate";
     }
-    const created = await this.outbox.add(messages);
-    if (!created.length) return outcomes;
-    const people = [...new Set(created.map((k) => items[index.get(k)!]!.personId))];
-    await outbound.dispatch(now, { personIds: people, priority: "interactive" });
-    const states = await this.waitFor(created, options.waitMs ?? DEFAULT_WAIT_MS);
-    for (const key of created) outcomes[index.get(key)!] = outcomeOf(states.get(key));
+    const created = await this.queue(messages);
+    for (const key of created) outcomes[index.get(key)!] = "queued";
     return outcomes;
   }
 
-  /** Records messages (scheduled or now) without waiting; those due now are handed to the queue at once when `dispatch` is set. */
-  async queue(messages: readonly OutboxMessage[], options: { dispatch?: boolean; now?: Date } = {}): Promise<string[]> {
+  /** Records messages (due now or later); those due by `now` go to the outbound queues once recorded. */
+  async queue(messages: readonly OutboxMessage[], options: { now?: Date } = {}): Promise<string[]> {
     const created = await this.outbox.add(messages);
-    if (options.dispatch && created.length) {
-      const now = options.now ?? this.now();
-      const people = [...new Set(messages.filter((m) => m.dueAt <= now).map((m) => m.personId))];
-      if (people.length) await this.require().outbound.dispatch(now, { personIds: people, priority: "interactive" });
-    }
+    if (!created.length) return created;
+    const now = options.now ?? this.now();
+    const keys = new Set(created);
+    const people = [...new Set(messages.filter((m) => keys.has(m.dedupKey) && m.dueAt <= now).map((m) => m.personId))];
+    if (!people.length) return created;
+    const frame = currentFrame();
+    if (frame) for (const id of people) frame.outbox.add(id);
+    else await this.require().outbound.dispatch(now, { personIds: people, priority: "interactive" });
     return created;
-  }
-
-  private async waitFor(keys: readonly string[], waitMs: number): Promise<Map<string, NotificationState>> {
-    const until = performance.now() + waitMs;
-    let states = await this.outbox.states(keys);
-    for (let delay = 10; performance.now() < until && [...states.values()].some((s) => s === "pending"); delay = Math.min(delay * 2, 100)) {
-      await sleep(delay);
-      states = await this.outbox.states(keys);
-    }
-    return states;
   }
 
   /**
@@ -180,19 +167,5 @@ export class Outreach {
   /** The exit survey when a pair ended early (002 §7.5). */
   startExitSurvey(personId: string, pairId: string) {
     return this.startForm(personId, `ex.${pairId}`, `exit-${pairId}-${personId}`);
-  }
-}
-
-function outcomeOf(state: NotificationState | undefined): TellOutcome {
-  switch (state) {
-    case "sent":
-      return "sent";
-    case "unreachable":
-      return "unreachable";
-    case "failed":
-    case "cancelled":
-      return "failed";
-    default:
-      return "queued";
   }
 }

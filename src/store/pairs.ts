@@ -273,7 +273,7 @@ export class Pairs {
         dueAt: now,
       });
     }
-    await this.outreach.queue(messages, { dispatch: true, now });
+    await this.outreach.queue(messages, { now });
   }
 
   async get(pairId: string): Promise<PairView | null> {
@@ -382,7 +382,7 @@ export class Pairs {
         merge: "alerts",
       });
     }
-    await this.outreach.queue(messages, { dispatch: true, now });
+    await this.outreach.queue(messages, { now });
     // Last: the scheduler takes a missing task for an ending whose follow-up was cut short, and does it again.
     await this.tasks.ensure({
       dedupKey: `talk-after-ending-${pair.id}`,

@@ -5,6 +5,7 @@ import type { FlowState } from "../flows/types.js";
 import { isLanguage, type Language } from "../i18n/index.js";
 import { BufferedSql } from "../db/sql.js";
 import type { Clock } from "../domain/clock.js";
+import { withinFrame, type FrameTransaction } from "../db/frame-context.js";
 
 /** What the core knows about the person in a chat while it handles one update. */
 export interface PersonSnapshot {
@@ -23,7 +24,8 @@ export interface Frame {
   readonly sql: BufferedSql;
 }
 
-export type FrameOutcome<T> = { duplicate: true } | { duplicate: false; result: T };
+/** `notify`: people whose outbox rows the update wrote, for the outbound queues once committed. */
+export type FrameOutcome<T> = { duplicate: true } | { duplicate: false; result: T; notify: string[] };
 
 /** Reads the person and the conversation of a chat; literals are escaped by the caller. */
 function loadStatement(chatKeyLiteral: string, platformLiteral: string, userLiteral: string): string {
@@ -84,7 +86,13 @@ export class UpdateFrames {
         conversation: loaded,
         sql: new BufferedSql(client),
       };
-      const result = await handler(frame);
+      const transaction: FrameTransaction = { client, flush: () => frame.sql.flush(), open: true, outbox: new Set(), savepoints: 0 };
+      let result: T;
+      try {
+        result = await withinFrame(transaction, () => handler(frame));
+      } finally {
+        transaction.open = false;
+      }
       let save = "";
       if (frame.conversation === null && loaded !== null) {
         save = `DELETE FROM "Conversation" WHERE "chatKey" = ${lit(key)}`;
@@ -96,7 +104,7 @@ export class UpdateFrames {
       }
       // The handler's writes, the conversation and the commit: one round trip.
       await frame.sql.flush([save, "COMMIT"].filter(Boolean).join(";\n"));
-      return { duplicate: false, result };
+      return { duplicate: false, result, notify: [...transaction.outbox] };
     } catch (error) {
       failed = true;
       await client.query("ROLLBACK").catch(() => undefined);

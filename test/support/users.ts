@@ -39,6 +39,15 @@ export interface TestUser {
 }
 
 let updateId = 1;
+
+/**
+ * Waits until what the update wrote for other people (outbox rows handed to the outbound
+ * queues after its commit) has been delivered, as a person would see it a moment later.
+ */
+async function settle(app: App): Promise<void> {
+  await app.processor.drain();
+  await app.outbound.drained(app.services.now(), 10_000);
+}
 let vkEventId = 1;
 
 function matches(label: string, wanted: string | RegExp): boolean {
@@ -68,6 +77,7 @@ export class TelegramTestUser implements TestUser {
 
   private async deliver(update: Omit<Update, "update_id">): Promise<void> {
     await this.app.telegram!.handleUpdate({ update_id: updateId++, ...update } as Update);
+    await settle(this.app);
   }
 
   send(text: string): Promise<void> {
@@ -147,6 +157,11 @@ export class TelegramTestUser implements TestUser {
 }
 
 export class VkTestUser implements TestUser {
+  private async handle(event: any): Promise<void> {
+    await this.app.vk!.handleEvent(event);
+    await settle(this.app);
+  }
+
   readonly platform = "vk" as const;
   constructor(private readonly appRef: () => App, private readonly fake: FakeVk, readonly id: string) {}
 
@@ -182,15 +197,15 @@ export class VkTestUser implements TestUser {
   }
 
   send(text: string): Promise<void> {
-    return this.app.vk!.handleEvent(this.message({ text }) as any);
+    return this.handle(this.message({ text }) as any);
   }
 
   sendSticker(): Promise<void> {
-    return this.app.vk!.handleEvent(this.message({ attachments: [{ type: "sticker", sticker: { product_id: 1, sticker_id: 1 } }] }) as any);
+    return this.handle(this.message({ attachments: [{ type: "sticker", sticker: { product_id: 1, sticker_id: 1 } }] }) as any);
   }
 
   open(code: string): Promise<void> {
-    return this.app.vk!.handleEvent(this.message({ text: "Начать", ref: code, ref_source: "link" }) as any);
+    return this.handle(this.message({ text: "Начать", ref: code, ref_source: "link" }) as any);
   }
 
   async press(label: string | RegExp): Promise<void> {
@@ -211,7 +226,7 @@ export class VkTestUser implements TestUser {
 
   private pressRaw(cmid: number, payloadJson: string): Promise<void> {
     const eventId = `ev${vkEventId++}`;
-    return this.app.vk!.handleEvent({
+    return this.handle({
       type: "message_event",
       event_id: eventId,
       v: "5.199",

@@ -10,6 +10,7 @@ import { ChatRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./r
 import { sleep } from "./sleep.js";
 import { route } from "./router.js";
 import { Session } from "./session.js";
+import type { OutboundDispatch } from "../../store/outreach.js";
 import { chatKey, RateLimitedError, RecipientUnreachableError, type IncomingEvent, type Messenger, type OutgoingMessage, type Platform } from "./types.js";
 
 /** Raised to a transport when an update could not be handled for now and must be redelivered. */
@@ -28,6 +29,8 @@ export interface ProcessorDeps {
   i18n: I18n;
   messengers: Map<Platform, Messenger>;
   logger: Logger;
+  /** The outbound queues: messages an update wrote to other people are handed to them after its COMMIT. */
+  outbound?: OutboundDispatch;
 }
 
 export type Outcome = "handled" | "duplicate" | "dropped";
@@ -45,6 +48,8 @@ export class UpdateProcessor {
   private readonly languages = new Map<string, Language>();
   /** When each chat was last told the service is unavailable: once a minute is enough. */
   private readonly toldUnavailable = new Map<string, number>();
+  /** Hand-overs to the outbound queues still in progress (nobody waits for them; drain() does). */
+  private readonly handovers = new Set<Promise<void>>();
 
   constructor(private readonly deps: ProcessorDeps) {
     this.limiter = new ChatRateLimiter(deps.rateLimit ?? DEFAULT_RATE_LIMIT);
@@ -74,9 +79,31 @@ export class UpdateProcessor {
     return this.serializer.run(key, () => this.process(event));
   }
 
-  /** Resolves when every update in hand is done. */
-  drain(): Promise<void> {
-    return this.serializer.idle();
+  /** Resolves when every update in hand is done and its messages to others are handed to the queues (or `handoverWaitMs` passed). */
+  async drain(handoverWaitMs = 5_000): Promise<void> {
+    await this.serializer.idle();
+    if (!this.handovers.size) return;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.handovers]), new Promise<void>((resolve) => (timer = setTimeout(resolve, handoverWaitMs)))]);
+    clearTimeout(timer);
+  }
+
+  /**
+   * Hands the messages an update wrote to other people to the outbound queues, without
+   * waiting: a slow or unavailable Redis delays nobody's answer. What is not handed over
+   * here (Redis down) is picked up by the scheduler's next tick, which dispatches everything due.
+   */
+  private handOver(personIds: string[], log: Logger): void {
+    const outbound = this.deps.outbound;
+    if (!outbound || !personIds.length) return;
+    const done: Promise<void> = outbound
+      .dispatch(this.deps.core.now(), { personIds, priority: "interactive" })
+      .then(
+        () => undefined,
+        (error) => log.warn({ err: errorSummary(error), people: personIds.length }, "outbox hand-over failed; the scheduler will dispatch it"),
+      )
+      .finally(() => this.handovers.delete(done));
+    this.handovers.add(done);
   }
 
   private async process(event: IncomingEvent): Promise<Outcome> {
@@ -99,6 +126,7 @@ export class UpdateProcessor {
         log.debug("duplicate update skipped");
         return "duplicate";
       }
+      this.handOver(outcome.notify, log);
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         log.warn({ err: errorSummary(error) }, "database unavailable, update left for redelivery");

@@ -347,7 +347,8 @@ export const surveyOpenCommand: Command = {
       return;
     }
     const audience = await deps.services.surveys.audience(scope.programmeId, kind);
-    // Handed to the outbound queue all at once (delivered within the messengers' limits); a short wait tells who was reached.
+    // Recorded with the round; delivered after this update within the messengers' limits. A person the
+    // bot cannot reach is reported to the curators by the delivery.
     const outcomes = await deps.services.outreach.tellMany(
       audience.map((a) => ({
         personId: a.personId,
@@ -358,13 +359,10 @@ export const surveyOpenCommand: Command = {
           buttons: [[{ label: { key: "form-answer" }, command: "form", args: `${TICKET_OF[kind]}.${round.id}` }]],
         },
       })),
-      { waitMs: 5000 },
     );
-    const told = outcomes.filter((o) => o === "sent" || o === "duplicate").length;
-    const queued = outcomes.filter((o) => o === "queued").length;
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.survey_open", outcome: "allowed", targetType: "survey", targetId: round.id, programmeId: scope.programmeId, details: { kind, asked: audience.length, told, queued } });
-    session.say(`curator-survey-opened-${kind}`, { total: audience.length, told, failed: audience.length - told - queued });
-    if (queued) session.say("lc-survey-still-queued", { count: queued });
+    const told = outcomes.filter((o) => o !== "no-channel").length;
+    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.survey_open", outcome: "allowed", targetType: "survey", targetId: round.id, programmeId: scope.programmeId, details: { kind, asked: audience.length, told } });
+    session.say(`curator-survey-opened-${kind}`, { total: audience.length, told, failed: audience.length - told });
   },
 };
 

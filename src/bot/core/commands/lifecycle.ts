@@ -226,7 +226,7 @@ export const requestChangeCommand: Command = {
             buttons: [[{ label: { key: "lc-btn-overdue" }, command: "overdue", args: "" }]],
             dueAt: now,
           })),
-          { dispatch: true, now },
+          { now },
         );
       }
       await deps.services.audit.record({ actorId: personId, action: "pair.request_change", outcome: "allowed", targetType: "pair", targetId: pair.id, programmeId: pair.programmeId, details: { kind, created } });
