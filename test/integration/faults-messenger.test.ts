@@ -18,6 +18,12 @@ describe("messenger API failures on replies", () => {
     await u.send("/help");
     expect(u.messages()).toHaveLength(2);
     expect(u.last().text).toContain("Я бот программы наставничества");
+    // Each refused send was tried once more: after a short pause for the 5xx, after retry_after (1 s) for
+    // the 429. Arrival times at the fake, with a margin for timer rounding; no upper bound (a loaded machine is slow).
+    const sends = h.tg.calls.filter((c) => c.method === "sendMessage" && String(c.payload.chat_id) === u.id).map((c) => c.at!);
+    expect(sends).toHaveLength(4);
+    expect(sends[1]! - sends[0]!).toBeGreaterThanOrEqual(150);
+    expect(sends[3]! - sends[2]!).toBeGreaterThanOrEqual(950);
   });
 
   it("Telegram: a person who blocked the bot (403) is not retried", async () => {
