@@ -6,14 +6,18 @@ import pg from "pg";
  * Creates this run's template database and applies every committed migration to it with
  * the same command a deployment uses (`prisma migrate deploy`). Test files clone it.
  * Names carry their creation time, so runs side by side never drop each other's databases;
- * leftovers of interrupted runs are removed after a few hours.
+ * leftovers of interrupted runs are removed after a few hours. That time is PostgreSQL's:
+ * a run whose process clock is moved (libfaketime) must not take everyone's databases for old.
  */
 export const adminUrl = (): string => process.env.TEST_ADMIN_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const PREFIX = "nastavnik_test_";
 const STALE_MS = 3 * 3600_000;
 
+/** Milliseconds to add to this process's clock to get the database server's (set by the setup). */
+const serverOffset = (): number => Number(process.env.TEST_DB_CLOCK_OFFSET ?? 0);
+
 export function newDatabaseName(kind: string): string {
-  return `${PREFIX}${Date.now()}_${kind}_${randomBytes(4).toString("hex")}`;
+  return `${PREFIX}${Date.now() + serverOffset()}_${kind}_${randomBytes(4).toString("hex")}`;
 }
 
 export function databaseUrl(name: string): string {
@@ -29,14 +33,17 @@ export function templateName(): string {
 }
 
 export default async function setup(): Promise<() => Promise<void>> {
-  const template = newDatabaseName("tpl");
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
+  const { rows: clock } = await admin.query("SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS ms");
+  const serverNow = Number(clock[0].ms);
+  process.env.TEST_DB_CLOCK_OFFSET = String(Math.round(serverNow - Date.now()));
+  const template = newDatabaseName("tpl");
   try {
     const { rows } = await admin.query("SELECT datname FROM pg_database WHERE datname LIKE $1", [`${PREFIX}%`]);
     for (const r of rows) {
       const born = Number(String(r.datname).slice(PREFIX.length).split("_")[0]);
-      if (!Number.isFinite(born) || Date.now() - born > STALE_MS) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`).catch(() => undefined);
+      if (!Number.isFinite(born) || serverNow - born > STALE_MS) await admin.query(`DROP DATABASE IF EXISTS "${r.datname}" WITH (FORCE)`).catch(() => undefined);
     }
     await admin.query(`CREATE DATABASE "${template}"`);
   } finally {
