@@ -119,13 +119,14 @@ export class UpdateProcessor {
         const session = new Session(event, frame.person, frame.conversation, messenger.limits, this.deps.i18n, lang, withSql(this.deps.core.services, frame.sql));
         await route(session, this.deps.core);
         frame.conversation = session.conversation;
-        this.remember(key, session.lang);
         replies = session.replies;
+        return session.lang;
       });
       if (outcome.duplicate) {
         log.debug("duplicate update skipped");
         return "duplicate";
       }
+      this.remember(key, outcome.result);
       this.handOver(outcome.notify, log);
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
