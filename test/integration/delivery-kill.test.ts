@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { Queue } from "bullmq";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
+import { testQueuePrefix } from "../support/redis-keys.js";
 import { LIFECYCLE_QUEUE, MAINTENANCE_QUEUE } from "../../src/jobs/worker.js";
 import { received, recipients, reminder, sendCalls, tally, type Recipient } from "./delivery-support.js";
 import { spawnWorker, until, type WorkerProcess } from "./delivery-processes.js";
@@ -17,7 +17,7 @@ const SECOND_HALF = `Часть вторая. ${"План на месяц. ".rep
 
 describe.each(["telegram", "vk"] as const)("worker killed mid-sending on %s", (platform) => {
   let h: Harness;
-  const prefix = `test-${randomBytes(4).toString("hex")}`;
+  const prefix = testQueuePrefix(); // its keys are deleted when the harness closes
   const workers: WorkerProcess[] = [];
   beforeAll(async () => {
     // This process only dispatches (as the bot process does); the worker processes send.

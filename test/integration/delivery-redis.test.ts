@@ -1,11 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
+import { testQueuePrefix } from "../support/redis-keys.js";
 import { createWorker, JOB_KINDS, LIFECYCLE_QUEUE, MAINTENANCE_QUEUE } from "../../src/jobs/worker.js";
 import { outboundQueueName } from "../../src/jobs/outbound.js";
 import { createLogger } from "../../src/logger.js";
@@ -45,7 +45,7 @@ const killRedis = async () => {
 
 describe("Redis restarted", () => {
   let h: Harness;
-  const prefix = `test-${randomBytes(4).toString("hex")}`;
+  const prefix = testQueuePrefix(); // its keys are deleted when the harness closes
   beforeAll(async () => {
     await startRedis();
     h = await startHarness({ env: { REDIS_URL: redisUrl }, app: { queuePrefix: prefix, outbound: { consume: false } } });

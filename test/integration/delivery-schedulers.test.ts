@@ -1,7 +1,7 @@
-import { randomBytes } from "node:crypto";
 import { Queue, type Job } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
+import { testQueuePrefix } from "../support/redis-keys.js";
 import { createWorker, MAINTENANCE_QUEUE, type JobKind } from "../../src/jobs/worker.js";
 import { createLogger } from "../../src/logger.js";
 import { until } from "./delivery-processes.js";
@@ -9,7 +9,7 @@ import { until } from "./delivery-processes.js";
 /** Schedules are registered at boot under stable ids: any number of workers leave one, and each occurrence runs once. */
 describe("job schedules with two workers", () => {
   let h: Harness;
-  const prefix = `test-${randomBytes(4).toString("hex")}`;
+  const prefix = testQueuePrefix(); // its keys are deleted when the harness closes
   beforeAll(async () => {
     h = await startHarness({ app: { queuePrefix: prefix } });
   });

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { startHarness, TEST_TELEGRAM_TOKEN, type Harness } from "../support/harness.js";
+import { PrivateRedis } from "../support/private-redis.js";
 
 describe("graceful shutdown", () => {
   let h: Harness;
@@ -24,17 +25,23 @@ describe("graceful shutdown", () => {
   });
 
   it("the process exits cleanly on SIGTERM", async () => {
+    // The service registers its schedules under the production prefix: on a Redis of its own, not the shared one.
+    const redis = await new PrivateRedis().start();
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts", "all"], {
       env: {
         ...process.env,
         DATABASE_URL: h.database.url,
-        REDIS_URL: "redis://127.0.0.1:6379",
+        REDIS_URL: redis.url,
         TELEGRAM_BOT_TOKEN: TEST_TELEGRAM_TOKEN,
         TELEGRAM_API_ROOT: h.tg.url,
         PORT: "0",
         LOG_LEVEL: "info",
       },
       stdio: ["ignore", "pipe", "pipe"],
+    });
+    onTestFinished(async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
+      await redis.stop();
     });
     let out = "";
     child.stdout.on("data", (c) => (out += c));

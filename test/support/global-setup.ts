@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { deleteKeys, keysByPrefix, runKeyPrefix, SHARED_REDIS_URL } from "./redis-keys.js";
 
 /**
  * Creates this run's template database and applies every committed migration to it with
@@ -51,6 +52,8 @@ export default async function setup(): Promise<() => Promise<void>> {
   }
   execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: databaseUrl(template) }, stdio: "pipe" });
   process.env.TEST_TEMPLATE_DB = template;
+  // Names this run's Redis keys (test-<run>-…), so the check below sees only its own.
+  process.env.TEST_RUN_TAG = randomBytes(3).toString("hex");
   return async () => {
     const a = new pg.Client({ connectionString: adminUrl() });
     await a.connect();
@@ -59,5 +62,28 @@ export default async function setup(): Promise<() => Promise<void>> {
     } finally {
       await a.end();
     }
+    await checkRedisKeys();
   };
+}
+
+/**
+ * Every test closes its harness, which deletes its prefix's keys: keys of this run left on the
+ * shared Redis mean a test that did not clean up (or a worker process it left running). They are
+ * deleted, and the run fails naming their prefixes. A Redis that is not there (a run of unit
+ * tests only, on a machine without one) is not checked.
+ */
+async function checkRedisKeys(): Promise<void> {
+  let left: Map<string, string[]>;
+  try {
+    left = await keysByPrefix(SHARED_REDIS_URL, runKeyPrefix());
+  } catch (error) {
+    console.warn(`Redis keys of this run not checked: ${(error as Error).message.split("\n")[0]}`);
+    return;
+  }
+  if (!left.size) return;
+  await deleteKeys(SHARED_REDIS_URL, [...left.values()].flat());
+  const list = [...left].map(([prefix, keys]) => `${prefix} (${keys.length}: ${keys.slice(0, 3).join(", ")}${keys.length > 3 ? ", …" : ""})`);
+  // A throw here is only printed by vitest; the exit code is what makes the run fail.
+  console.error(`Tests left Redis keys behind (now deleted): ${list.join("; ")}`);
+  process.exitCode = 1;
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { Writable } from "node:stream";
 import { APIError } from "vk-io";
 import { createApp, type App, type AppOptions } from "../../src/app.js";
@@ -10,6 +9,7 @@ import { BOT_INFO, FakeTelegram } from "./fake-telegram.js";
 import { FakeVk, VK_GROUP_ID } from "./fake-vk.js";
 import { TelegramTestUser, VkTestUser, type TestUser } from "./users.js";
 import { TcpProxy } from "./tcp-proxy.js";
+import { deletePrefixKeys, testQueuePrefix } from "./redis-keys.js";
 import { systemClock } from "../../src/domain/clock.js";
 
 export const TEST_TELEGRAM_TOKEN = "123456:TEST-token-for-the-fake-bot-api";
@@ -106,7 +106,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     if (options.inProcessApis) connectInProcess(built, tg, vk);
     return built;
   };
-  const queuePrefix = `test-${randomBytes(4).toString("hex")}`;
+  const queuePrefix = testQueuePrefix();
   let app = build();
   const extra: App[] = [];
   await database.db.close(); // the app has its own pools
@@ -160,8 +160,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return code;
     },
     async close() {
-      await Promise.all(extra.map((a) => a.stop()));
-      await app.stop();
+      try {
+        await Promise.all(extra.map((a) => a.stop()));
+        await app.stop();
+      } finally {
+        // The queues, schedules and pacing keys of this harness's prefix (the same for every app it built).
+        await deletePrefixKeys(config.redisUrl, options.app?.queuePrefix ?? queuePrefix).catch(() => undefined);
+      }
       await Promise.all([tg.close(), vk.close()]);
       await dbProxy?.close();
       await database.drop();
