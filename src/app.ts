@@ -18,7 +18,8 @@ import type { Messenger, Platform } from "./bot/core/types.js";
 import { TelegramTransport } from "./bot/telegram/transport.js";
 import { VkTransport } from "./bot/vk/transport.js";
 import { createRedis, pingRedis } from "./jobs/connection.js";
-import { createWorker, type JobWorker } from "./jobs/worker.js";
+import { createWorker, type JobKind, type JobWorker } from "./jobs/worker.js";
+import { JobQueue } from "./jobs/job-queue.js";
 import { Outbound, type OutboundOptions } from "./jobs/outbound.js";
 import { LifecycleScheduler } from "./jobs/lifecycle.js";
 import { createHttpServer } from "./http/server.js";
@@ -42,6 +43,8 @@ export interface AppOptions {
   outbound?: OutboundOptions;
   /** Per-person flood protection; benchmarks of robots that answer in milliseconds raise it. */
   rateLimit?: RateLimitSettings;
+  /** The jobs the worker runs (default: all of JOB_KINDS). */
+  jobKinds?: readonly JobKind[];
 }
 
 export interface App {
@@ -102,13 +105,15 @@ export function createApp(options: AppOptions): App {
     options: { ...options.outbound, consume: options.outbound?.consume ?? (options.run.bot || options.run.worker) },
     now,
   });
-  const processor = new UpdateProcessor({ core, frames: new UpdateFrames(db.framePool, now), i18n, messengers, logger, rateLimit: options.rateLimit, outbound });
+  const jobs = new JobQueue(redis, prefix);
+  services.jobs.attach(jobs);
+  const processor = new UpdateProcessor({ core, frames: new UpdateFrames(db.framePool, now), i18n, messengers, logger, rateLimit: options.rateLimit, outbound, jobs });
   telegram?.attach(processor);
   vk?.attach(processor);
   services.outreach.attach({ messengers, i18n, processor, outbound });
   const lifecycle = new LifecycleScheduler({ prisma: db.prisma, services, outbound, logger });
 
-  const worker = options.run.worker ? createWorker({ redis, prisma: db.prisma, services, i18n, outbound, lifecycle, logger, prefix, concurrency: config.workerConcurrency, now }) : undefined;
+  const worker = options.run.worker ? createWorker({ redis, prisma: db.prisma, services, i18n, outbound, lifecycle, logger, prefix, concurrency: config.workerConcurrency, now, kinds: options.jobKinds }) : undefined;
 
   let server: Server | undefined;
   if (options.http !== false) {
@@ -151,6 +156,7 @@ export function createApp(options: AppOptions): App {
       await processor.drain();
       await worker?.stop();
       await outbound.stop();
+      await jobs.close();
       await db.close();
       redis.disconnect();
       logger.info("stopped");

@@ -16,6 +16,8 @@ export interface FrameTransaction {
   open: boolean;
   /** People whose outbox rows this update wrote: handed to the outbound queues after COMMIT. */
   readonly outbox: Set<string>;
+  /** Jobs the update asked for: enqueued after COMMIT. */
+  readonly jobs: { name: string; data: Record<string, unknown>; jobId: string }[];
   savepoints: number;
 }
 

@@ -5,6 +5,7 @@ import type { OutboxMessage } from "../store/notifications.js";
 import type { RunView } from "../store/matching.js";
 import type { Services } from "../store/services.js";
 import type { JobKind } from "./worker.js";
+import type { Platform } from "../bot/core/types.js";
 
 /**
  * A matching run of one programme (002 §7.3): the cohort is read from the database, the pure
@@ -64,16 +65,27 @@ function isMode(value: unknown): value is MatchMode {
   return typeof value === "string" && (MATCH_MODES as readonly string[]).includes(value);
 }
 
-/** The job: `{ programmeId, mode?, startedById? }`, added to the maintenance queue on demand. */
+/**
+ * The job: `{ programmeId, mode?, startedById?, notify? }`, added to the maintenance queue on
+ * demand (the curator's /match). With `notify` (the curator and the messenger they asked on),
+ * the first page of the result is shown in their chat when the run is stored.
+ */
+export const MATCHING_JOB = "matching-run";
+
 export const matchingJobKind: JobKind = {
-  name: "matching-run",
+  name: MATCHING_JOB,
   async run(ctx, job: Job) {
-    const data = (job.data ?? {}) as { programmeId?: unknown; mode?: unknown; startedById?: unknown };
+    const data = (job.data ?? {}) as { programmeId?: unknown; mode?: unknown; startedById?: unknown; notify?: { personId?: unknown; platform?: unknown } };
     if (typeof data.programmeId !== "string") throw new Error("matching-run needs a programmeId");
     const run = await runMatching(
       { services: ctx.services, logger: ctx.logger },
       { programmeId: data.programmeId, mode: isMode(data.mode) ? data.mode : "best_total", startedById: typeof data.startedById === "string" ? data.startedById : null, now: ctx.now() },
     );
+    const notify = data.notify;
+    if (notify && typeof notify.personId === "string") {
+      const platform = typeof notify.platform === "string" ? (notify.platform as Platform) : undefined;
+      await ctx.services.outreach.runCommand(notify.personId, "match", `R.${run.id}.0`, `match-result-${run.id}`, platform);
+    }
     return { runId: run.id, matched: run.stats.matched, unmatched: run.stats.unmatched.length };
   },
 };

@@ -133,13 +133,22 @@ export class Outreach {
    * an offer to answer it later. Handled once per key.
    */
   async startForm(personId: string, ticket: string, dedupKey: string): Promise<"started" | "no-channel"> {
+    return this.runCommand(personId, "form", ticket, dedupKey);
+  }
+
+  /**
+   * Runs a command in the person's chat as if they had sent it (on `platform` when they use it):
+   * how the result of a job (a matching run) reaches the curator who asked. Handled once per key.
+   */
+  async runCommand(personId: string, command: string, args: string, dedupKey: string, platform?: Platform): Promise<"started" | "no-channel"> {
     const { processor } = this.require();
-    const [channel] = await this.channels(personId);
+    const channels = await this.channels(personId);
+    const channel = channels.find((c) => c.platform === platform) ?? channels[0];
     if (!channel) return "no-channel";
     await processor.handle({
       updateKey: `out:${dedupKey}`,
       chat: { platform: channel.platform, chatId: channel.chatId, userId: channel.externalId },
-      input: { kind: "command", command: "form", args: ticket },
+      input: { kind: "command", command, args },
     });
     return "started";
   }

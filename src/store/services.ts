@@ -22,6 +22,7 @@ import { Digests } from "./digests.js";
 import { IndicatorData } from "./indicator-data.js";
 import { Scopes } from "./scope.js";
 import { ProgrammeViews } from "./programme-views.js";
+import { JobRequests } from "./job-requests.js";
 
 /**
  * The domain's data access, one object per aggregate. What every message touches runs as
@@ -56,6 +57,8 @@ export interface Services {
   views: ProgrammeViews;
   /** Whole-cohort matching: runs, numbered suggestions, the curator's decisions. */
   matching: Matching;
+  /** Heavy work asked for by people, enqueued with their update. */
+  jobs: JobRequests;
 }
 
 /**
@@ -109,5 +112,6 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
     digests: new Digests(prisma, indicatorData, scopes),
     views: new ProgrammeViews(prisma),
     matching: new Matching(prisma, pairs),
+    jobs: new JobRequests(),
   };
 }

@@ -25,7 +25,7 @@ export interface Frame {
 }
 
 /** `notify`: people whose outbox rows the update wrote, for the outbound queues once committed. */
-export type FrameOutcome<T> = { duplicate: true } | { duplicate: false; result: T; notify: string[] };
+export type FrameOutcome<T> = { duplicate: true } | { duplicate: false; result: T; notify: string[]; jobs: FrameTransaction["jobs"] };
 
 /** Reads the person and the conversation of a chat; literals are escaped by the caller. */
 function loadStatement(chatKeyLiteral: string, platformLiteral: string, userLiteral: string): string {
@@ -86,7 +86,7 @@ export class UpdateFrames {
         conversation: loaded,
         sql: new BufferedSql(client),
       };
-      const transaction: FrameTransaction = { client, flush: () => frame.sql.flush(), open: true, outbox: new Set(), savepoints: 0 };
+      const transaction: FrameTransaction = { client, flush: () => frame.sql.flush(), open: true, outbox: new Set(), jobs: [], savepoints: 0 };
       let result: T;
       try {
         result = await withinFrame(transaction, () => handler(frame));
@@ -104,7 +104,7 @@ export class UpdateFrames {
       }
       // The handler's writes, the conversation and the commit: one round trip.
       await frame.sql.flush([save, "COMMIT"].filter(Boolean).join(";\n"));
-      return { duplicate: false, result, notify: [...transaction.outbox] };
+      return { duplicate: false, result, notify: [...transaction.outbox], jobs: transaction.jobs };
     } catch (error) {
       failed = true;
       await client.query("ROLLBACK").catch(() => undefined);

@@ -225,10 +225,9 @@ describe("outbound pacer", () => {
         vi.useFakeTimers({ toFake: ["Date"], now: moved });
         const { waits, busy } = await run();
         expect(new Date().getUTCFullYear()).toBe(moved.getUTCFullYear());
-        // Four slots one interval apart: the last about three intervals after the first, not years.
-        expect(waits[0]!).toBeLessThan(50);
-        expect(waits[3]!).toBeGreaterThanOrEqual(3 * interval - 20);
-        expect(waits[3]!).toBeLessThan(3 * interval + 200);
+        // Four slots one interval apart: the last at least three intervals after the first, and seconds, not years, away.
+        expect(waits[3]! - waits[0]!).toBeGreaterThanOrEqual(3 * interval - 20);
+        expect(Math.max(...waits)).toBeLessThan(10_000);
         expect(busy.kind).toBe("chat-busy");
         expect(busy.waitMs).toBeGreaterThan(800);
         expect(busy.waitMs).toBeLessThanOrEqual(Math.ceil(1000 / SAFETY));

@@ -11,6 +11,7 @@ import { sleep } from "./sleep.js";
 import { route } from "./router.js";
 import { Session } from "./session.js";
 import type { OutboundDispatch } from "../../store/outreach.js";
+import type { JobEnqueuer } from "../../store/job-requests.js";
 import { chatKey, RateLimitedError, RecipientUnreachableError, type IncomingEvent, type Messenger, type OutgoingMessage, type Platform } from "./types.js";
 
 /** Raised to a transport when an update could not be handled for now and must be redelivered. */
@@ -31,6 +32,8 @@ export interface ProcessorDeps {
   logger: Logger;
   /** The outbound queues: messages an update wrote to other people are handed to them after its COMMIT. */
   outbound?: OutboundDispatch;
+  /** The job queues: jobs an update asked for are enqueued after its COMMIT. */
+  jobs?: JobEnqueuer;
 }
 
 export type Outcome = "handled" | "duplicate" | "dropped";
@@ -96,11 +99,15 @@ export class UpdateProcessor {
   private handOver(personIds: string[], log: Logger): void {
     const outbound = this.deps.outbound;
     if (!outbound || !personIds.length) return;
-    const done: Promise<void> = outbound
-      .dispatch(this.deps.core.now(), { personIds, priority: "interactive" })
+    this.track(outbound.dispatch(this.deps.core.now(), { personIds, priority: "interactive" }), log, "outbox hand-over failed; the scheduler will dispatch it");
+  }
+
+  private track(work: Promise<unknown> | undefined, log: Logger, failure: string): void {
+    if (!work) return;
+    const done: Promise<void> = work
       .then(
         () => undefined,
-        (error) => log.warn({ err: errorSummary(error), people: personIds.length }, "outbox hand-over failed; the scheduler will dispatch it"),
+        (error) => log.warn({ err: errorSummary(error) }, failure),
       )
       .finally(() => this.handovers.delete(done));
     this.handovers.add(done);
@@ -128,6 +135,7 @@ export class UpdateProcessor {
       }
       this.remember(key, outcome.result);
       this.handOver(outcome.notify, log);
+      for (const job of outcome.jobs) this.track(this.deps.jobs?.enqueue(job.name, job.data, job.jobId), log, "job hand-over failed");
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         log.warn({ err: errorSummary(error) }, "database unavailable, update left for redelivery");

@@ -1,5 +1,6 @@
 import { modeKey, reasonMessage, unmatchedMessage, type MatchMode } from "../../../domain/matching/index.js";
-import { runMatching } from "../../../jobs/matching.js";
+import { MATCHING_JOB } from "../../../jobs/matching.js";
+import { newId } from "../../../db/sql.js";
 import type { RunView, SuggestionView } from "../../../store/matching.js";
 import { MATCH_REJECT_REASON } from "../../../flows/definitions/match-reject-reason.js";
 import { commandPayload } from "../payload.js";
@@ -157,17 +158,12 @@ export const matchCommand: Command = {
       session.say("match-usage", undefined, modeButtons(ctx, scope.programmeId));
       return;
     }
-    const run = await runMatching({ services: deps.services }, { programmeId: scope.programmeId, mode, startedById: session.person!.id, now: deps.now() });
-    await deps.services.audit.record({
-      actorId: session.person!.id,
-      action: "curator.match",
-      outcome: "allowed",
-      targetType: "match_run",
-      targetId: run.id,
-      programmeId: scope.programmeId,
-      details: { mode, matched: run.stats.matched, unmatched: run.stats.unmatched.length },
-    });
-    await showPage(ctx, run, 0);
+    // A whole cohort may take a while: the run is a job, and its first page comes to this chat when it is stored.
+    const personId = session.person!.id;
+    const jobId = `match-${scope.programmeId}-${newId()}`;
+    await session.services.jobs.request(MATCHING_JOB, { programmeId: scope.programmeId, mode, startedById: personId, notify: { personId, platform: session.chat.platform } }, jobId);
+    await session.services.audit.record({ actorId: personId, action: "curator.match", outcome: "allowed", targetType: "programme", targetId: scope.programmeId, programmeId: scope.programmeId, details: { mode } });
+    session.say("match-started", { mode: session.t(modeKey(mode)) });
   },
 };
 
