@@ -11,6 +11,7 @@ import { TelegramTestUser, VkTestUser, type TestUser } from "./users.js";
 import { TcpProxy } from "./tcp-proxy.js";
 import { deletePrefixKeys, testQueuePrefix } from "./redis-keys.js";
 import { systemClock } from "../../src/domain/clock.js";
+import { matchingJobKind } from "../../src/jobs/matching.js";
 
 export const TEST_TELEGRAM_TOKEN = "123456:TEST-token-for-the-fake-bot-api";
 export const TEST_WEBHOOK_SECRET = "webhook-secret-0123456789";
@@ -94,7 +95,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       config,
       logger: createLogger("debug", sink),
       now: systemClock,
-      run: { bot: true, worker: false },
+      // The worker runs the jobs people ask for (a matching run); the scheduled ones have their own tests.
+      run: { bot: true, worker: true },
+      jobKinds: [matchingJobKind],
       telegramBotInfo: BOT_INFO,
       vkApiLimit: 1000,
       queuePrefix,
@@ -111,6 +114,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const extra: App[] = [];
   await database.db.close(); // the app has its own pools
   if (options.start) await app.start();
+  else await app.worker?.start();
   const users = new Map<string, TestUser>();
   const harness: Harness = {
     dbProxy,
@@ -126,6 +130,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await app.stop();
       app = build();
       if (options.start) await app.start();
+      else await app.worker?.start();
     },
     tg,
     vk,

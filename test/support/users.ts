@@ -46,6 +46,10 @@ let updateId = 1;
  */
 async function settle(app: App): Promise<void> {
   await app.processor.drain();
+  for (const queue of app.worker?.queues.values() ?? []) {
+    for (let i = 0; i < 400 && (await queue.count()) + (await queue.getActiveCount()) > 0; i++) await new Promise((r) => setTimeout(r, 25));
+  }
+  await app.processor.drain();
   await app.outbound.drained(app.services.now(), 10_000);
 }
 let vkEventId = 1;
