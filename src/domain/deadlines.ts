@@ -20,9 +20,17 @@ export interface Occurrence {
 
 export type Timing = Pick<LifecycleSettings, "alertHour" | "reminderHour" | "quietHours">;
 
-/** Due at `now`: from its moment until it expires. */
+/** How long an occurrence that quiet hours moved past its expiry stays worth sending. */
+const MOVED_PAST_EXPIRY_MS = 12 * 3600_000;
+
+/**
+ * Due at `now`: from its moment until it expires. An occurrence whose moment quiet hours moved
+ * to or past its expiry (an alert hour set late in the evening) is still sent, once, when they
+ * end: moved, never dropped.
+ */
 export function isDue(o: Pick<Occurrence, "dueAt" | "expiresAt">, now: Date): boolean {
-  return o.dueAt <= now && now < o.expiresAt;
+  const end = o.expiresAt > o.dueAt ? o.expiresAt : new Date(o.dueAt.getTime() + MOVED_PAST_EXPIRY_MS);
+  return o.dueAt <= now && now < end;
 }
 
 const dayStart = (date: string, tz: string) => zonedTime(date, 0, 0, tz);

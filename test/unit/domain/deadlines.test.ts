@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_LIFECYCLE_SETTINGS, type LifecycleSettings } from "../../../src/domain/lifecycle-settings.js";
+import { zonedTime } from "../../../src/domain/time.js";
 import {
   FEDERAL_FORM_DUE_DAY,
   federalFormReminders,
@@ -233,5 +234,20 @@ describe("keys", () => {
     expect(new Set(keys).size).toBe(keys.length);
     // The same inputs, the same keys.
     expect(finalReportOverdue(id, new Date(at.getTime() + 60_000), MSK, S).key).toBe(finalReportOverdue(id, at, MSK, S).key);
+  });
+});
+
+describe("an alert hour inside quiet hours", () => {
+  const late = { ...DEFAULT_LIFECYCLE_SETTINGS, alertHour: 22 };
+
+  it("the federal form's deadline-day reminder, moved to the morning after, is still sent once then", () => {
+    const zone = "Asia/Omsk";
+    const reminders = federalFormReminders(2027, zone, late);
+    const last = reminders.at(-1)!;
+    // 22:00 on 20 January is quiet: moved to 08:00 on the 21st, when the window of that day has closed.
+    expect(last.dueAt).toEqual(zonedTime("2027-01-21", 8, 0, zone));
+    expect(isDue(last, zonedTime("2027-01-21", 8, 0, zone))).toBe(true);
+    expect(isDue(last, zonedTime("2027-01-21", 7, 59, zone))).toBe(false);
+    expect(isDue(last, zonedTime("2027-01-22", 8, 0, zone))).toBe(false);
   });
 });
