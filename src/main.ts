@@ -10,7 +10,7 @@ async function main(): Promise<void> {
     console.error(`Usage: tsx src/main.ts [all|bot|worker]`);
     process.exit(2);
   }
-  let config;
+  let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();
   } catch (error) {

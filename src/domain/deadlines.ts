@@ -1,4 +1,4 @@
-import type { LifecycleSettings, QuietHours } from "./lifecycle-settings.js";
+import type { LifecycleSettings, } from "./lifecycle-settings.js";
 import { addDays, localMoment } from "./quiet-hours.js";
 import { localDate, zonedTime } from "./time.js";
 

@@ -31,7 +31,7 @@ export interface MatchingRunDeps {
 export async function runMatching(deps: MatchingRunDeps, input: MatchingRunInput): Promise<RunView> {
   const { services } = deps;
   const { input: cohort, options } = await services.matching.cohort(input.programmeId);
-  let result;
+  let result: ReturnType<typeof suggestPairs>;
   try {
     result = suggestPairs(cohort, { ...options, mode: input.mode });
   } catch (error) {

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../db/client.js";
+import type { Prisma, PrismaClient } from "../db/client.js";
 import { digestRecordKey, scopeKeyOf } from "../domain/admin-scope.js";
 import { organisationsChart, trendChart, type ChartSpec, type TrendPoint } from "../domain/digest/chart.js";
 import { composeDigest, type Digest, type DigestActivity, type DigestOverdue, type OrganisationIndicators } from "../domain/digest/compose.js";

@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../db/client.js";
+import type { Prisma, PrismaClient } from "../db/client.js";
 import type { Clock } from "../domain/clock.js";
 import type { Answers } from "../flows/types.js";
 
@@ -56,7 +56,7 @@ export class FormResponses {
       where: { personId_formId_subjectKey_programmeId: { personId, formId, subjectKey, programmeId } },
       select: SELECT,
     });
-    return row && row.submittedAt ? view(row) : null;
+    return row?.submittedAt ? view(row) : null;
   }
 
   async exists(personId: string, programmeId: string, formId: string, subjectKey = ""): Promise<boolean> {

@@ -2,19 +2,19 @@ import type { PrismaClient } from "../db/client.js";
 import { matchingProfile, MENTEE_REQUEST, MENTOR_QUESTIONNAIRE, type MatchingProfile } from "../domain/form-profile.js";
 import { PAIR_STAGES, type PairStatus } from "../domain/lifecycle.js";
 import { DEFICIT_KINDS } from "../domain/vocabulary.js";
-import {
-  type ChoiceInput,
-  type FixedPair,
-  type ForbiddenPair,
-  type MatchingInput,
-  type MatchingOptions,
-  type MatchingResult,
-  type MatchMode,
-  type MatchReason,
-  type MeetingFormat,
-  type MenteeInput,
-  type MentorInput,
-  type UnmatchedCause,
+import type {
+  ChoiceInput,
+  FixedPair,
+  ForbiddenPair,
+  MatchingInput,
+  MatchingOptions,
+  MatchingResult,
+  MatchMode,
+  MatchReason,
+  MeetingFormat,
+  MenteeInput,
+  MentorInput,
+  UnmatchedCause,
 } from "../domain/matching/index.js";
 import type { Pairs } from "./pairs.js";
 import { CURRENT_MENTEE, MATCHABLE_MENTOR } from "./participants.js";

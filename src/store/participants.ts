@@ -1,4 +1,4 @@
-import { Prisma, type PrismaClient } from "../db/client.js";
+import type { Prisma, PrismaClient } from "../db/client.js";
 import type { Clock } from "../domain/clock.js";
 import type { Answers } from "../flows/types.js";
 import type { MentorshipForm, Role } from "../domain/roles.js";

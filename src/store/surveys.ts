@@ -101,7 +101,7 @@ export class Surveys {
       const rows: { programmeId: string; fromId: string; toId: string; question: string; rank: number; createdAt: Date }[] = [];
       for (const question of ["work_with", "can_help"] as const) {
         const chosen = input.picks[question].filter((id, i, all) => valid.has(id) && all.indexOf(id) === i);
-        chosen.forEach((toId, i) => rows.push({ programmeId: input.programmeId, fromId: from.id, toId, question, rank: i + 1, createdAt }));
+        for (const [i, toId] of chosen.entries()) rows.push({ programmeId: input.programmeId, fromId: from.id, toId, question, rank: i + 1, createdAt });
       }
       if (rows.length) await tx.preference.createMany({ data: rows });
       return { ok: true, stored: rows.length } as const;

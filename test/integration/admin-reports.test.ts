@@ -189,7 +189,7 @@ describe.each(["telegram", "vk"] as const)("administrators' reports on %s", (pla
     const mentee = h.user(platform, world.vova.userId);
     const stranger = h.user(platform);
     for (const user of [mentor, mentee, stranger]) {
-      for (const [command, action] of [
+      for (const [command, _action] of [
         ["/orgs", "admin.orgs"],
         ["/digest", "admin.digest"],
         ["/digest_settings", "admin.digest_settings"],

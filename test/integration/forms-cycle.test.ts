@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
 import { satisfactionScores } from "../../src/domain/form-scores.js";
-import { allText, join, optionLabels, other, participationOf, seedPair, tick } from "./forms-support.js";
+import { allText, join, optionLabels, other, participationOf, seedPair, } from "./forms-support.js";
 
 /**
  * Forms of a working pair: feedback after each meeting, the mentee's monthly and final

@@ -84,7 +84,8 @@ describe.each(["telegram", "vk"] as const)("one transaction per update on %s", (
     expect(await state()).toEqual(asked);
     await w.mentee.send("12");
     expect(w.mentee.last().text).toContain("В каком вы классе?");
-    expect(((await state())?.state as { answers: Record<string, unknown> }).answers.age).toBe(12);
+    const answered = (await state())?.state as { answers: Record<string, unknown> } | undefined;
+    expect(answered?.answers.age).toBe(12);
     await w.mentee.send("/cancel");
   });
 

@@ -54,7 +54,7 @@ describe("flow engine: forms", () => {
     expect(s).toMatchObject({ mode: "ask", stepId: "name", editing: true });
     expect(s.answers).not.toHaveProperty("unknown");
     expect(s.answers.hobbies).toEqual(["a"]);
-    let next = accept(form, s, { kind: "text", text: "Оля" }, ctx, deps);
+    const next = accept(form, s, { kind: "text", text: "Оля" }, ctx, deps);
     let state = advance(form, next.state, ctx);
     expect(state.stepId).toBe("grade");
     state = press(state, "o:0");

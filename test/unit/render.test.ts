@@ -66,7 +66,7 @@ describe("button payloads", () => {
   it("round-trip and reject forged shapes", () => {
     expect(parsePayload(flowPayload("abcd1234", 7, "o:3"))).toEqual({ kind: "flow", runId: "abcd1234", seq: 7, action: "o:3" });
     expect(parsePayload("c|language|en")).toEqual({ kind: "command", command: "language", args: "en" });
-    for (const bad of ["", "f|x|1|o:1", "f|abcd1234|NaN|o:1", "f|abcd1234|1|o:1|extra", "c|DROP TABLE|x", "c|lang|<script>", "z|a|b", "f|abcd1234|1|" + "a".repeat(30)]) {
+    for (const bad of ["", "f|x|1|o:1", "f|abcd1234|NaN|o:1", "f|abcd1234|1|o:1|extra", "c|DROP TABLE|x", "c|lang|<script>", "z|a|b", `f|abcd1234|1|${"a".repeat(30)}`]) {
       expect(parsePayload(bad), bad).toBeNull();
     }
   });

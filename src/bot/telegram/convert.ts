@@ -17,7 +17,7 @@ export function fromTelegramUpdate(update: Update, botUsername?: string): Incomi
     };
   }
   const m = update.message;
-  if (!m || m.chat.type !== "private" || !m.from || m.from.is_bot) return null;
+  if (m?.chat.type !== "private" || !m.from || m.from.is_bot) return null;
   return {
     updateKey,
     chat: { platform: "telegram", chatId: String(m.chat.id), userId: String(m.from.id) },

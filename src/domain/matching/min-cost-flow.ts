@@ -188,7 +188,7 @@ export class AssignmentFlow {
 
   /** Shortest path from mentee u (which has no flow) to the nearest node missing a unit; augments. */
   private route(u: number): void {
-    const { m, T, pi, dist, reached, settled, prev, prevEdge, heap, capacity, load, hole, members, slotStart, mentorOf } = this;
+    const { m, T, pi, dist, settled, heap, capacity, load, hole, members, slotStart, mentorOf } = this;
     const { start, mentor, score } = this.graph;
     const { bonus, scale } = this;
     const un = m + u;

@@ -83,7 +83,7 @@ export class DeliveryWorkers {
     const rows = await outbox.delivery(key);
     const pending = rows.filter((r) => r.status === "pending");
     const first = pending[0];
-    if (!first || !first.personId) return "done";
+    if (!first?.personId) return "done";
     if (first.platform !== platform) return "moved";
     const personId = first.personId;
     const target = await outbox.target(personId, platform);

@@ -16,7 +16,7 @@ interface Graph {
 
 function csr(g: Graph): CandidateGraph {
   const start = new Int32Array(g.n + 1);
-  g.rows.forEach((row, u) => (start[u + 1] = start[u]! + row.length));
+  for (const [u, row] of g.rows.entries()) start[u + 1] = start[u]! + row.length;
   return {
     start,
     mentor: Int32Array.from(g.rows.flat(), (e) => e.v),
