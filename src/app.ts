@@ -140,7 +140,7 @@ export function createApp(options: AppOptions): App {
     lifecycle,
     server,
     async start() {
-      if (server) await new Promise<void>((resolve) => server!.listen(config.port, resolve));
+      if (server) await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
       outbound.ensureStarted();
       if (worker) await worker.start();
       if (options.run.bot) {

@@ -35,6 +35,8 @@ export const envSchema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+    /** The address the HTTP server listens on: only this machine by default; the container sets 0.0.0.0. */
+    HOST: z.string().trim().min(1).default("127.0.0.1"),
     DATABASE_URL: url(["postgresql:", "postgres:"]),
     REDIS_URL: url(["redis:", "rediss:"]),
 
@@ -93,6 +95,7 @@ export interface Config {
   env: "development" | "production" | "test";
   logLevel: string;
   port: number;
+  host: string;
   databaseUrl: string;
   redisUrl: string;
   telegram?: TelegramConfig;
@@ -139,6 +142,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     env: e.NODE_ENV,
     logLevel: e.LOG_LEVEL,
     port: e.PORT,
+    host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
     telegram,

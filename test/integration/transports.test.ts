@@ -77,6 +77,36 @@ describe("receiving updates", () => {
     expect(h.vk.toPeer("8101")).toHaveLength(1);
   });
 
+  it("a VK message whose payload is not JSON is an ordinary message, on Long Poll and on the Callback API", async () => {
+    h = await startHarness({ start: true, app: { http: true }, env: { VK_MODE: "callback", VK_CALLBACK_SECRET: TEST_VK_SECRET, VK_CALLBACK_CONFIRMATION: TEST_VK_CONFIRMATION } });
+    const broken = (eventId: string, peerId: number, cmid: number) => {
+      const e = vkMessage(eventId, peerId, cmid, "/start");
+      (e.object.message as Record<string, unknown>).payload = "{not json";
+      return e;
+    };
+    const post = (body: unknown) => fetch(`${baseUrl(h!)}/webhooks/vk`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const answered = await post({ ...broken("e-np-1", 8201, 1), secret: TEST_VK_SECRET });
+    expect(await answered.text()).toBe("ok");
+    expect(h.vk.toPeer("8201")[0]!.text).toContain("нужна ссылка-приглашение");
+    // The same event as Long Poll delivers it.
+    await h.app.vk!.handleEvent(broken("e-np-2", 8202, 1) as any);
+    expect(h.vk.toPeer("8202")[0]!.text).toContain("нужна ссылка-приглашение");
+  });
+
+  it("the Telegram webhook refuses a body over 1 MB unread; the server listens on HOST, this machine only by default", async () => {
+    h = await startHarness({ start: true, app: { http: true }, env: { TELEGRAM_MODE: "webhook", TELEGRAM_WEBHOOK_URL: "https://bot.example.org/webhooks/telegram", TELEGRAM_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET } });
+    expect((h.app.server!.address() as AddressInfo).address).toBe("127.0.0.1");
+    const huge = { ...tgMessage(701, 9201, "/start"), padding: "я".repeat(600_000) };
+    const res = await fetch(`${baseUrl(h)}/webhooks/telegram`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": TEST_WEBHOOK_SECRET }, body: JSON.stringify(huge) });
+    expect(res.status).toBe(413);
+    expect(h.tg.toChat("9201")).toHaveLength(0);
+    const ok = await fetch(`${baseUrl(h)}/webhooks/telegram`, { method: "POST", headers: { "content-type": "application/json", "x-telegram-bot-api-secret-token": TEST_WEBHOOK_SECRET }, body: JSON.stringify(tgMessage(702, 9201, "/start")) });
+    expect(ok.status).toBe(200);
+    await h.close();
+    h = await startHarness({ start: true, app: { http: true }, env: { HOST: "127.0.0.2" } });
+    expect((h.app.server!.address() as AddressInfo).address).toBe("127.0.0.2");
+  });
+
   it("GET /healthz says whether PostgreSQL and Redis answer", async () => {
     h = await startHarness({ start: true, app: { http: true } });
     const res = await fetch(`${baseUrl(h)}/healthz`);

@@ -204,6 +204,11 @@ export class VkTestUser implements TestUser {
     return this.handle(this.message({ text }) as any);
   }
 
+  /** A message with a payload of the sender's own (any string, as another client may send). */
+  sendWithPayload(text: string, payload: string): Promise<void> {
+    return this.handle(this.message({ text, payload }) as any);
+  }
+
   sendSticker(): Promise<void> {
     return this.handle(this.message({ attachments: [{ type: "sticker", sticker: { product_id: 1, sticker_id: 1 } }] }) as any);
   }

@@ -8,6 +8,9 @@ import { sleep } from "../core/sleep.js";
 import { fromTelegramUpdate } from "./convert.js";
 import { TelegramMessenger } from "./messenger.js";
 
+/** The largest webhook body accepted (as VK's Callback API): 1 MB. */
+const WEBHOOK_BODY_LIMIT = 1_000_000;
+
 export interface TelegramTransportOptions {
   config: TelegramConfig;
   logger: Logger;
@@ -86,6 +89,17 @@ export class TelegramTransport {
     if (config.mode !== "webhook") throw new Error("Telegram is not in webhook mode");
     this.webhook ??= webhookCallback(this.bot, "http", { secretToken: config.webhookSecret, onTimeout: "throw", timeoutMilliseconds: 25_000 });
     return async (req, res) => {
+      // Telegram sends its length; an update is a few kilobytes. Larger bodies are refused unread.
+      const length = Number(req.headers["content-length"]);
+      if (!Number.isFinite(length) || req.headers["content-length"] === undefined) {
+        res.writeHead(411).end();
+        return;
+      }
+      if (length > WEBHOOK_BODY_LIMIT) {
+        res.writeHead(413).end();
+        req.destroy();
+        return;
+      }
       try {
         await this.webhook!(req, res);
       } catch (error) {

@@ -63,3 +63,21 @@ function unsupportedKind(ctx: MessageContext): UnsupportedKind {
       return ctx.geo ? "location" : "other";
   }
 }
+
+/**
+ * A new message whose payload is not JSON (sent by another client, or a button of another bot
+ * forwarded) is an ordinary message: vk-io would throw parsing it, and the event would never be
+ * answered (Long Poll) or be redelivered forever (Callback API).
+ */
+export function withReadablePayload(event: Record<string, unknown>): Record<string, unknown> {
+  const object = event.object as { message?: { payload?: unknown } } | undefined;
+  const payload = object?.message?.payload;
+  if (event.type !== "message_new" || typeof payload !== "string") return event;
+  try {
+    JSON.parse(payload);
+    return event;
+  } catch {
+    const { payload: _dropped, ...message } = object!.message!;
+    return { ...event, object: { ...object, message } };
+  }
+}

@@ -7,7 +7,7 @@ import type { Logger } from "pino";
 import type { VkConfig } from "../../config.js";
 import { errorSummary, RetryLaterError, type UpdateProcessor } from "../core/processor.js";
 import { sleep } from "../core/sleep.js";
-import { fromVkMessage, fromVkMessageEvent } from "./convert.js";
+import { fromVkMessage, fromVkMessageEvent, withReadablePayload } from "./convert.js";
 import { VkMessenger } from "./messenger.js";
 
 export interface VkTransportOptions {
@@ -100,7 +100,8 @@ export class VkTransport {
   /** Handles one raw event (Callback API body or Long Poll update); resolves when its effects are stored, rejects when they are not. */
   async handleEvent(event: VkEvent): Promise<void> {
     const holder: { error?: unknown } = {};
-    await this.outcome.run(holder, () => this.vk.updates.handleWebhookUpdate(event as unknown as Record<string, unknown>));
+    const readable = withReadablePayload(event as unknown as Record<string, unknown>);
+    await this.outcome.run(holder, () => this.vk.updates.handleWebhookUpdate(readable));
     if (holder.error !== undefined) throw holder.error;
   }
 
