@@ -2,6 +2,7 @@ import { createApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { systemClock } from "./domain/clock.js";
+import { loadEnvFile } from "./env-file.js";
 
 /** Entry point: `all` (transports and worker), `bot` or `worker`. The only place that starts things. */
 async function main(): Promise<void> {
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
     console.error(`Usage: tsx src/main.ts [all|bot|worker]`);
     process.exit(2);
   }
+  loadEnvFile();
   let config: ReturnType<typeof loadConfig>;
   try {
     config = loadConfig();

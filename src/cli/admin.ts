@@ -6,6 +6,7 @@ import { isTimezone } from "../domain/time.js";
 import { telegramDeepLink, vkDeepLink } from "../domain/invitation.js";
 import { Invitations } from "../store/invitations.js";
 import { systemClock } from "../domain/clock.js";
+import { loadEnvFile } from "../env-file.js";
 
 /**
  * First steps of an installation, from the shell:
@@ -169,6 +170,7 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;
 if (isMain) {
+  loadEnvFile();
   runAdmin(process.argv.slice(2), process.env, (l) => console.log(l)).then(
     () => process.exit(0),
     (error) => {

@@ -1,5 +1,9 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 import { runAdmin, UsageError } from "../../src/cli/admin.js";
@@ -73,6 +77,24 @@ describe("administration CLI", () => {
       expect(error.message).toMatch(reason);
     }
     await expect(runAdmin(["org:create", "--bogus", "1"], { DATABASE_URL: h.database.url }, () => undefined)).rejects.toMatchObject({ code: "ERR_PARSE_ARGS_UNKNOWN_OPTION" });
+  });
+
+  it("on the host, the settings come from .env in the working directory; the shell's own variables win", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "nastavnik-env-"));
+    try {
+      writeFileSync(join(dir, ".env"), `DATABASE_URL=${h.database.url}\nTELEGRAM_BOT_USERNAME=from_env_file_bot\n`);
+      const env = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", TELEGRAM_BOT_USERNAME: "from_shell_bot" };
+      const cli = join(process.cwd(), "src/cli/admin.ts");
+      const tsx = pathToFileURL(join(process.cwd(), "node_modules/tsx/dist/esm/index.mjs")).href;
+      const org = await run(process.execPath, ["--import", tsx, cli, "org:create", "--name", "Школа из .env", "--timezone", "Asia/Omsk"], { cwd: dir, env });
+      const orgId = /Organisation created: (\S+)/.exec(org.stdout)![1]!;
+      const programme = await run(process.execPath, ["--import", tsx, cli, "programme:create", "--org", orgId, "--form", "pupil_pupil", "--name", "П", "--starts", "2026-09-01", "--ends", "2027-05-31"], { cwd: dir, env });
+      const programmeId = /Programme created: (\S+)/.exec(programme.stdout)![1]!;
+      const invite = await run(process.execPath, ["--import", tsx, cli, "invite:create", "--programme", programmeId, "--role", "mentee"], { cwd: dir, env });
+      expect(invite.stdout).toContain("https://t.me/from_shell_bot?start=");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("from the shell, a wrong argument prints the usage and exits with 2", async () => {
