@@ -11,7 +11,8 @@ import { join, participationOf, seedPair } from "./forms-support.js";
  * programme A: a stranger, A's own mentor and mentee, the curator of another programme and
  * the administrator of another organisation. Each is refused in their language, the refusal
  * carries none of A's data, and it is written to the audit log (also without personal data).
- * The list of commands is read from the registry, so a command added later is covered too.
+ * The commands, who may use them and what they are about are read from their declarations
+ * (audience and scope), so a command added later is covered too.
  */
 
 const SECRETS = ["Секретов", "Тайнова", "Алексеева"];
@@ -26,32 +27,38 @@ interface Targets {
   mentorParticipation: string;
   pair: string;
   task: string;
+  suggestion: string;
+  run: string;
 }
 
-/** Arguments that name programme A's objects, per command (besides the bare command and `P.<A>`). */
+/** Arguments naming programme A's objects (as buttons carry them), by the kind of object a command's scope resolves. */
+const OBJECTS: Record<string, (t: Targets) => string[]> = {
+  programme: () => [],
+  participant: (t) => [t.menteeParticipation, t.mentorParticipation],
+  pair: (t) => [t.pair, `${t.pair}.conflict`],
+  task: (t) => [t.task],
+  suggestion: (t) => [`S.${t.suggestion}`, `S.${t.suggestion}.none`],
+  match_run: (t) => [`R.${t.run}.0`],
+  curator: () => [],
+  administrator: () => [],
+  administrators: () => [],
+  organisation: (t) => [`O.${t.organisation}`],
+};
+
+const scopeKinds = (command: Command): string[] => (command.scope ?? "").split("|").filter(Boolean);
+
+/** The bare command, `P.<A>` for a curator's command, and A's objects of the kinds its scope resolves. */
 function argumentsFor(command: Command, t: Targets): string[] {
-  const byName: Record<string, string[]> = {
-    participant: [t.menteeParticipation],
-    interview: [t.mentorParticipation],
-    complete: [t.menteeParticipation],
-    end: [t.pair, `${t.pair}.conflict`],
-    probation: [t.pair],
-    task_done: [t.task],
-    orgs: [`O.${t.organisation}`],
-  };
-  const programmeScoped = command.audience === "curator" ? [`P.${t.programme}`] : [];
-  return ["", ...programmeScoped, ...(byName[command.name] ?? [])];
+  const programmeScoped = command.audience.includes("curator") ? [`P.${t.programme}`] : [];
+  return ["", ...programmeScoped, ...scopeKinds(command).flatMap((kind) => OBJECTS[kind]?.(t) ?? [])];
 }
 
 /** Whether the actor may legitimately use the command on their own scope (then only A's objects must be refused). */
 function ownScope(actor: Actor, command: Command): boolean {
-  if (actor === "otherCurator") return command.audience === "curator";
-  if (actor === "otherAdmin") return command.audience === "administrator" || FOR_BOTH.has(command.name);
+  if (actor === "otherCurator") return command.audience.includes("curator");
+  if (actor === "otherAdmin") return command.audience.includes("administrator");
   return false;
 }
-
-/** Report commands that serve an administrator's scope as well as a curator's programmes. */
-const FOR_BOTH = new Set(["stats", "export"]);
 
 describe.each(["telegram", "vk"] as const)("curator and administrator commands refuse outsiders on %s", (platform) => {
   let h: Harness;
@@ -62,7 +69,7 @@ describe.each(["telegram", "vk"] as const)("curator and administrator commands r
   let curatorAId: string;
   const commands = createCommandRegistry()
     .all()
-    .filter((c) => c.audience === "curator" || c.audience === "administrator");
+    .filter((c) => c.audience.includes("curator") || c.audience.includes("administrator"));
 
   beforeAll(async () => {
     h = await startHarness();
@@ -100,7 +107,12 @@ describe.each(["telegram", "vk"] as const)("curator and administrator commands r
     await h.app.db.prisma.participation.updateMany({ where: { id: { in: [mentor.id, mentee.id] } }, data: { status: "approved" } });
     const { pairId } = await seedPair(h, { programmeId: a.programmeId, mentorId: mentor.id, menteeId: mentee.id });
     const task = await h.app.db.prisma.curatorTask.create({ data: { programmeId: a.programmeId, kind: "talk_after_ending", pairId, personId: people.mentee, note: "Тайнова", createdAt: h.app.services.now() } });
-    targets = { programme: a.programmeId, organisation: a.organisationId, menteeParticipation: mentee.id, mentorParticipation: mentor.id, pair: pairId, task: task.id };
+    // A matching run of A with one open suggestion, for the buttons of /match, /confirm and /reject.
+    const run = await h.app.db.prisma.matchRun.create({
+      data: { programmeId: a.programmeId, mode: "best_total", createdAt: h.app.services.now(), stats: { mentors: 1, mentees: 1, matched: 1, kept: 0, totalScore: 50, proven: true, unmatched: [] } },
+    });
+    const suggestion = await h.app.db.prisma.matchSuggestion.create({ data: { runId: run.id, programmeId: a.programmeId, number: 1, mentorId: mentor.id, menteeId: mentee.id, score: 50, reasons: [] } });
+    targets = { programme: a.programmeId, organisation: a.organisationId, menteeParticipation: mentee.id, mentorParticipation: mentor.id, pair: pairId, task: task.id, suggestion: suggestion.id, run: run.id };
   });
   afterAll(() => h?.close());
 
@@ -108,7 +120,13 @@ describe.each(["telegram", "vk"] as const)("curator and administrator commands r
 
   it("covers every curator and administrator command", () => {
     // A sanity check of the table itself: the registry has such commands and they reach the loop below.
-    expect(commands.map((c) => c.name)).toEqual(expect.arrayContaining(["participants", "participant", "stats", "export", "invite", "pairs", "end", "complete", "overdue", "digest", "orgs"]));
+    expect(commands.map((c) => c.name)).toEqual(expect.arrayContaining(["participants", "participant", "stats", "export", "invite", "pairs", "end", "complete", "overdue", "task_done", "match", "confirm", "reject", "digest", "orgs"]));
+    // Every such command declares what it is about and the audit action of its refusals, and each kind of object is tried.
+    for (const c of commands) {
+      expect(c.scope, c.name).not.toBeNull();
+      expect(c.actions.length, c.name).toBeGreaterThan(0);
+      for (const kind of scopeKinds(c)) expect(Object.keys(OBJECTS), `${c.name}: ${kind}`).toContain(kind);
+    }
   });
 
   for (const actor of ACTORS) {
@@ -145,6 +163,7 @@ describe.each(["telegram", "vk"] as const)("curator and administrator commands r
       expect((await h.app.db.prisma.curatorTask.findUniqueOrThrow({ where: { id: targets.task } })).doneAt).toBeNull();
       const mentee = await h.app.db.prisma.participation.findUniqueOrThrow({ where: { id: targets.menteeParticipation } });
       expect(mentee.completedCycleAt).toBeNull();
+      expect((await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: targets.suggestion } })).status).toBe("suggested");
     });
   }
 

@@ -9,7 +9,7 @@ export type Payload =
   | { kind: "flow"; runId: string; seq: number; action: string }
   | { kind: "command"; command: string; args: string };
 
-const SAFE = /^[A-Za-z0-9_:.\-]*$/;
+const SAFE = /^[A-Za-z0-9_:.-]*$/;
 
 export function flowPayload(runId: string, seq: number, action: string): string {
   return `f|${runId}|${seq}|${action}`;

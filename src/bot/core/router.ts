@@ -1,12 +1,14 @@
 import { normalizeCode } from "../../domain/invitation.js";
 import { parsePayload } from "./payload.js";
+import { executeCommand } from "./commands/execute.js";
 import type { CoreDeps } from "./commands/registry.js";
 import type { Session } from "./session.js";
 
 /**
  * Decides what one input means: a command, a flow's button or answer, an invitation code
  * typed by hand, or something the bot answers with a hint. Never leaves a person without
- * an answer, and never drops the flow they are in.
+ * an answer, and never drops the flow they are in. A command runs through executeCommand,
+ * which enforces its declared audience and scope and writes its audit record.
  */
 export async function route(session: Session, deps: CoreDeps): Promise<void> {
   const input = session.event.input;
@@ -18,7 +20,7 @@ export async function route(session: Session, deps: CoreDeps): Promise<void> {
         await deps.runner.reprompt(session);
         return;
       }
-      return command.run({ session, args: input.args, deps, viaButton: false });
+      return executeCommand(command, { session, args: input.args, deps, viaButton: false });
     }
     case "button": {
       const payload = parsePayload(input.payload);
@@ -27,7 +29,7 @@ export async function route(session: Session, deps: CoreDeps): Promise<void> {
       }
       if (payload?.kind === "command") {
         const command = deps.commands.get(payload.command);
-        if (command) return command.run({ session, args: payload.args, deps, viaButton: true });
+        if (command) return executeCommand(command, { session, args: payload.args, deps, viaButton: true });
       }
       session.say("stale-button");
       await deps.runner.reprompt(session);
@@ -37,7 +39,7 @@ export async function route(session: Session, deps: CoreDeps): Promise<void> {
       if (session.conversation) return deps.runner.handle(session, { kind: "text", text: input.text });
       if (normalizeCode(input.text)) {
         const start = deps.commands.get("start");
-        if (start) return start.run({ session, args: input.text, deps, viaButton: false });
+        if (start) return executeCommand(start, { session, args: input.text, deps, viaButton: false });
       }
       session.say("not-understood");
       return;

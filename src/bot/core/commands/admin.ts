@@ -3,11 +3,11 @@ import { organisationIndicators } from "../../../domain/indicators/by-scope.js";
 import { isTimezone, localParts } from "../../../domain/time.js";
 import { digestContent, organisationLine, renderIndicatorList } from "../../../reports/index.js";
 import type { ViewButton } from "../../../flows/types.js";
-import type { AdministratorRow } from "../../../store/scope.js";
-import { commandPayload } from "../payload.js";
 import { layoutKeyboard } from "../render.js";
 import type { Button } from "../types.js";
-import type { Command, CommandContext } from "./registry.js";
+import { administratorArg, digestSettingArg, digestSwitchArg, orgsPage, organisationArg, plainPayload, withUsage } from "./codecs.js";
+import { defineCommand, type CommandContext } from "./registry.js";
+import { administrator, administrators, digestSwitch, oneOf, organisation } from "./scopes.js";
 
 /**
  * Administrators (head of an organisation, municipal body, regional mentoring centre — the
@@ -22,51 +22,7 @@ import type { Command, CommandContext } from "./registry.js";
  * every refusal is audited without personal data.
  */
 
-const ADMIN_ARG = /^A\.([a-z0-9]{6,40})$/;
-const ORG_ARG = /^O\.([a-z0-9]{6,40})$/;
 const HOURS = [7, 8, 9, 10, 12, 14, 16, 18];
-
-async function refuseAdmin(ctx: CommandContext, action: string, target?: { type: string; id: string }): Promise<void> {
-  ctx.session.say("admin-only");
-  await ctx.deps.services.audit.record({ actorId: ctx.session.person?.id ?? null, action, outcome: "denied", targetType: target?.type, targetId: target?.id });
-}
-
-/** The person's administrator roles; refused (and audited) when there are none. */
-async function administrators(ctx: CommandContext, action: string): Promise<AdministratorRow[] | null> {
-  const personId = ctx.session.person?.id;
-  const admins = personId ? await ctx.deps.services.scopes.administratorsOf(personId) : [];
-  if (!admins.length) {
-    await refuseAdmin(ctx, action);
-    return null;
-  }
-  return admins;
-}
-
-/** One administrator role: named by `A.<id>` (checked to be the person's), the only one, or chosen with buttons. */
-async function oneAdministrator(ctx: CommandContext, command: string, action: string): Promise<{ admin: AdministratorRow; rest: string } | null> {
-  const admins = await administrators(ctx, action);
-  if (!admins) return null;
-  // Buttons carry `A.<id>.<rest>` (payloads have no spaces).
-  const args = ctx.args.trim().replace(/^(A\.[a-z0-9]{6,40})\.(\S+)$/, "$1 $2");
-  const [first = "", ...others] = args.split(/\s+/);
-  const named = ADMIN_ARG.exec(first);
-  if (named) {
-    const admin = admins.find((a) => a.id === named[1]);
-    if (!admin) {
-      await refuseAdmin(ctx, action, { type: "administrator", id: named[1]! });
-      return null;
-    }
-    return { admin, rest: others.join(" ") };
-  }
-  if (admins.length === 1) return { admin: admins[0]!, rest: args };
-  const buttons: Button[][] = [];
-  for (const a of admins.slice(0, 6)) {
-    const name = await ctx.deps.services.scopes.scopeName(a);
-    buttons.push([{ label: ctx.session.t("admin-choose-scope", { scope: name }).slice(0, ctx.session.limits.maxLabelLength), payload: commandPayload(command, `A.${a.id}`) }]);
-  }
-  ctx.session.say("admin-choose-audience", undefined, buttons);
-  return null;
-}
 
 function weekdayName(ctx: CommandContext, weekday: number): string {
   return ctx.session.t(`admin-weekday-${weekday}`);
@@ -78,36 +34,34 @@ function formatSlot(at: Date, tz: string): string {
   return `${two(p.day)}.${two(p.month)}.${p.year} ${two(p.hour)}:${two(p.minute)}`;
 }
 
-async function setPaused(ctx: CommandContext, paused: boolean): Promise<void> {
-  await ctx.session.services.sql.exec(`UPDATE "Administrator" SET "digestPaused" = $2 WHERE "personId" = $1`, [ctx.session.person!.id, paused]);
+async function setPaused(ctx: CommandContext, personId: string, paused: boolean): Promise<void> {
+  await ctx.session.services.sql.exec(`UPDATE "Administrator" SET "digestPaused" = $2 WHERE "personId" = $1`, [personId, paused]);
 }
 
 /** /digest [pause|resume]: the digest of the scope now, with its chart; or pausing and resuming the weekly one. */
-export const digestCommand: Command = {
+export const digestCommand = defineCommand({
   name: "digest",
   description: "cmd-digest",
   audience: "administrator",
+  // Pausing and resuming apply to every administrator role of the person; the digest itself is of one.
+  scope: oneOf(digestSwitch(), administrator()),
+  audit: ["admin.digest", "admin.digest_pause", "admin.digest_resume"],
   async run(ctx) {
-    const { session, deps } = ctx;
-    const word = ctx.args.trim().toLowerCase();
-    if (["pause", "stop", "пауза", "resume", "start", "возобновить"].includes(word)) {
-      const admins = await administrators(ctx, "admin.digest");
-      if (!admins) return;
-      const paused = ["pause", "stop", "пауза"].includes(word);
-      await setPaused(ctx, paused);
-      await deps.services.audit.record({ actorId: session.person!.id, action: paused ? "admin.digest_pause" : "admin.digest_resume", outcome: "allowed", details: { administrators: admins.length } });
+    const { session, deps, object } = ctx;
+    if (object.kind === "administrators") {
+      const paused = digestSwitchArg.decode(ctx.input) === "pause";
+      await setPaused(ctx, ctx.actor, paused);
       session.say(paused ? "admin-digest-paused" : "admin-digest-resumed");
-      return;
+      return ctx.allowed({ action: paused ? "admin.digest_pause" : "admin.digest_resume", details: { administrators: object.administrators.length } });
     }
-    const chosen = await oneAdministrator(ctx, "digest", "admin.digest");
-    if (!chosen) return;
-    if (chosen.rest !== "") {
+    if (ctx.input !== "") {
       session.say("admin-digest-usage");
       return;
     }
+    const { admin } = object;
     const now = deps.now();
-    const built = await deps.services.digests.build(chosen.admin, now);
-    const scopeName = await deps.services.scopes.scopeName(chosen.admin);
+    const built = await deps.services.digests.build(admin, now);
+    const scopeName = await deps.services.scopes.scopeName(admin);
     const content = digestContent(
       { scopeName, organisations: built.organisations.length, digest: built.digest, chart: built.chart, timezone: built.timezone, since: built.since, previousAt: built.previousAt, now, onDemand: true },
       session.t,
@@ -115,69 +69,69 @@ export const digestCommand: Command = {
     );
     session.sayText(content.text);
     if (content.chart) session.push({ text: content.chart.caption, image: { filename: content.chart.filename, content: content.chart.png } });
-    if (chosen.admin.digestPaused) session.say("admin-digest-paused-note");
-    await deps.services.audit.record({ actorId: session.person!.id, action: "admin.digest", outcome: "allowed", targetType: "administrator", targetId: chosen.admin.id, details: { organisations: built.organisations.length } });
+    if (admin.digestPaused) session.say("admin-digest-paused-note");
+    return ctx.allowed({ details: { organisations: built.organisations.length } });
   },
-};
+});
 
 /**
  * /digest_settings: when the weekly digest comes. Buttons choose the weekday and the hour;
  * typed: `/digest_settings day 3`, `/digest_settings hour 9`, `/digest_settings tz Asia/Omsk`,
  * `/digest_settings pause|resume`. The settings apply to all the person's administrator roles.
  */
-export const digestSettingsCommand: Command = {
+export const digestSettingsCommand = defineCommand({
   name: "digest_settings",
   description: "cmd-digest-settings",
   audience: "administrator",
+  scope: administrators(),
+  args: withUsage(digestSettingArg, "admin-settings-usage"),
+  audit: ["admin.digest_settings", "admin.digest_pause", "admin.digest_resume"],
   async run(ctx) {
-    const { session, deps } = ctx;
-    const admins = await administrators(ctx, "admin.digest_settings");
-    if (!admins) return;
+    const { session, deps, input: setting, actor: personId } = ctx;
+    const admins = ctx.object.administrators;
     const t = session.t;
-    const personId = session.person!.id;
-    const raw = ctx.args.trim();
-    const words = raw.split(/\s+/).filter(Boolean);
-    const [head = "", value = ""] = words;
-    const key = head.toLowerCase();
+    let audited: ReturnType<typeof ctx.allowed> | undefined;
     const update = async (column: "digestWeekday" | "digestHour" | "timezone", v: number | string, detail: string) => {
       await session.services.sql.exec(`UPDATE "Administrator" SET "${column}" = $2 WHERE "personId" = $1`, [personId, v]);
-      await deps.services.audit.record({ actorId: personId, action: "admin.digest_settings", outcome: "allowed", details: { changed: detail } });
+      audited = ctx.allowed({ details: { changed: detail } });
       for (const a of admins) Object.assign(a, { [column]: v });
     };
-    const day = /^d([1-7])$/.exec(key) ?? (key === "day" || key === "день" ? /^([1-7])$/.exec(value) : null);
-    const hour = /^h(\d{1,2})$/.exec(key) ?? (key === "hour" || key === "час" ? /^(\d{1,2})$/.exec(value) : null);
-    if (key === "days") {
-      const rows: Button[][] = [[1, 2, 3, 4], [5, 6, 7]].map((r) => r.map((d) => ({ label: weekdayName(ctx, d), payload: commandPayload("digest_settings", `d${d}`) })));
-      session.say("admin-settings-choose-day", undefined, rows);
-      return;
-    }
-    if (key === "hours") {
-      const items: ViewButton[] = HOURS.map((h) => ({ label: { text: `${String(h).padStart(2, "0")}:00` }, action: `h${h}` }));
-      const rows = layoutKeyboard(items, [], 4, { limits: session.limits, t, page: 0, encode: (a) => commandPayload("digest_settings", a) }).rows;
-      session.say("admin-settings-choose-hour", undefined, rows);
-      return;
-    }
-    if (day) await update("digestWeekday", Number(day[1]), "weekday");
-    else if (hour) {
-      const h = Number(hour[1]);
-      if (h > 23) {
-        session.say("admin-settings-usage");
+    const button = (value: Parameters<typeof digestSettingArg.encode>[0]) => digestSettingArg.payload("digest_settings", value);
+    switch (setting.kind) {
+      case "days": {
+        const rows: Button[][] = [[1, 2, 3, 4], [5, 6, 7]].map((r) => r.map((d) => ({ label: weekdayName(ctx, d), payload: button({ kind: "weekday", weekday: d }) })));
+        session.say("admin-settings-choose-day", undefined, rows);
         return;
       }
-      await update("digestHour", h, "hour");
-    } else if (key === "tz" || key === "timezone" || key === "пояс") {
-      if (!value || !isTimezone(value) || !/^[A-Za-z_]+\/[A-Za-z_\-/]+$|^UTC$/.test(value)) {
-        session.say("admin-settings-bad-timezone");
+      case "hours": {
+        const items: ViewButton[] = HOURS.map((h) => ({ label: { text: `${String(h).padStart(2, "0")}:00` }, action: String(h) }));
+        const rows = layoutKeyboard(items, [], 4, { limits: session.limits, t, page: 0, encode: (a) => (a.startsWith("pg:") ? plainPayload("digest_settings") : button({ kind: "hour", hour: Number(a) })) }).rows;
+        session.say("admin-settings-choose-hour", undefined, rows);
         return;
       }
-      await update("timezone", value, "timezone");
-    } else if (key === "pause" || key === "resume") {
-      await setPaused(ctx, key === "pause");
-      for (const a of admins) a.digestPaused = key === "pause";
-      await deps.services.audit.record({ actorId: personId, action: key === "pause" ? "admin.digest_pause" : "admin.digest_resume", outcome: "allowed", details: { administrators: admins.length } });
-    } else if (key !== "") {
-      session.say("admin-settings-usage");
-      return;
+      case "weekday":
+        await update("digestWeekday", setting.weekday, "weekday");
+        break;
+      case "hour":
+        await update("digestHour", setting.hour, "hour");
+        break;
+      case "timezone": {
+        const value = setting.timezone;
+        if (!value || !isTimezone(value) || !/^[A-Za-z_]+\/[A-Za-z_\-/]+$|^UTC$/.test(value)) {
+          session.say("admin-settings-bad-timezone");
+          return;
+        }
+        await update("timezone", value, "timezone");
+        break;
+      }
+      case "pause":
+      case "resume":
+        await setPaused(ctx, personId, setting.kind === "pause");
+        for (const a of admins) a.digestPaused = setting.kind === "pause";
+        audited = ctx.allowed({ action: setting.kind === "pause" ? "admin.digest_pause" : "admin.digest_resume", details: { administrators: admins.length } });
+        break;
+      case "show":
+        break;
     }
     const a = admins[0]!;
     const next = nextSlot({ timezone: a.timezone, weekday: a.digestWeekday, hour: a.digestHour }, deps.now());
@@ -189,34 +143,27 @@ export const digestSettingsCommand: Command = {
     ].join("\n\n");
     session.sayText(text, [
       [
-        { label: t("admin-settings-day-button"), payload: commandPayload("digest_settings", "days") },
-        { label: t("admin-settings-hour-button"), payload: commandPayload("digest_settings", "hours") },
+        { label: t("admin-settings-day-button"), payload: button({ kind: "days" }) },
+        { label: t("admin-settings-hour-button"), payload: button({ kind: "hours" }) },
       ],
-      [{ label: t(a.digestPaused ? "admin-settings-resume-button" : "admin-settings-pause-button"), payload: commandPayload("digest_settings", a.digestPaused ? "resume" : "pause") }],
+      [{ label: t(a.digestPaused ? "admin-settings-resume-button" : "admin-settings-pause-button"), payload: button({ kind: a.digestPaused ? "resume" : "pause" }) }],
     ]);
+    return audited;
   },
-};
+});
 
 /** /orgs: every organisation of the scope with its indicators; `O.<id>` (a button) shows one in full. */
-export const orgsCommand: Command = {
+export const orgsCommand = defineCommand({
   name: "orgs",
   description: "cmd-orgs",
   audience: "administrator",
+  scope: oneOf(organisation(), administrator()),
+  audit: "admin.orgs",
   async run(ctx) {
-    const { session, deps } = ctx;
+    const { session, deps, object } = ctx;
     const t = session.t;
-    const arg = ctx.args.trim();
-    const org = ORG_ARG.exec(arg);
-    if (org) {
-      const admins = await administrators(ctx, "admin.orgs");
-      if (!admins) return;
-      const organisationId = org[1]!;
-      let allowed = false;
-      for (const a of admins) if (await deps.services.scopes.inScope(a, organisationId)) allowed = true;
-      if (!allowed) {
-        await refuseAdmin(ctx, "admin.orgs", { type: "organisation", id: organisationId });
-        return;
-      }
+    if (object.kind === "organisation") {
+      const { organisationId } = object;
       const loaded = await deps.services.indicatorData.load({ organisationIds: [organisationId] });
       const o = loaded.data.organisations[0]!;
       const set = organisationIndicators(loaded.data, organisationId);
@@ -227,32 +174,31 @@ export const orgsCommand: Command = {
           t("admin-org-form1", { children: figure(o.childrenAged10to19), teachers: figure(o.teachersCount), young: figure(o.youngSpecialistsCount) }),
           renderIndicatorList(set, t, session.lang),
         ].join("\n\n"),
-        [[{ label: t("admin-orgs-back"), payload: commandPayload("orgs") }]],
+        [[{ label: t("admin-orgs-back"), payload: plainPayload("orgs") }]],
       );
-      await deps.services.audit.record({ actorId: session.person!.id, action: "admin.orgs", outcome: "allowed", targetType: "organisation", targetId: organisationId });
-      return;
+      return ctx.allowed();
     }
-    const chosen = await oneAdministrator(ctx, "orgs", "admin.orgs");
-    if (!chosen) return;
-    const page = /^p?(\d{1,3})$/.exec(chosen.rest)?.[1];
-    const organisations = await deps.services.scopes.organisationsOf(chosen.admin);
+    const { admin } = object;
+    const page = orgsPage.decode(ctx.input) ?? 0;
+    const organisations = await deps.services.scopes.organisationsOf(admin);
     const loaded = await deps.services.indicatorData.load({ organisationIds: organisations.map((o) => o.id) });
-    const scopeName = await deps.services.scopes.scopeName(chosen.admin);
+    const scopeName = await deps.services.scopes.scopeName(admin);
     const lines = organisations.map((o, i) => organisationLine(i + 1, o.name, organisationIndicators(loaded.data, o.id), t, session.lang));
     const items: ViewButton[] = organisations.map((o, i) => ({ label: { text: `${i + 1}. ${o.name}` }, action: o.id }));
     const rows = layoutKeyboard(items, [], 1, {
       limits: session.limits,
       t,
-      page: page === undefined ? 0 : Number(page),
+      page,
       maxRows: 6,
-      encode: (action) => (action.startsWith("pg:") ? commandPayload("orgs", `A.${chosen.admin.id}.p${action.slice(3)}`) : commandPayload("orgs", `O.${action}`)),
+      encode: (action) =>
+        action.startsWith("pg:") ? administratorArg.payload("orgs", { administratorId: admin.id, rest: orgsPage.encode(Number(action.slice(3))) }) : organisationArg.payload("orgs", action),
     }).rows;
     session.sayText(
       [t("admin-orgs-title", { scope: scopeName, count: organisations.length }), lines.length ? lines.join("\n") : t("admin-orgs-none"), t("admin-orgs-hint")].join("\n\n"),
       rows,
     );
-    await deps.services.audit.record({ actorId: session.person!.id, action: "admin.orgs", outcome: "allowed", targetType: "administrator", targetId: chosen.admin.id, details: { organisations: organisations.length } });
+    return ctx.allowed({ details: { organisations: organisations.length } });
   },
-};
+});
 
-export const adminCommands: Command[] = [digestCommand, digestSettingsCommand, orgsCommand];
+export const adminCommands = [digestCommand, digestSettingsCommand, orgsCommand];

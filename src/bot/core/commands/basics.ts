@@ -1,15 +1,17 @@
 import { normalizeCode } from "../../../domain/invitation.js";
-import { isLanguage, LANGUAGES } from "../../../i18n/index.js";
-import { commandPayload } from "../payload.js";
-import type { Audience, Command, CommandContext } from "./registry.js";
+import { LANGUAGES } from "../../../i18n/index.js";
+import { languageArg } from "./codecs.js";
+import { FLOW_IDS } from "./flow-ids.js";
+import { defineCommand, HELP_SECTIONS, type CommandContext, type HelpSection } from "./registry.js";
 
 /** /start [code]: joins through an invitation (or links an account); without a code, explains how. */
-export const startCommand: Command = {
+export const startCommand = defineCommand({
   name: "start",
   description: "cmd-start",
   audience: "everyone",
-  async run({ session, args, deps }) {
-    const code = args.trim();
+  async run(ctx) {
+    const { session, deps } = ctx;
+    const code = ctx.input;
     if (!code) {
       if (await deps.runner.reprompt(session, { key: "start-resume" })) return;
       const personId = session.personId;
@@ -25,9 +27,7 @@ export const startCommand: Command = {
     }
     const found = await deps.services.invitations.lookup(code, deps.now());
     if (!found.ok) {
-      if (found.problem === "unknown" && (await deps.services.links.isLinkCode(code))) {
-        return linkCommand.run({ session, args: code, deps, viaButton: false });
-      }
+      if (found.problem === "unknown" && (await deps.services.links.isLinkCode(code))) return ctx.invoke(linkCommand, code);
       session.say(`join-problem-${found.problem}`);
       await deps.runner.reprompt(session);
       return;
@@ -39,8 +39,8 @@ export const startCommand: Command = {
       await deps.runner.reprompt(session);
       return;
     }
-    if (session.conversation?.flowId === "join") session.conversation = session.conversation.parent ?? null;
-    await deps.runner.start(session, "join", {
+    if (session.conversation?.flowId === FLOW_IDS.join) session.conversation = session.conversation.parent ?? null;
+    await deps.runner.start(session, FLOW_IDS.join, {
       invitationId: inv.id,
       programmeId: inv.programmeId,
       programmeName: inv.programmeName,
@@ -55,10 +55,11 @@ export const startCommand: Command = {
       hasName: !!person?.displayName,
     });
   },
-};
+});
 
-async function audienceOf(ctx: CommandContext): Promise<Set<Audience>> {
-  const out = new Set<Audience>(["everyone"]);
+/** The sections of /help this person sees, by their roles. */
+async function sectionsOf(ctx: CommandContext): Promise<Set<HelpSection>> {
+  const out = new Set<HelpSection>(["everyone"]);
   const id = ctx.session.personId;
   if (!id) return out;
   const roles = await ctx.deps.services.people.roles(id);
@@ -71,51 +72,46 @@ async function audienceOf(ctx: CommandContext): Promise<Set<Audience>> {
 }
 
 /** /help: what this person can do, by their roles. */
-export const helpCommand: Command = {
+export const helpCommand = defineCommand({
   name: "help",
   description: "cmd-help",
   audience: "everyone",
   async run(ctx) {
     const { session, deps } = ctx;
-    const audiences = await audienceOf(ctx);
-    const order: Audience[] = ["everyone", "participant", "mentee", "mentor", "curator", "administrator"];
-    const sections: string[] = [session.t("help-intro")];
-    for (const audience of order) {
-      if (!audiences.has(audience)) continue;
+    const sections = await sectionsOf(ctx);
+    const parts: string[] = [session.t("help-intro")];
+    for (const section of HELP_SECTIONS) {
+      if (!sections.has(section)) continue;
       const lines = deps.commands
         .all()
-        .filter((c) => !c.hidden && c.audience === audience)
+        .filter((c) => c.help === section)
         .map((c) => `/${c.name} — ${session.t(c.description)}`);
-      if (lines.length) sections.push(`${session.t(`help-section-${audience}`)}\n${lines.join("\n")}`);
+      if (lines.length) parts.push(`${session.t(`help-section-${section}`)}\n${lines.join("\n")}`);
     }
-    if (!audiences.has("participant") && !audiences.has("administrator")) sections.push(session.t("help-join"));
-    session.sayText(sections.join("\n\n"));
+    if (!sections.has("participant") && !sections.has("administrator")) parts.push(session.t("help-join"));
+    session.sayText(parts.join("\n\n"));
     await deps.runner.reprompt(session, { key: "flow-resume" });
   },
-};
+});
 
-export const cancelCommand: Command = {
+export const cancelCommand = defineCommand({
   name: "cancel",
   description: "cmd-cancel",
   audience: "everyone",
   async run({ session, deps }) {
     if (!(await deps.runner.cancel(session))) session.say("cancel-nothing");
   },
-};
+});
 
 /** /language: switch between Russian and English at any time. */
-export const languageCommand: Command = {
+export const languageCommand = defineCommand({
   name: "language",
   description: "cmd-language",
   audience: "everyone",
-  async run({ session, args, deps }) {
-    const wanted = args.trim().toLowerCase();
-    if (!isLanguage(wanted)) {
-      session.say(
-        "language-choose",
-        undefined,
-        [LANGUAGES.map((l) => ({ label: session.t(`language-${l}`), payload: commandPayload("language", l) }))],
-      );
+  async run({ session, input, deps }) {
+    const wanted = languageArg.decode(input);
+    if (!wanted) {
+      session.say("language-choose", undefined, [LANGUAGES.map((l) => ({ label: session.t(`language-${l}`), payload: languageArg.payload("language", l) }))]);
       return;
     }
     session.setLanguage(wanted);
@@ -124,15 +120,19 @@ export const languageCommand: Command = {
     session.say("language-set");
     await deps.runner.reprompt(session);
   },
-};
+});
 
-/** /link: the same person on Telegram and VK. Issues a code here, redeems it on the other messenger. */
-export const linkCommand: Command = {
+/**
+ * /link: the same person on Telegram and VK. Issues a code here, redeems it on the other
+ * messenger — where the person is not known yet, so anyone may use it; /help lists it for participants.
+ */
+export const linkCommand = defineCommand({
   name: "link",
   description: "cmd-link",
-  audience: "participant",
-  async run({ session, args, deps }) {
-    const code = args.trim();
+  audience: "everyone",
+  help: "participant",
+  async run({ session, input, deps }) {
+    const code = input;
     if (code) {
       const result = await deps.services.links.redeem(code, session.chat);
       session.say(`link-${result.replace(/_/g, "-")}`);
@@ -146,10 +146,29 @@ export const linkCommand: Command = {
     const issued = await deps.services.links.issue(person.id);
     session.say("link-issued", { code: issued });
   },
-};
+});
 
 /** Typed equivalents of the flow's Back and Skip buttons. */
-export const backCommand: Command = { name: "back", description: "cmd-back", audience: "everyone", hidden: true, run: async ({ session, deps }) => { if (session.conversation) await deps.runner.handle(session, { kind: "back" }); else session.say("cancel-nothing"); } };
-export const skipCommand: Command = { name: "skip", description: "cmd-skip", audience: "everyone", hidden: true, run: async ({ session, deps }) => { if (session.conversation) await deps.runner.handle(session, { kind: "skip" }); else session.say("cancel-nothing"); } };
+export const backCommand = defineCommand({
+  name: "back",
+  description: "cmd-back",
+  audience: "everyone",
+  help: "hidden",
+  async run({ session, deps }) {
+    if (session.conversation) await deps.runner.handle(session, { kind: "back" });
+    else session.say("cancel-nothing");
+  },
+});
 
-export const basicCommands: Command[] = [startCommand, helpCommand, cancelCommand, languageCommand, linkCommand, backCommand, skipCommand];
+export const skipCommand = defineCommand({
+  name: "skip",
+  description: "cmd-skip",
+  audience: "everyone",
+  help: "hidden",
+  async run({ session, deps }) {
+    if (session.conversation) await deps.runner.handle(session, { kind: "skip" });
+    else session.say("cancel-nothing");
+  },
+});
+
+export const basicCommands = [startCommand, helpCommand, cancelCommand, languageCommand, linkCommand, backCommand, skipCommand];

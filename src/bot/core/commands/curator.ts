@@ -2,101 +2,29 @@ import { CYCLE_FORMS, definitionFor, QUESTIONNAIRE_OF } from "../../../flows/def
 import { renderAnswers } from "../../../flows/definitions/render-answers.js";
 import type { ViewButton } from "../../../flows/types.js";
 import { localDate, localParts } from "../../../domain/time.js";
-import { filterCode, isFiltered, matchesFilter, parseParticipantFilter, type ParticipantFilter } from "../../../domain/participant-filter.js";
+import { filterCode, isFiltered, matchesFilter, type ParticipantFilter } from "../../../domain/participant-filter.js";
 import type { ParticipantRow } from "../../../store/participants.js";
 import type { PairView } from "../../../store/programme-views.js";
 import type { RoundKind } from "../../../store/surveys.js";
-import { commandPayload } from "../payload.js";
 import { layoutKeyboard } from "../render.js";
 import type { Button } from "../types.js";
-import type { Command, CommandContext } from "./registry.js";
+import { participantFilterArg, programmeArg, recordId, surveyKindArg, ticketArg, withUsage } from "./codecs.js";
+import { FLOW_IDS } from "./flow-ids.js";
+import { defineCommand, type CommandContext } from "./registry.js";
+import { participant, programme } from "./scopes.js";
 
 /**
  * The curator's side of the forms: the participants of a programme and who has not filled
  * their form yet, each participant's answers, the interview record, opening and closing the
  * surveys. Only curators of that programme may use them; anyone else is refused, and the
- * refusal is written to the audit log.
+ * refusal is written to the audit log (the scopes, src/bot/core/commands/scopes.ts).
  *
  * Arguments are typed (`/participant 3`, `/survey_open satisfaction`) or carried by buttons,
- * which name the programme: `P.<programmeId>.<rest>`.
+ * which name the programme: `P.<programmeId>.<rest>` (src/bot/core/commands/codecs.ts).
  */
-
-const PROGRAMME_ARG = /^P\.([a-z0-9]{6,40})(?:\.([A-Za-z0-9_\-]*))?$/;
-const ID = /^c[a-z0-9]{15,40}$/;
 
 function dateOf(d: Date, tz: string): string {
   return localDate(d, tz).split("-").reverse().join(".");
-}
-
-export async function refuse(ctx: CommandContext, action: string, target?: { type: string; id: string; programmeId?: string }): Promise<void> {
-  ctx.session.say("curator-only");
-  await ctx.deps.services.audit.record({
-    actorId: ctx.session.person?.id ?? null,
-    action,
-    outcome: "denied",
-    targetType: target?.type,
-    targetId: target?.id,
-    programmeId: target?.programmeId,
-  });
-}
-
-/**
- * The programme a curator command is about: named by the button, the only one this person
- * curates, or — when they curate several — asked with buttons. Null when refused or asked.
- */
-export async function programmeScope(ctx: CommandContext, command: string, action: string): Promise<{ programmeId: string; rest: string } | null> {
-  const { session, deps } = ctx;
-  const personId = session.person?.id;
-  const curated = personId ? await deps.services.participants.curatedProgrammes(personId) : [];
-  const named = PROGRAMME_ARG.exec(ctx.args.trim());
-  if (named) {
-    const programmeId = named[1]!;
-    if (!curated.some((p) => p.id === programmeId)) {
-      await refuse(ctx, action, { type: "programme", id: programmeId, programmeId });
-      return null;
-    }
-    return { programmeId, rest: named[2] ?? "" };
-  }
-  if (!curated.length) {
-    await refuse(ctx, action);
-    return null;
-  }
-  const rest = ctx.args.trim();
-  if (curated.length === 1) return { programmeId: curated[0]!.id, rest };
-  if (rest && !/^[A-Za-z0-9_\-]{1,24}$/.test(rest)) {
-    session.say("curator-bad-argument");
-    return null;
-  }
-  session.say(
-    "curator-choose-programme",
-    undefined,
-    curated.map((p) => [{ label: p.name.slice(0, 40), payload: commandPayload(command, rest ? `P.${p.id}.${rest}` : `P.${p.id}`) }]).slice(0, 6),
-  );
-  return null;
-}
-
-/** A participant named by number (in the programme's list) or by the button's participation id, checked against the person's curatorship. */
-async function participantScope(ctx: CommandContext, command: string, action: string): Promise<ParticipantRow | null> {
-  const { session, deps } = ctx;
-  const raw = ctx.args.trim();
-  if (ID.test(raw)) {
-    const row = await deps.services.participants.byId(raw);
-    const personId = session.person?.id;
-    if (!row || !personId || !(await deps.services.participants.isCurator(personId, row.programmeId))) {
-      await refuse(ctx, action, { type: "participation", id: raw, programmeId: row?.programmeId });
-      return null;
-    }
-    return row;
-  }
-  const scope = await programmeScope(ctx, command, action);
-  if (!scope) return null;
-  if (!/^\d{1,6}$/.test(scope.rest)) {
-    session.say("curator-participant-usage", { command });
-    return null;
-  }
-  const row = await deps.services.participants.byNumber(scope.programmeId, Number(scope.rest));
-  if (!row) session.say("curator-participant-not-found", { number: scope.rest });
-  return row;
 }
 
 function nameOf(ctx: CommandContext, row: ParticipantRow): string {
@@ -119,9 +47,9 @@ function listButtons(ctx: CommandContext, rows: ParticipantRow[], programmeId: s
     page: filter.page,
     maxRows: 6,
     encode: (action) => {
-      if (action.startsWith("pg:")) return commandPayload("participants", `P.${programmeId}.${filterCode({ ...filter, page: Number(action.slice(3)) })}`);
-      if (action.startsWith("f:")) return commandPayload("participants", `P.${programmeId}.${action.slice(2)}`);
-      return commandPayload("participant", action);
+      if (action.startsWith("pg:")) return programmeArg.payload("participants", { programmeId, rest: filterCode({ ...filter, page: Number(action.slice(3)) }) });
+      if (action.startsWith("f:")) return programmeArg.payload("participants", { programmeId, rest: action.slice(2) });
+      return recordId.payload("participant", action);
     },
   }).rows;
 }
@@ -135,31 +63,25 @@ function filterLabel(t: CommandContext["session"]["t"], f: ParticipantFilter): s
 }
 
 /** /participants [mentors|mentees] [status] [noform]: mentors and mentees of the programme, their forms, and who has not answered yet. */
-export const participantsCommand: Command = {
+export const participantsCommand = defineCommand({
   name: "participants",
   description: "cmd-participants",
   audience: "curator",
+  // Typed filter words become the short code buttons carry, so a curator of several programmes can choose one.
+  scope: programme({
+    typed: {
+      toButton: (text) => {
+        const typed = participantFilterArg.decode(text);
+        return typed ? participantFilterArg.encode(typed) : null;
+      },
+      usage: "curator-participants-usage",
+    },
+  }),
+  args: withUsage(participantFilterArg, "curator-participants-usage"),
+  audit: "curator.participants",
   async run(ctx) {
-    const { session, deps } = ctx;
-    // Typed filter words become the short code buttons carry, so a curator of several programmes can choose one.
-    let args = ctx.args.trim();
-    if (!PROGRAMME_ARG.test(args)) {
-      const typed = parseParticipantFilter(args);
-      if (!typed) {
-        if ((await deps.services.participants.curatedProgrammes(session.person?.id ?? "")).length === 0) return refuse(ctx, "curator.participants");
-        session.say("curator-participants-usage");
-        return;
-      }
-      args = filterCode(typed);
-    }
-    const scope = await programmeScope({ ...ctx, args }, "participants", "curator.participants");
-    if (!scope) return;
-    const { programmeId } = scope;
-    const filter = parseParticipantFilter(scope.rest);
-    if (!filter) {
-      session.say("curator-participants-usage");
-      return;
-    }
+    const { session, deps, input: filter } = ctx;
+    const { programmeId } = ctx.object;
     const programme = (await deps.services.participants.programme(programmeId))!;
     const rows = await deps.services.participants.list(programmeId);
     const filled = {
@@ -203,9 +125,9 @@ export const participantsCommand: Command = {
     }
     sections.push(t("curator-participants-hint"));
     session.sayText(sections.join("\n\n"), listButtons(ctx, shown, programmeId, filter));
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.participants", outcome: "allowed", targetType: "programme", targetId: programmeId, programmeId, details: { count: shown.length, filtered: isFiltered(filter) } });
+    return ctx.allowed({ details: { count: shown.length, filtered: isFiltered(filter) } });
   },
-};
+});
 
 function dateTimeOf(d: Date, tz: string): string {
   const p = localParts(d, tz);
@@ -245,14 +167,14 @@ function pairSection(ctx: CommandContext, pair: PairView, tz: string): string {
 }
 
 /** /participant <number>: one participant's answers to every form, with the interview and the mutual choice. */
-export const participantCommand: Command = {
+export const participantCommand = defineCommand({
   name: "participant",
   description: "cmd-participant",
   audience: "curator",
+  scope: participant("curator-participant-usage"),
+  audit: "curator.participant",
   async run(ctx) {
-    const { session, deps } = ctx;
-    const row = await participantScope(ctx, "participant", "curator.participant");
-    if (!row) return;
+    const { session, deps, object: row } = ctx;
     const t = session.t;
     const programme = (await deps.services.participants.programme(row.programmeId))!;
     const params = { form: programme.form };
@@ -288,23 +210,23 @@ export const participantCommand: Command = {
     for (const pair of await deps.services.views.pairsOf(row.participationId)) parts.push(pairSection(ctx, pair, programme.timezone));
     const buttons: Button[][] = [];
     if (row.role === "mentor" && ["joined", "approved", "declined"].includes(row.status)) {
-      buttons.push([{ label: t("curator-interview-button"), payload: commandPayload("interview", row.participationId) }]);
+      buttons.push([{ label: t("curator-interview-button"), payload: recordId.payload("interview", row.participationId) }]);
     }
-    buttons.push([{ label: t("curator-back-to-list"), payload: commandPayload("participants", `P.${row.programmeId}`) }]);
+    buttons.push([{ label: t("curator-back-to-list"), payload: programmeArg.payload("participants", { programmeId: row.programmeId }) }]);
     session.sayText(parts.join("\n\n"), buttons);
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.participant", outcome: "allowed", targetType: "participation", targetId: row.participationId, programmeId: row.programmeId });
+    return ctx.allowed();
   },
-};
+});
 
 /** /interview <number>: records the interview with a candidate mentor (002 §7.2). */
-export const interviewCommand: Command = {
+export const interviewCommand = defineCommand({
   name: "interview",
   description: "cmd-interview",
   audience: "curator",
+  scope: participant("curator-participant-usage"),
+  audit: "curator.interview",
   async run(ctx) {
-    const { session, deps } = ctx;
-    const row = await participantScope(ctx, "interview", "curator.interview");
-    if (!row) return;
+    const { session, deps, object: row } = ctx;
     if (row.role !== "mentor") {
       session.say("curator-interview-not-mentor");
       return;
@@ -313,40 +235,30 @@ export const interviewCommand: Command = {
       session.say("iv-problem-status");
       return;
     }
-    await deps.runner.start(session, "mentor-interview", { programmeId: row.programmeId, participationId: row.participationId, mentorName: nameOf(ctx, row), subjectKey: "" });
+    await deps.runner.start(session, FLOW_IDS.mentorInterview, { programmeId: row.programmeId, participationId: row.participationId, mentorName: nameOf(ctx, row), subjectKey: "" });
   },
-};
+});
 
-function roundKind(rest: string): RoundKind | null {
-  const word = rest.trim().toLowerCase();
-  if (word === "" || word === "choice" || word === "mutual_choice" || word === "выбор") return "mutual_choice";
-  if (word === "satisfaction" || word === "удовлетворенность" || word === "удовлетворённость") return "satisfaction";
-  return null;
-}
-
-const TICKET_OF: Record<RoundKind, string> = { mutual_choice: "mc", satisfaction: "sat" };
+const TICKET_OF = { mutual_choice: "mc", satisfaction: "sat" } as const satisfies Record<RoundKind, string>;
 
 /** /survey_open [choice|satisfaction]: opens the mutual-choice survey (default) or the satisfaction questionnaires and tells everyone asked. */
-export const surveyOpenCommand: Command = {
+export const surveyOpenCommand = defineCommand({
   name: "survey_open",
   description: "cmd-survey-open",
   audience: "curator",
+  scope: programme(),
+  args: withUsage(surveyKindArg, "curator-survey-usage"),
+  audit: "curator.survey_open",
   async run(ctx) {
-    const { session, deps } = ctx;
-    const scope = await programmeScope(ctx, "survey_open", "curator.survey_open");
-    if (!scope) return;
-    const kind = roundKind(scope.rest);
-    if (!kind) {
-      session.say("curator-survey-usage");
-      return;
-    }
-    const programme = (await deps.services.participants.programme(scope.programmeId))!;
-    const { round, created } = await deps.services.surveys.open(scope.programmeId, kind, deps.now());
+    const { session, deps, input: kind } = ctx;
+    const { programmeId } = ctx.object;
+    const programme = (await deps.services.participants.programme(programmeId))!;
+    const { round, created } = await deps.services.surveys.open(programmeId, kind, deps.now());
     if (!created) {
       session.say(`curator-survey-already-open`, { date: dateOf(round.openedAt, programme.timezone) });
       return;
     }
-    const audience = await deps.services.surveys.audience(scope.programmeId, kind);
+    const audience = await deps.services.surveys.audience(programmeId, kind);
     // Recorded with the round; delivered after this update within the messengers' limits. A person the
     // bot cannot reach is reported to the curators by the delivery.
     const outcomes = await deps.services.outreach.tellMany(
@@ -356,41 +268,38 @@ export const surveyOpenCommand: Command = {
           kind: `survey-open-${kind}`,
           dedupKey: `survey-${round.id}-${a.personId}`,
           text: [{ key: `survey-opened-${kind}-${a.role}`, args: { programme: programme.name } }],
-          buttons: [[{ label: { key: "form-answer" }, command: "form", args: `${TICKET_OF[kind]}.${round.id}` }]],
+          buttons: [[{ label: { key: "form-answer" }, command: "form", args: ticketArg.encode({ kind: TICKET_OF[kind], id: round.id }) }]],
         },
       })),
     );
     const told = outcomes.filter((o) => o !== "no-channel").length;
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.survey_open", outcome: "allowed", targetType: "survey", targetId: round.id, programmeId: scope.programmeId, details: { kind, asked: audience.length, told } });
     session.say(`curator-survey-opened-${kind}`, { total: audience.length, told, failed: audience.length - told });
+    return ctx.allowed({ target: { type: "survey", id: round.id, programmeId }, details: { kind, asked: audience.length, told } });
   },
-};
+});
 
 /** /survey_close [choice|satisfaction]: closes the open survey; answers given so far are kept. */
-export const surveyCloseCommand: Command = {
+export const surveyCloseCommand = defineCommand({
   name: "survey_close",
   description: "cmd-survey-close",
   audience: "curator",
+  scope: programme(),
+  args: withUsage(surveyKindArg, "curator-survey-usage"),
+  audit: "curator.survey_close",
   async run(ctx) {
-    const { session, deps } = ctx;
-    const scope = await programmeScope(ctx, "survey_close", "curator.survey_close");
-    if (!scope) return;
-    const kind = roundKind(scope.rest);
-    if (!kind) {
-      session.say("curator-survey-usage");
-      return;
-    }
-    const round = await deps.services.surveys.close(scope.programmeId, kind, deps.now());
+    const { session, deps, input: kind } = ctx;
+    const { programmeId } = ctx.object;
+    const round = await deps.services.surveys.close(programmeId, kind, deps.now());
     if (!round) {
       session.say("curator-survey-none-open");
       return;
     }
     const formIds = kind === "mutual_choice" ? ["mutual-choice"] : ["satisfaction-mentor", "satisfaction-mentee"];
     let answered = 0;
-    for (const formId of formIds) answered += (await deps.services.forms.respondents(scope.programmeId, formId, round.id)).size;
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.survey_close", outcome: "allowed", targetType: "survey", targetId: round.id, programmeId: scope.programmeId, details: { kind, answered } });
+    for (const formId of formIds) answered += (await deps.services.forms.respondents(programmeId, formId, round.id)).size;
     session.say(`curator-survey-closed`, { answered });
+    return ctx.allowed({ target: { type: "survey", id: round.id, programmeId }, details: { kind, answered } });
   },
-};
+});
 
-export const curatorCommands: Command[] = [participantsCommand, participantCommand, interviewCommand, surveyOpenCommand, surveyCloseCommand];
+export const curatorCommands = [participantsCommand, participantCommand, interviewCommand, surveyOpenCommand, surveyCloseCommand];

@@ -1,14 +1,15 @@
-import { isEndReason, isActivePair, type EndReason } from "../../../domain/lifecycle.js";
+import { isActivePair } from "../../../domain/lifecycle.js";
 import { localDate } from "../../../domain/time.js";
 import type { ViewButton } from "../../../flows/types.js";
 import type { MeetingView } from "../../../store/meetings.js";
 import { partnersOf, sideOf, formatLocalDate, menteeNames, type PairView } from "../../../store/pairs.js";
-import { commandPayload } from "../payload.js";
 import { layoutKeyboard } from "../render.js";
 import type { Button } from "../types.js";
-import { programmeScope, refuse } from "./curator.js";
+import { changeRequestArg, endReasonArg, meetingArg, pageArg, pairArg, probationArg, programmeArg, recordId, ticketArg, withUsage } from "./codecs.js";
+import { FLOW_IDS } from "./flow-ids.js";
 import { formCommand } from "./forms.js";
-import type { Command, CommandContext } from "./registry.js";
+import { defineCommand, type Command, type CommandContext } from "./registry.js";
+import { CURATOR_ONLY, pair as pairScope, participant, programme, task } from "./scopes.js";
 
 /**
  * The life of a pair from the participants' side — meetings proposed, confirmed, moved,
@@ -19,21 +20,8 @@ import type { Command, CommandContext } from "./registry.js";
  * revision) and is checked again: an outdated or forged one is refused.
  */
 
-const ID = /^c[a-z0-9]{15,40}$/;
-
-function joinedPerson(ctx: CommandContext): string | null {
-  const person = ctx.session.person;
-  if (!person?.hasConsent) {
-    ctx.session.say("form-join-first");
-    return null;
-  }
-  return person.id;
-}
-
-async function deny(ctx: CommandContext, action: string, targetType: string, targetId: string, key = "lc-not-yours"): Promise<void> {
-  ctx.session.say(key);
-  await ctx.deps.services.audit.record({ actorId: ctx.session.person?.id ?? null, action, outcome: "denied", targetType, targetId });
-}
+/** What a member is told when a pair or meeting is not theirs. */
+const NOT_YOURS = "lc-not-yours";
 
 function meetingParams(pair: PairView, personId: string, extra: Record<string, string | number> = {}) {
   return {
@@ -58,14 +46,12 @@ function describe(ctx: CommandContext, m: MeetingView, pair: PairView, personId:
 }
 
 /** /meeting: the person's upcoming meetings with what can be done to each, and a button to propose one. */
-export const meetingCommand: Command = {
+export const meetingCommand = defineCommand({
   name: "meeting",
   description: "cmd-meeting",
   audience: "participant",
   async run(ctx) {
-    const { session, deps } = ctx;
-    const personId = joinedPerson(ctx);
-    if (!personId) return;
+    const { session, deps, actor: personId } = ctx;
     const pairs = await deps.services.pairs.workingOf(personId);
     if (!pairs.length) {
       session.say("lc-no-pair");
@@ -75,23 +61,24 @@ export const meetingCommand: Command = {
     const upcoming = await deps.services.meetings.upcoming(pairs.map((p) => p.id), now);
     if (!upcoming.length && pairs.length === 1) {
       session.say("lc-meeting-none");
-      await deps.runner.start(session, "meeting-proposal", meetingParams(pairs[0]!, personId));
+      await deps.runner.start(session, FLOW_IDS.meetingProposal, meetingParams(pairs[0]!, personId));
       return;
     }
     for (const m of upcoming) {
       const pair = pairs.find((p) => p.id === m.pairId)!;
       const own = sideOf(pair, m.proposedById) === sideOf(pair, personId);
+      const button = (action: "ok" | "no" | "move" | "cancel") => meetingArg.payload("meet", { action, id: m.id, revision: m.revision });
       const buttons: Button[][] =
         m.status === "proposed" && !own
           ? [
-              [{ label: session.t("lc-btn-confirm"), payload: commandPayload("meet", `ok.${m.id}.${m.revision}`) }],
-              [{ label: session.t("lc-btn-other-time"), payload: commandPayload("meet", `move.${m.id}.${m.revision}`) }],
-              [{ label: session.t("lc-btn-decline"), payload: commandPayload("meet", `no.${m.id}.${m.revision}`) }],
+              [{ label: session.t("lc-btn-confirm"), payload: button("ok") }],
+              [{ label: session.t("lc-btn-other-time"), payload: button("move") }],
+              [{ label: session.t("lc-btn-decline"), payload: button("no") }],
             ]
           : [
               [
-                { label: session.t("lc-btn-move"), payload: commandPayload("meet", `move.${m.id}.${m.revision}`) },
-                { label: session.t("lc-btn-cancel"), payload: commandPayload("meet", `cancel.${m.id}.${m.revision}`) },
+                { label: session.t("lc-btn-move"), payload: button("move") },
+                { label: session.t("lc-btn-cancel"), payload: button("cancel") },
               ],
             ];
       session.sayText(describe(ctx, m, pair, personId), buttons);
@@ -100,61 +87,60 @@ export const meetingCommand: Command = {
     session.say(
       "lc-meeting-propose-hint",
       undefined,
-      pairs.slice(0, 6).map((p) => [{ label: pairs.length > 1 ? session.t("lc-btn-propose-with", { with: partnersOf(p, personId) }) : session.t("lc-btn-propose"), payload: commandPayload("meet", `new.${p.id}`) }]),
+      pairs.slice(0, 6).map((p) => [{ label: pairs.length > 1 ? session.t("lc-btn-propose-with", { with: partnersOf(p, personId) }) : session.t("lc-btn-propose"), payload: meetingArg.payload("meet", { action: "new", id: p.id }) }]),
     );
   },
-};
+});
 
-const MEET_ARG = /^(new|ok|no|cancel|move|held|missed)\.(c[a-z0-9]{15,40})(?:\.(\d{1,6}))?$/;
-
-/** The buttons of meetings: propose (new.<pair>), confirm / decline / move / cancel (<action>.<meeting>.<revision>), "did it happen?" (held/missed.<meeting>). */
-export const meetCommand: Command = {
+/** The buttons of meetings (codecs.ts `meetingArg`): propose, confirm / decline / move / cancel, "did it happen?". */
+export const meetCommand = defineCommand({
   name: "meet",
   description: "cmd-meeting",
   audience: "participant",
-  hidden: true,
+  help: "hidden",
+  audit: ["pair.meeting", "meeting.outcome", "meeting.move", "meeting.confirm", "meeting.decline", "meeting.cancel"],
   async run(ctx) {
-    const { session, deps } = ctx;
-    const personId = joinedPerson(ctx);
-    if (!personId) return;
-    const m = MEET_ARG.exec(ctx.args.trim());
-    if (!m) {
+    const { session, deps, actor: personId } = ctx;
+    const button = meetingArg.decode(ctx.input);
+    if (!button) {
       session.say("stale-button");
       return;
     }
-    const [, action, id, rev] = m as unknown as [string, string, string, string | undefined];
+    const { action, id } = button;
+    const notYours = (a: "pair.meeting" | `meeting.${"outcome" | "move" | "confirm" | "decline" | "cancel"}`, type: "pair" | "meeting") => ctx.denied({ action: a, key: NOT_YOURS, target: { type, id } });
     const now = deps.now();
     if (action === "new") {
       const pair = await deps.services.pairs.get(id);
-      if (!pair || !sideOf(pair, personId)) return deny(ctx, "pair.meeting", "pair", id);
+      if (!pair || !sideOf(pair, personId)) return notYours("pair.meeting", "pair");
       if (!isActivePair(pair.status)) {
         session.say("mt-problem-pair-ended");
         return;
       }
-      await deps.runner.start(session, "meeting-proposal", meetingParams(pair, personId));
+      await deps.runner.start(session, FLOW_IDS.meetingProposal, meetingParams(pair, personId));
       return;
     }
     if (action === "held" || action === "missed") {
       const result = await deps.services.meetings.answerOutcome({ meetingId: id, personId, held: action === "held", now });
       if (!result.ok) {
-        if (result.problem === "not-member" || result.problem === "unknown") return deny(ctx, "meeting.outcome", "meeting", id);
+        if (result.problem === "not-member" || result.problem === "unknown") return notYours("meeting.outcome", "meeting");
         session.say(`mt-problem-${result.problem}`);
         return;
       }
-      await deps.services.audit.record({ actorId: personId, action: "meeting.outcome", outcome: "allowed", targetType: "meeting", targetId: id, programmeId: result.pair.programmeId, details: { held: action === "held" } });
+      const audited = ctx.allowed({ action: "meeting.outcome", target: { type: "meeting", id, programmeId: result.pair.programmeId }, details: { held: action === "held" } });
       if (action === "missed") {
-        session.say("lc-outcome-missed", undefined, [[{ label: session.t("lc-btn-propose"), payload: commandPayload("meet", `new.${result.pair.id}`) }]]);
-        return;
+        session.say("lc-outcome-missed", undefined, [[{ label: session.t("lc-btn-propose"), payload: meetingArg.payload("meet", { action: "new", id: result.pair.id }) }]]);
+        return audited;
       }
       session.say("lc-outcome-held", { stage: result.pairStatus ?? result.pair.status });
       // Then the feedback after the meeting (002 §7.4), right here.
-      return formCommand.run({ ...ctx, args: `fb.${id}` });
+      await ctx.invoke(formCommand, ticketArg.encode({ kind: "fb", id }));
+      return audited;
     }
-    const revision = Number(rev ?? -1);
+    const revision = button.revision ?? -1;
     if (action === "move") {
       const meeting = await deps.services.meetings.get(id);
       const pair = meeting && (await deps.services.pairs.get(meeting.pairId));
-      if (!meeting || !pair || !sideOf(pair, personId)) return deny(ctx, "meeting.move", "meeting", id);
+      if (!meeting || !pair || !sideOf(pair, personId)) return notYours("meeting.move", "meeting");
       if (meeting.revision !== revision) {
         session.say("mt-problem-stale");
         return;
@@ -163,45 +149,43 @@ export const meetCommand: Command = {
         session.say("mt-problem-not-allowed");
         return;
       }
-      await deps.runner.start(session, "meeting-proposal", meetingParams(pair, personId, { meetingId: meeting.id, revision: meeting.revision }));
+      await deps.runner.start(session, FLOW_IDS.meetingProposal, meetingParams(pair, personId, { meetingId: meeting.id, revision: meeting.revision }));
       return;
     }
     const verb = action === "ok" ? "confirm" : action === "no" ? "decline" : "cancel";
     const result = await deps.services.meetings.act({ meetingId: id, revision, personId, action: verb, now });
     if (!result.ok) {
-      if (result.problem === "not-member" || result.problem === "unknown") return deny(ctx, `meeting.${verb}`, "meeting", id);
+      if (result.problem === "not-member" || result.problem === "unknown") return notYours(`meeting.${verb}`, "meeting");
       session.say(`mt-problem-${result.problem}`);
       return;
     }
-    await deps.services.audit.record({ actorId: personId, action: `meeting.${verb}`, outcome: "allowed", targetType: "meeting", targetId: id, programmeId: result.pair.programmeId });
     await deps.services.meetings.announce(result, verb === "confirm" ? "confirmed" : verb === "decline" ? "declined" : "cancelled", personId, now);
     session.say(`lc-meeting-${verb}-done`, deps.services.meetings.describe(result.meeting, result.pair.timezone));
+    return ctx.allowed({ action: `meeting.${verb}`, target: { type: "meeting", id, programmeId: result.pair.programmeId } });
   },
-};
+});
 
 /** /request_change: asks the curator to end the work in the pair, or (a mentee) for another mentor (002 §6.3) — a task for the curator. */
-export const requestChangeCommand: Command = {
+export const requestChangeCommand: Command = defineCommand({
   name: "request_change",
   description: "cmd-request-change",
   audience: "participant",
+  audit: "pair.request_change",
   async run(ctx) {
-    const { session, deps } = ctx;
-    const personId = joinedPerson(ctx);
-    if (!personId) return;
-    const raw = ctx.args.trim();
-    const chosen = /^(c[a-z0-9]{15,40})(?:\.(end|change))?$/.exec(raw);
+    const { session, deps, actor: personId } = ctx;
+    const chosen = changeRequestArg.decode(ctx.input);
     if (chosen) {
-      const pair = await deps.services.pairs.get(chosen[1]!);
+      const pair = await deps.services.pairs.get(chosen.pairId);
       const side = pair && sideOf(pair, personId);
-      if (!pair || !side) return deny(ctx, "pair.request_change", "pair", chosen[1]!);
+      if (!pair || !side) return ctx.denied({ key: NOT_YOURS, target: { type: "pair", id: chosen.pairId } });
       if (!isActivePair(pair.status)) {
         session.say("mt-problem-pair-ended");
         return;
       }
-      const kind = chosen[2];
+      const kind = chosen.kind;
       if (!kind || (kind === "change" && side !== "mentee")) {
         const options = side === "mentee" ? (["change", "end"] as const) : (["end"] as const);
-        session.say("lc-request-choose", { with: partnersOf(pair, personId) }, options.map((k) => [{ label: session.t(`lc-btn-request-${k}`), payload: commandPayload("request_change", `${pair.id}.${k}`) }]));
+        session.say("lc-request-choose", { with: partnersOf(pair, personId) }, options.map((k) => [{ label: session.t(`lc-btn-request-${k}`), payload: changeRequestArg.payload("request_change", { pairId: pair.id, kind: k }) }]));
         return;
       }
       const now = deps.now();
@@ -229,35 +213,35 @@ export const requestChangeCommand: Command = {
           { now },
         );
       }
-      await deps.services.audit.record({ actorId: personId, action: "pair.request_change", outcome: "allowed", targetType: "pair", targetId: pair.id, programmeId: pair.programmeId, details: { kind, created } });
       session.say(created ? "lc-request-sent" : "lc-request-already");
-      return;
+      return ctx.allowed({ target: { type: "pair", id: pair.id, programmeId: pair.programmeId }, details: { kind, created } });
     }
     const pairs = await deps.services.pairs.workingOf(personId);
     if (!pairs.length) {
       session.say("lc-no-pair");
       return;
     }
-    if (pairs.length === 1) return requestChangeCommand.run({ ...ctx, args: pairs[0]!.id });
-    session.say("lc-request-which", undefined, pairs.slice(0, 6).map((p) => [{ label: partnersOf(p, personId).slice(0, 40), payload: commandPayload("request_change", p.id) }]));
+    if (pairs.length === 1) return ctx.invoke(requestChangeCommand, changeRequestArg.encode({ pairId: pairs[0]!.id }));
+    session.say("lc-request-which", undefined, pairs.slice(0, 6).map((p) => [{ label: partnersOf(p, personId).slice(0, 40), payload: changeRequestArg.payload("request_change", { pairId: p.id }) }]));
   },
-};
+});
 
 function stageText(ctx: CommandContext, p: PairView): string {
   return ctx.session.t(`lc-stage-${p.status}`);
 }
 
 /** /pairs: each pair of the programme, its stage, last activity and next meeting (curators). */
-export const pairsCommand: Command = {
+export const pairsCommand = defineCommand({
   name: "pairs",
   description: "cmd-pairs",
   audience: "curator",
+  scope: programme(),
+  audit: "curator.pairs",
   async run(ctx) {
     const { session, deps } = ctx;
-    const scope = await programmeScope(ctx, "pairs", "curator.pairs");
-    if (!scope) return;
-    const programme = (await deps.services.participants.programme(scope.programmeId))!;
-    const pairs = await deps.services.pairs.list(scope.programmeId);
+    const { programmeId } = ctx.object;
+    const programme = (await deps.services.participants.programme(programmeId))!;
+    const pairs = await deps.services.pairs.list(programmeId);
     const now = deps.now();
     const upcoming = await deps.services.meetings.upcoming(pairs.map((p) => p.id), now);
     const t = session.t;
@@ -276,139 +260,71 @@ export const pairsCommand: Command = {
     });
     const working = pairs.filter((p) => isActivePair(p.status)).length;
     session.sayText([t("lc-pairs-title", { programme: programme.name, total: pairs.length, working }), lines.length ? lines.join("\n") : t("lc-pairs-none"), t("lc-pairs-hint")].join("\n\n"));
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.pairs", outcome: "allowed", targetType: "programme", targetId: scope.programmeId, programmeId: scope.programmeId, details: { count: pairs.length } });
+    return ctx.allowed({ details: { count: pairs.length } });
   },
-};
-
-const REASON_WORDS: Record<string, EndReason> = {
-  planned: "planned",
-  плановое: "planned",
-  moved: "moved",
-  переезд: "moved",
-  illness: "illness",
-  болезнь: "illness",
-  no_time: "no_time",
-  нет_времени: "no_time",
-  conflict: "conflict",
-  конфликт: "conflict",
-  other: "other",
-  другое: "other",
-};
-
-/** A pair named by its id (a button) or its number (typed), after checking the person curates its programme. */
-async function pairScope(ctx: CommandContext, command: string, action: string): Promise<{ pair: PairView; rest: string } | null> {
-  const { deps, session } = ctx;
-  const raw = ctx.args.trim();
-  const byId = /^(c[a-z0-9]{15,40})(?:\.([a-z_]+))?$/.exec(raw);
-  if (byId) {
-    const pair = await deps.services.pairs.get(byId[1]!);
-    const personId = session.person?.id;
-    if (!pair || !personId || !(await deps.services.participants.isCurator(personId, pair.programmeId))) {
-      await refuse(ctx, action, { type: "pair", id: byId[1]!, programmeId: pair?.programmeId });
-      return null;
-    }
-    return { pair, rest: byId[2] ?? "" };
-  }
-  const [first = "", ...others] = raw.split(/\s+/);
-  const scope = await programmeScope({ ...ctx, args: /^P\./.test(first) ? first : raw }, command, action);
-  if (!scope) return null;
-  const tokens = /^P\./.test(first) ? [scope.rest, ...others] : scope.rest.split(/\s+/);
-  const number = tokens[0] ?? "";
-  if (!/^\d{1,5}$/.test(number)) {
-    session.say(`lc-${command}-usage`);
-    return null;
-  }
-  const pair = await deps.services.pairs.byNumber(scope.programmeId, Number(number));
-  if (!pair) {
-    session.say("lc-pair-not-found", { number });
-    return null;
-  }
-  return { pair, rest: tokens.slice(1).join(" ") };
-}
+});
 
 /** /end <pair> <reason> [comment]: ends a pair early (moved, illness, no time, conflict, other) or as planned (002 §7.5). */
-export const endCommand: Command = {
+export const endCommand = defineCommand({
   name: "end",
   description: "cmd-end",
   audience: "curator",
+  scope: pairScope(),
+  audit: "curator.end",
   async run(ctx) {
-    const { session, deps } = ctx;
-    const scoped = await pairScope(ctx, "end", "curator.end");
-    if (!scoped) return;
-    const { pair, rest } = scoped;
+    const { session, deps, object: pair, input: rest } = ctx;
     if (!isActivePair(pair.status)) {
       session.say("lc-end-already", { number: pair.number });
       return;
     }
     const [word = "", ...comment] = rest.split(/\s+/).filter(Boolean);
-    const reason = REASON_WORDS[word.toLowerCase()] ?? (isEndReason(word) ? word : null);
+    const reason = endReasonArg.decode(word);
     if (!reason) {
       if (word) session.say("lc-end-bad-reason");
       session.say(
         "lc-end-choose",
         { number: pair.number, mentor: pair.mentor.name, mentees: menteeNames(pair) },
-        (["moved", "illness", "no_time", "conflict", "other", "planned"] as const).map((r) => [{ label: session.t(`lc-reason-${r}`), payload: commandPayload("end", `${pair.id}.${r}`) }]),
+        (["moved", "illness", "no_time", "conflict", "other", "planned"] as const).map((r) => [{ label: session.t(`lc-reason-${r}`), payload: pairArg.payload("end", { pairId: pair.id, rest: endReasonArg.encode(r) }) }]),
       );
       return;
     }
-    const result = await deps.services.pairs.end({ pairId: pair.id, reason, comment: comment.join(" ") || null, endedById: session.person!.id, now: deps.now() });
+    const result = await deps.services.pairs.end({ pairId: pair.id, reason, comment: comment.join(" ") || null, endedById: ctx.actor, now: deps.now() });
     if (!result.ok) {
-      if (result.problem === "not-curator") return refuse(ctx, "curator.end", { type: "pair", id: pair.id, programmeId: pair.programmeId });
+      if (result.problem === "not-curator") return ctx.denied({ key: CURATOR_ONLY, target: { type: "pair", id: pair.id, programmeId: pair.programmeId } });
       session.say("lc-end-already", { number: pair.number });
       return;
     }
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.end", outcome: "allowed", targetType: "pair", targetId: pair.id, programmeId: pair.programmeId, details: { reason } });
     session.say("lc-end-done", { number: pair.number, reason });
+    return ctx.allowed({ details: { reason } });
   },
-};
+});
 
 /** /probation <pair> [on|off]: the curator attends the pair's meetings and hears both sides after each (002 §7.5). */
-export const probationCommand: Command = {
+export const probationCommand = defineCommand({
   name: "probation",
   description: "cmd-probation",
   audience: "curator",
+  scope: pairScope(),
+  args: withUsage(probationArg, "lc-probation-usage"),
+  audit: "curator.probation",
   async run(ctx) {
-    const { session, deps } = ctx;
-    const scoped = await pairScope(ctx, "probation", "curator.probation");
-    if (!scoped) return;
-    const { pair, rest } = scoped;
-    const word = rest.trim().toLowerCase();
-    const on = word === "" ? !pair.probation : word === "on" || word === "вкл" ? true : word === "off" || word === "выкл" ? false : null;
-    if (on === null) {
-      session.say("lc-probation-usage");
-      return;
-    }
+    const { session, deps, object: pair, input } = ctx;
+    const on = input === "toggle" ? !pair.probation : input;
     await deps.services.pairs.setProbation(pair.id, on);
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.probation", outcome: "allowed", targetType: "pair", targetId: pair.id, programmeId: pair.programmeId, details: { on } });
     session.say("lc-probation-set", { number: pair.number, on: on ? "yes" : "no" });
+    return ctx.allowed({ details: { on } });
   },
-};
+});
 
 /** /complete <participant>: the participant completed the full cycle (000 §9); only such participants count in reports. */
-export const completeCommand: Command = {
+export const completeCommand = defineCommand({
   name: "complete",
   description: "cmd-complete",
   audience: "curator",
+  scope: participant("lc-complete-usage"),
+  audit: "curator.complete",
   async run(ctx) {
-    const { session, deps } = ctx;
-    const raw = ctx.args.trim();
-    let row;
-    if (ID.test(raw)) {
-      row = await deps.services.participants.byId(raw);
-      if (!row || !(await deps.services.participants.isCurator(session.person?.id ?? "", row.programmeId))) return refuse(ctx, "curator.complete", { type: "participation", id: raw, programmeId: row?.programmeId });
-    } else {
-      const scope = await programmeScope(ctx, "complete", "curator.complete");
-      if (!scope) return;
-      if (!/^\d{1,6}$/.test(scope.rest)) {
-        session.say("lc-complete-usage");
-        return;
-      }
-      row = await deps.services.participants.byNumber(scope.programmeId, Number(scope.rest));
-      if (!row) {
-        session.say("curator-participant-not-found", { number: scope.rest });
-        return;
-      }
-    }
+    const { session, deps, object: row } = ctx;
     const p = await deps.services.prisma.participation.findUniqueOrThrow({ where: { id: row.participationId }, select: { completedCycleAt: true } });
     if (p.completedCycleAt) {
       session.say("lc-complete-already", { name: row.name ?? "—", date: formatLocalDate(p.completedCycleAt, (await deps.services.participants.programme(row.programmeId))!.timezone) });
@@ -420,59 +336,58 @@ export const completeCommand: Command = {
       return;
     }
     await deps.services.prisma.participation.update({ where: { id: row.participationId }, data: { completedCycleAt: deps.now(), status: "completed" } });
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.complete", outcome: "allowed", targetType: "participation", targetId: row.participationId, programmeId: row.programmeId });
     session.say("lc-complete-done", { name: row.name ?? "—" });
+    return ctx.allowed();
   },
-};
+});
 
 /** /overdue: everything open in the programme, with buttons to mark the curator's tasks done. */
-export const overdueCommand: Command = {
+export const overdueCommand = defineCommand({
   name: "overdue",
   description: "cmd-overdue",
   audience: "curator",
+  scope: programme(),
+  audit: "curator.overdue",
   async run(ctx) {
     const { session, deps } = ctx;
-    const scope = await programmeScope(ctx, "overdue", "curator.overdue");
-    if (!scope) return;
-    const programme = (await deps.services.participants.programme(scope.programmeId))!;
-    const items = await deps.services.overdue.ofProgramme(scope.programmeId, deps.now());
+    const { programmeId } = ctx.object;
+    const programme = (await deps.services.participants.programme(programmeId))!;
+    const items = await deps.services.overdue.ofProgramme(programmeId, deps.now());
     const t = session.t;
     if (!items.length) {
       session.say("lc-overdue-none", { programme: programme.name });
     } else {
       const lines = items.map((item, i) => `${i + 1}. ${"text" in item.text ? item.text.text : t(item.text.key, item.text.args)}`);
       const tasks: ViewButton[] = items.flatMap((item, i) => (item.taskId ? [{ label: { key: "lc-btn-task-done", args: { n: i + 1 } }, action: item.taskId }] : []));
-      const page = /^\d{1,3}$/.test(scope.rest) ? Number(scope.rest) : 0;
+      const page = pageArg.decode(ctx.input) ?? 0;
       const rows = layoutKeyboard(tasks, [], 4, {
         limits: session.limits,
         t,
         page,
         maxRows: 4,
-        encode: (action) => (action.startsWith("pg:") ? commandPayload("overdue", `P.${scope.programmeId}.${action.slice(3)}`) : commandPayload("task_done", action)),
+        encode: (action) =>
+          action.startsWith("pg:") ? programmeArg.payload("overdue", { programmeId, rest: pageArg.encode(Number(action.slice(3))) }) : recordId.payload("task_done", action),
       }).rows;
       session.sayText([t("lc-overdue-title", { programme: programme.name, count: items.length }), lines.join("\n"), tasks.length ? t("lc-overdue-hint") : ""].filter(Boolean).join("\n\n"), rows);
     }
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.overdue", outcome: "allowed", targetType: "programme", targetId: scope.programmeId, programmeId: scope.programmeId, details: { count: items.length } });
+    return ctx.allowed({ details: { count: items.length } });
   },
-};
+});
 
 /** A curator's task marked done (from /overdue). */
-export const taskDoneCommand: Command = {
+export const taskDoneCommand = defineCommand({
   name: "task_done",
   description: "cmd-overdue",
   audience: "curator",
-  hidden: true,
+  help: "hidden",
+  scope: task(),
+  audit: "curator.task_done",
   async run(ctx) {
-    const { session, deps } = ctx;
-    const id = ctx.args.trim();
-    const task = ID.test(id) ? await deps.services.tasks.get(id) : null;
-    if (!task || !session.person || !(await deps.services.participants.isCurator(session.person.id, task.programmeId))) {
-      return refuse(ctx, "curator.task_done", { type: "task", id: id.slice(0, 40), programmeId: task?.programmeId });
-    }
-    const done = await deps.services.tasks.done(task.id, session.person.id, deps.now());
-    await deps.services.audit.record({ actorId: session.person.id, action: "curator.task_done", outcome: "allowed", targetType: "task", targetId: task.id, programmeId: task.programmeId, details: { kind: task.kind } });
-    session.say(done ? "lc-task-done" : "lc-task-already", undefined, [[{ label: session.t("lc-btn-overdue"), payload: commandPayload("overdue", `P.${task.programmeId}`) }]]);
+    const { session, deps, object: task } = ctx;
+    const done = await deps.services.tasks.done(task.id, ctx.actor, deps.now());
+    session.say(done ? "lc-task-done" : "lc-task-already", undefined, [[{ label: session.t("lc-btn-overdue"), payload: programmeArg.payload("overdue", { programmeId: task.programmeId }) }]]);
+    return ctx.allowed({ details: { kind: task.kind } });
   },
-};
+});
 
-export const lifecycleCommands: Command[] = [meetingCommand, meetCommand, requestChangeCommand, pairsCommand, endCommand, probationCommand, completeCommand, overdueCommand, taskDoneCommand];
+export const lifecycleCommands = [meetingCommand, meetCommand, requestChangeCommand, pairsCommand, endCommand, probationCommand, completeCommand, overdueCommand, taskDoneCommand];

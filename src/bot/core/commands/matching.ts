@@ -1,12 +1,12 @@
-import { modeKey, reasonMessage, unmatchedMessage, type MatchMode } from "../../../domain/matching/index.js";
+import { MATCH_MODES, modeKey, reasonMessage, unmatchedMessage } from "../../../domain/matching/index.js";
 import { MATCHING_JOB } from "../../../jobs/matching.js";
 import { newId } from "../../../db/sql.js";
 import type { RunView, SuggestionView } from "../../../store/matching.js";
-import { MATCH_REJECT_REASON } from "../../../flows/definitions/match-reject-reason.js";
-import { commandPayload } from "../payload.js";
 import type { Button } from "../types.js";
-import { programmeScope, refuse } from "./curator.js";
-import type { Command, CommandContext } from "./registry.js";
+import { matchModeArg, programmeArg, REJECT_REASONS, rejectReasonArg, runPageArg, suggestionArg } from "./codecs.js";
+import { FLOW_IDS } from "./flow-ids.js";
+import { defineCommand, type CommandContext, type Outcome, type RunContext } from "./registry.js";
+import { CURATOR_ONLY, matchRunPage, oneOf, programme, suggestion, type SuggestionObject } from "./scopes.js";
 
 /**
  * The curator's side of matching (002 §7.3): /match runs a whole-cohort matching of the
@@ -17,36 +17,7 @@ import type { Command, CommandContext } from "./registry.js";
  * checked again: another programme's suggestion is refused, an older run's is answered as such.
  */
 
-const SUGGESTION_ARG = /^S\.(c[a-z0-9]{15,40})(?:\.([a-z]{1,10}))?$/;
-
-/**
- * Reasons a curator picks with one tap after "Reject" (`S.<suggestion>.<code>`): the common
- * ones are stored as their text in the curator's language, `own` asks for the next message,
- * `none` rejects without a reason.
- */
-const REJECT_REASONS = ["schedule", "interests", "conflict", "own", "none"] as const;
-type RejectReason = (typeof REJECT_REASONS)[number];
-const isRejectReason = (code: string): code is RejectReason => (REJECT_REASONS as readonly string[]).includes(code);
-const PAGE_ARG = /^R\.(c[a-z0-9]{15,40})\.(\d{1,4})$/;
 const PAGE_SIZE = 3;
-
-const MODE_WORDS: Record<string, MatchMode> = {
-  best: "best_total",
-  best_total: "best_total",
-  лучшее: "best_total",
-  most: "most_matched",
-  most_matched: "most_matched",
-  больше: "most_matched",
-  stable: "stable",
-  устойчивые: "stable",
-  устойчивый: "stable",
-};
-const MODES: MatchMode[] = ["best_total", "most_matched", "stable"];
-
-async function isCuratorOf(ctx: CommandContext, programmeId: string): Promise<boolean> {
-  const personId = ctx.session.person?.id;
-  return !!personId && (await ctx.deps.services.participants.isCurator(personId, programmeId));
-}
 
 /** Questionnaire codes as the people answered them: interests, deficits, slots, formats. */
 function codeLabel(ctx: CommandContext): (code: string) => string {
@@ -67,7 +38,7 @@ function codeLabel(ctx: CommandContext): (code: string) => string {
 }
 
 function modeButtons(ctx: CommandContext, programmeId: string): Button[][] {
-  return MODES.map((m) => [{ label: ctx.session.t(modeKey(m)), payload: commandPayload("match", `P.${programmeId}.${m}`) }]);
+  return MATCH_MODES.map((m) => [{ label: ctx.session.t(modeKey(m)), payload: programmeArg.payload("match", { programmeId, rest: matchModeArg.encode(m) }) }]);
 }
 
 function suggestionText(ctx: CommandContext, s: SuggestionView, names: Record<string, string>): string {
@@ -83,7 +54,7 @@ function suggestionText(ctx: CommandContext, s: SuggestionView, names: Record<st
 }
 
 /** One page of a run's suggestions with Confirm / Reject buttons for the open ones. */
-async function showPage(ctx: CommandContext, run: RunView, page: number): Promise<void> {
+async function showPage(ctx: RunContext<string, unknown, string, MatchAction>, run: RunView, page: number): Promise<Outcome<MatchAction>> {
   const { session, deps } = ctx;
   const t = session.t;
   const all = await deps.services.matching.suggestionsOf(run.id);
@@ -112,91 +83,61 @@ async function showPage(ctx: CommandContext, run: RunView, page: number): Promis
   for (const s of shown) {
     if (s.status !== "suggested") continue;
     buttons.push([
-      { label: t("match-btn-confirm", { number: s.number }), payload: commandPayload("confirm", `S.${s.id}`) },
-      { label: t("match-btn-reject", { number: s.number }), payload: commandPayload("reject", `S.${s.id}`) },
+      { label: t("match-btn-confirm", { number: s.number }), payload: suggestionArg.payload("confirm", { suggestionId: s.id }) },
+      { label: t("match-btn-reject", { number: s.number }), payload: suggestionArg.payload("reject", { suggestionId: s.id }) },
     ]);
   }
   const nav: Button[] = [];
-  if (p > 0) nav.push({ label: t("match-btn-prev"), payload: commandPayload("match", `R.${run.id}.${p - 1}`) });
-  if (p < pages - 1) nav.push({ label: t("match-btn-next"), payload: commandPayload("match", `R.${run.id}.${p + 1}`) });
+  if (p > 0) nav.push({ label: t("match-btn-prev"), payload: runPageArg.payload("match", { runId: run.id, page: p - 1 }) });
+  if (p < pages - 1) nav.push({ label: t("match-btn-next"), payload: runPageArg.payload("match", { runId: run.id, page: p + 1 }) });
   if (nav.length) buttons.push(nav);
   const tail: Button[] = [];
-  if (open) tail.push({ label: t("match-btn-confirm-all", { count: open }), payload: commandPayload("confirm_all", `P.${run.programmeId}`) });
-  if (run.stats.unmatched.length) tail.push({ label: t("match-btn-unmatched"), payload: commandPayload("unmatched", `P.${run.programmeId}`) });
+  if (open) tail.push({ label: t("match-btn-confirm-all", { count: open }), payload: programmeArg.payload("confirm_all", { programmeId: run.programmeId }) });
+  if (run.stats.unmatched.length) tail.push({ label: t("match-btn-unmatched"), payload: programmeArg.payload("unmatched", { programmeId: run.programmeId }) });
   if (tail.length) buttons.push(tail);
   session.sayText(sections.join("\n\n"), buttons);
-  await deps.services.audit.record({ actorId: session.person!.id, action: "curator.match_view", outcome: "allowed", targetType: "match_run", targetId: run.id, programmeId: run.programmeId, details: { page: p, shown: shown.length } });
+  return ctx.allowed({ action: "curator.match_view", target: { type: "match_run", id: run.id, programmeId: run.programmeId }, details: { page: p, shown: shown.length } });
 }
 
-/** /match [best|most|stable]: runs matching for the whole cohort and shows the suggestions. */
-export const matchCommand: Command = {
+type MatchAction = "curator.match" | "curator.match_view";
+
+/** /match [best|most|stable]: runs matching for the whole cohort; its pages (`R.<run>.<page>`) show the suggestions. */
+export const matchCommand = defineCommand({
   name: "match",
   description: "match-cmd-match",
   audience: "curator",
+  scope: oneOf(matchRunPage(), programme()),
+  audit: ["curator.match", "curator.match_view"] satisfies [MatchAction, MatchAction],
   async run(ctx) {
-    const { session, deps } = ctx;
-    const paged = PAGE_ARG.exec(ctx.args.trim());
-    if (paged) {
-      const run = await deps.services.matching.run(paged[1]!);
-      if (!run || !(await isCuratorOf(ctx, run.programmeId))) return refuse(ctx, "curator.match", { type: "match_run", id: paged[1]!, programmeId: run?.programmeId });
+    const { session, deps, object } = ctx;
+    if (object.kind === "match_run") {
+      const { run, page } = object;
       const latest = await deps.services.matching.latestRun(run.programmeId);
       if (latest && latest.id !== run.id) {
-        session.say("match-stale-run", undefined, [[{ label: session.t("match-btn-latest"), payload: commandPayload("match", `R.${latest.id}.0`) }]]);
+        session.say("match-stale-run", undefined, [[{ label: session.t("match-btn-latest"), payload: runPageArg.payload("match", { runId: latest.id, page: 0 }) }]]);
         return;
       }
-      return showPage(ctx, run, Number(paged[2]));
+      return showPage(ctx, run, page);
     }
-    const scope = await programmeScope(ctx, "match", "curator.match");
-    if (!scope) return;
-    const word = scope.rest.trim().toLowerCase();
+    const { programmeId } = object;
+    const word = ctx.input.trim().toLowerCase();
     if (!word) {
-      session.say("match-choose-mode", undefined, modeButtons(ctx, scope.programmeId));
+      session.say("match-choose-mode", undefined, modeButtons(ctx, programmeId));
       return;
     }
-    const mode = MODE_WORDS[word];
+    const mode = matchModeArg.decode(word);
     if (!mode) {
-      session.say("match-usage", undefined, modeButtons(ctx, scope.programmeId));
+      session.say("match-usage", undefined, modeButtons(ctx, programmeId));
       return;
     }
     // A whole cohort may take a while: the run is a job, and its first page comes to this chat when it is stored.
-    const personId = session.person!.id;
-    const jobId = `match-${scope.programmeId}-${newId()}`;
-    await session.services.jobs.request(MATCHING_JOB, { programmeId: scope.programmeId, mode, startedById: personId, notify: { personId, platform: session.chat.platform } }, jobId);
-    await session.services.audit.record({ actorId: personId, action: "curator.match", outcome: "allowed", targetType: "programme", targetId: scope.programmeId, programmeId: scope.programmeId, details: { mode } });
+    const personId = ctx.actor;
+    const jobId = `match-${programmeId}-${newId()}`;
+    await session.services.jobs.request(MATCHING_JOB, { programmeId, mode, startedById: personId, notify: { personId, platform: session.chat.platform } }, jobId);
     session.say("match-started", { mode: session.t(modeKey(mode)) });
+    return ctx.allowed({ details: { mode } });
   },
-};
-
-/**
- * The suggestion a decision is about: a button's id (checked against the person's curatorship)
- * or a typed number in the programme. `rest` is what was typed after the number.
- */
-async function suggestionScope(ctx: CommandContext, command: string, action: string): Promise<{ suggestion: SuggestionView; rest: string; byButton: boolean; code?: string } | null> {
-  const { session, deps } = ctx;
-  const raw = ctx.args.trim();
-  const byId = SUGGESTION_ARG.exec(raw);
-  if (byId) {
-    const suggestion = await deps.services.matching.suggestion(byId[1]!);
-    if (!suggestion || !(await isCuratorOf(ctx, suggestion.programmeId))) {
-      await refuse(ctx, action, { type: "match_suggestion", id: byId[1]!, programmeId: suggestion?.programmeId });
-      return null;
-    }
-    return { suggestion, rest: "", byButton: true, code: byId[2] };
-  }
-  const [first = "", ...others] = raw.split(/\s+/);
-  const scope = await programmeScope({ ...ctx, args: first }, command, action);
-  if (!scope) return null;
-  if (!/^\d{1,6}$/.test(scope.rest)) {
-    session.say(`match-${command.replace("_", "-")}-usage`);
-    return null;
-  }
-  const suggestion = await deps.services.matching.byNumber(scope.programmeId, Number(scope.rest));
-  if (!suggestion) {
-    session.say("match-not-found", { number: scope.rest });
-    return null;
-  }
-  return { suggestion, rest: others.join(" "), byButton: false };
-}
+});
 
 function sayStatus(ctx: CommandContext, s: SuggestionView): void {
   if (s.status === "superseded") ctx.session.say("match-superseded", { number: s.number });
@@ -204,28 +145,28 @@ function sayStatus(ctx: CommandContext, s: SuggestionView): void {
 }
 
 /** /confirm <number>: confirms a suggested pair; both sides and the curators are told, with contacts. */
-export const confirmCommand: Command = {
+export const confirmCommand = defineCommand({
   name: "confirm",
   description: "match-cmd-confirm",
   audience: "curator",
+  scope: suggestion(),
+  audit: "curator.match_confirm",
   async run(ctx) {
     const { session, deps } = ctx;
-    const scoped = await suggestionScope(ctx, "confirm", "curator.match_confirm");
-    if (!scoped) return;
-    const s = scoped.suggestion;
+    const s = ctx.object.suggestion;
     if (s.status !== "suggested") return sayStatus(ctx, s);
-    const result = await deps.services.matching.confirm([s], session.person!.id, deps.now());
+    const result = await deps.services.matching.confirm([s], ctx.actor, deps.now());
     if (!result.ok) {
-      if (result.problem === "not-curator") return refuse(ctx, "curator.match_confirm", { type: "match_suggestion", id: s.id, programmeId: s.programmeId });
+      if (result.problem === "not-curator") return ctx.denied({ key: CURATOR_ONLY, target: { type: "match_suggestion", id: s.id, programmeId: s.programmeId } });
       if (result.problem === "not-suggested") return sayStatus(ctx, { ...s, status: result.status ?? s.status });
       session.say(`match-problem-${result.problem}`, { number: s.number });
       return;
     }
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.match_confirm", outcome: "allowed", targetType: "match_suggestion", targetId: s.id, programmeId: s.programmeId, details: { number: s.number } });
     const names = await deps.services.participants.names([s.mentorId, s.menteeId]);
-    session.say("match-confirmed", { number: s.number, mentor: names[s.mentorId] ?? "—", mentee: names[s.menteeId] ?? "—" }, [[{ label: session.t("match-btn-pairs"), payload: commandPayload("pairs", `P.${s.programmeId}`) }]]);
+    session.say("match-confirmed", { number: s.number, mentor: names[s.mentorId] ?? "—", mentee: names[s.menteeId] ?? "—" }, [[{ label: session.t("match-btn-pairs"), payload: programmeArg.payload("pairs", { programmeId: s.programmeId }) }]]);
+    return ctx.allowed({ details: { number: s.number } });
   },
-};
+});
 
 /** The reasons to choose from after the Reject button, one a row (within VK's 6 rows and 10 buttons). */
 async function askRejectReason(ctx: CommandContext, s: SuggestionView): Promise<void> {
@@ -234,16 +175,16 @@ async function askRejectReason(ctx: CommandContext, s: SuggestionView): Promise<
   session.say(
     "match-reject-why",
     { number: s.number, mentor: names[s.mentorId] ?? "—", mentee: names[s.menteeId] ?? "—" },
-    REJECT_REASONS.map((code) => [{ label: session.t(`match-reject-reason-${code}`), payload: commandPayload("reject", `S.${s.id}.${code}`) }]),
+    REJECT_REASONS.map((code) => [{ label: session.t(`match-reject-reason-${code}`), payload: suggestionArg.payload("reject", { suggestionId: s.id, reason: rejectReasonArg.encode(code) }) }]),
   );
 }
 
-async function reject(ctx: CommandContext, s: SuggestionView, reason: string | null, reasonKind: string): Promise<void> {
+async function reject(ctx: RunContext<string, SuggestionObject, string, "curator.match_reject">, s: SuggestionView, reason: string | null, reasonKind: string): Promise<Outcome<"curator.match_reject"> | void> {
   const { session, deps } = ctx;
-  const result = await deps.services.matching.reject(s, session.person!.id, reason, deps.now());
+  const result = await deps.services.matching.reject(s, ctx.actor, reason, deps.now());
   if (!result.ok) return sayStatus(ctx, { ...s, status: result.status ?? s.status });
-  await deps.services.audit.record({ actorId: session.person!.id, action: "curator.match_reject", outcome: "allowed", targetType: "match_suggestion", targetId: s.id, programmeId: s.programmeId, details: { number: s.number, withReason: !!reason, reasonKind } });
   session.say(reason ? "match-rejected-with-reason" : "match-rejected", { number: s.number });
+  return ctx.allowed({ details: { number: s.number, withReason: !!reason, reasonKind } });
 }
 
 /**
@@ -252,45 +193,46 @@ async function reject(ctx: CommandContext, s: SuggestionView, reason: string | n
  * Buttons are answered only while the suggestion is open: a pair decided meanwhile, or one of an
  * older matching, is answered as such.
  */
-export const rejectCommand: Command = {
+export const rejectCommand = defineCommand({
   name: "reject",
   description: "match-cmd-reject",
   audience: "curator",
+  scope: suggestion(),
+  audit: "curator.match_reject",
   async run(ctx) {
-    const { session, deps } = ctx;
-    const scoped = await suggestionScope(ctx, "reject", "curator.match_reject");
-    if (!scoped) return;
-    const s = scoped.suggestion;
-    if (scoped.byButton) {
+    const { session, deps, object } = ctx;
+    const s = object.suggestion;
+    if (object.byButton) {
       if (s.status !== "suggested") return sayStatus(ctx, s);
-      const code = scoped.code;
-      if (code === undefined) return askRejectReason(ctx, s);
-      if (!isRejectReason(code)) {
+      if (object.reason === undefined) return askRejectReason(ctx, s);
+      const code = rejectReasonArg.decode(object.reason);
+      if (!code) {
         session.say("stale-button");
         return;
       }
       if (code === "own") {
-        await deps.runner.start(session, MATCH_REJECT_REASON, { suggestionId: s.id, number: s.number });
+        await deps.runner.start(session, FLOW_IDS.matchRejectReason, { suggestionId: s.id, number: s.number });
         return;
       }
       return reject(ctx, s, code === "none" ? null : session.t(`match-reject-reason-${code}`), code);
     }
     if (s.status === "confirmed" || s.status === "rejected") return sayStatus(ctx, s);
-    const reason = scoped.rest.trim().slice(0, 500) || null;
+    const reason = ctx.input.trim().slice(0, 500) || null;
     return reject(ctx, s, reason, reason ? "typed" : "none");
   },
-};
+});
 
 /** /confirm_all: confirms every open suggestion of the latest run (a mentor's several mentees as one group). */
-export const confirmAllCommand: Command = {
+export const confirmAllCommand = defineCommand({
   name: "confirm_all",
   description: "match-cmd-confirm-all",
   audience: "curator",
+  scope: programme(),
+  audit: "curator.match_confirm_all",
   async run(ctx) {
     const { session, deps } = ctx;
-    const scope = await programmeScope(ctx, "confirm_all", "curator.match_confirm_all");
-    if (!scope) return;
-    const open = await deps.services.matching.open(scope.programmeId);
+    const { programmeId } = ctx.object;
+    const open = await deps.services.matching.open(programmeId);
     if (!open.length) {
       session.say("match-nothing-open");
       return;
@@ -302,28 +244,29 @@ export const confirmAllCommand: Command = {
     const failed: number[] = [];
     const now = deps.now();
     for (const group of byMentor.values()) {
-      const result = await deps.services.matching.confirm(group, session.person!.id, now);
+      const result = await deps.services.matching.confirm(group, ctx.actor, now);
       if (result.ok) {
         pairs++;
         mentees += group.length;
       } else failed.push(...group.map((s) => s.number));
     }
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.match_confirm_all", outcome: "allowed", targetType: "programme", targetId: scope.programmeId, programmeId: scope.programmeId, details: { pairs, mentees, failed: failed.length } });
-    session.say("match-confirmed-all", { pairs, mentees }, [[{ label: session.t("match-btn-pairs"), payload: commandPayload("pairs", `P.${scope.programmeId}`) }]]);
+    session.say("match-confirmed-all", { pairs, mentees }, [[{ label: session.t("match-btn-pairs"), payload: programmeArg.payload("pairs", { programmeId }) }]]);
     if (failed.length) session.say("match-confirm-all-failed", { numbers: failed.join(", ") });
+    return ctx.allowed({ details: { pairs, mentees, failed: failed.length } });
   },
-};
+});
 
 /** /unmatched: mentees of the latest run left without a mentor, each with the reason. */
-export const unmatchedCommand: Command = {
+export const unmatchedCommand = defineCommand({
   name: "unmatched",
   description: "match-cmd-unmatched",
   audience: "curator",
+  scope: programme(),
+  audit: "curator.unmatched",
   async run(ctx) {
     const { session, deps } = ctx;
-    const scope = await programmeScope(ctx, "unmatched", "curator.unmatched");
-    if (!scope) return;
-    const found = await deps.services.matching.unmatched(scope.programmeId);
+    const { programmeId } = ctx.object;
+    const found = await deps.services.matching.unmatched(programmeId);
     if (!found) {
       session.say("match-no-run");
       return;
@@ -335,8 +278,8 @@ export const unmatchedCommand: Command = {
       return t("match-unmatched-line", { name: names[m.menteeId] ?? "—", reason: t(reason.key, reason.args) });
     });
     session.sayText([t("match-unmatched-title", { count: found.mentees.length }), lines.length ? lines.join("\n") : t("match-unmatched-none"), ...(lines.length ? [t("match-unmatched-hint")] : [])].join("\n\n"));
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.unmatched", outcome: "allowed", targetType: "match_run", targetId: found.run.id, programmeId: scope.programmeId, details: { count: found.mentees.length } });
+    return ctx.allowed({ target: { type: "match_run", id: found.run.id, programmeId }, details: { count: found.mentees.length } });
   },
-};
+});
 
-export const matchingCommands: Command[] = [matchCommand, confirmCommand, rejectCommand, confirmAllCommand, unmatchedCommand];
+export const matchingCommands = [matchCommand, confirmCommand, rejectCommand, confirmAllCommand, unmatchedCommand];

@@ -1,67 +1,69 @@
-import { commandPayload } from "../payload.js";
-import type { Command } from "./registry.js";
+import { forgetArg } from "./codecs.js";
+import { defineCommand } from "./registry.js";
 
 /** /mydata: everything stored about the person, as a file in the chat. */
-export const myDataCommand: Command = {
+export const myDataCommand = defineCommand({
   name: "mydata",
   description: "cmd-mydata",
   audience: "everyone",
-  async run({ session, deps }) {
-    const personId = session.person?.id;
-    if (!personId) {
+  audit: "privacy.export",
+  async run({ session, deps, actor, allowed }) {
+    if (!actor) {
       session.say("privacy-nothing-stored");
       return;
     }
-    const data = await deps.services.privacy.export(personId);
-    await deps.services.audit.record({ actorId: personId, action: "privacy.export", outcome: "allowed", targetType: "person", targetId: personId });
+    const data = await deps.services.privacy.export(actor);
     const date = deps.now().toISOString().slice(0, 10);
     session.push({
       text: session.t("privacy-export-caption"),
       document: { filename: `nastavnik-my-data-${date}.json`, mimeType: "application/json", content: Buffer.from(JSON.stringify(data, null, 2), "utf8") },
     });
+    return allowed({ target: { type: "person", id: actor } });
   },
-};
+});
 
 /** /forget: withdraw consent and erase personal data, after a confirmation. */
-export const forgetCommand: Command = {
+export const forgetCommand = defineCommand({
   name: "forget",
   description: "cmd-forget",
   audience: "everyone",
-  async run({ session, args, deps }) {
-    const personId = session.person?.id;
-    if (!personId) {
+  audit: "privacy.forget",
+  async run({ session, input, deps, actor, allowed }) {
+    if (!actor) {
       session.say("privacy-nothing-stored");
       return;
     }
-    if (args.trim() === "cancel") {
+    const answer = forgetArg.decode(input);
+    if (answer === "cancel") {
       session.say("privacy-forget-cancelled");
       return;
     }
-    if (args.trim() !== "confirm") {
+    if (answer !== "confirm") {
       session.say("privacy-forget-confirm", undefined, [
-        [{ label: session.t("privacy-forget-yes"), payload: commandPayload("forget", "confirm") }],
-        [{ label: session.t("privacy-forget-no"), payload: commandPayload("forget", "cancel") }],
+        [{ label: session.t("privacy-forget-yes"), payload: forgetArg.payload("forget", "confirm") }],
+        [{ label: session.t("privacy-forget-no"), payload: forgetArg.payload("forget", "cancel") }],
       ]);
       return;
     }
     // The curators are told before the name is erased.
-    const programmes = await deps.services.participants.ofPerson(personId);
+    const programmes = await deps.services.participants.ofPerson(actor);
     const name = session.person?.displayName ?? "—";
     for (const p of programmes) {
       for (const curatorId of await deps.services.participants.curators(p.programme.id)) {
-        if (curatorId === personId) continue;
+        if (curatorId === actor) continue;
         await deps.services.outreach.tell(curatorId, {
           kind: "privacy.left",
-          dedupKey: `left-${personId}-${p.programme.id}-${curatorId}`,
+          dedupKey: `left-${actor}-${p.programme.id}-${curatorId}`,
           text: [{ key: "privacy-curator-told", args: { name, programme: p.programme.name, role: session.t(`role-${p.role}`) } }],
         });
       }
     }
-    const result = await deps.services.privacy.forget(personId, deps.now());
-    await deps.services.audit.record({ actorId: null, action: "privacy.forget", outcome: "allowed", targetType: "person", targetId: personId, details: { programmes: result?.programmeIds.length ?? 0 } });
+    const result = await deps.services.privacy.forget(actor, deps.now());
     session.conversation = null;
     session.say("privacy-forgotten");
+    // Written without the actor: the person is erased.
+    return allowed({ anonymous: true, target: { type: "person", id: actor }, details: { programmes: result?.programmeIds.length ?? 0 } });
   },
-};
+});
 
-export const privacyCommands: Command[] = [myDataCommand, forgetCommand];
+export const privacyCommands = [myDataCommand, forgetCommand];

@@ -2,12 +2,10 @@ import { telegramDeepLink, vkDeepLink } from "../../../domain/invitation.js";
 import { indicatorsOfOrganisations, organisationIndicators, programmeIndicators } from "../../../domain/indicators/by-scope.js";
 import { localDate, localParts } from "../../../domain/time.js";
 import { buildCsv, buildSheets, buildWorkbook, renderIndicatorList, type IndicatorColumn, type WorkbookInput } from "../../../reports/index.js";
-import type { AdministratorRow } from "../../../store/scope.js";
 import type { ProgrammeMeeting } from "../../../store/programme-views.js";
-import { commandPayload } from "../payload.js";
-import type { Button } from "../types.js";
-import { programmeScope, refuse } from "./curator.js";
-import type { Command, CommandContext } from "./registry.js";
+import { exportArgs, exportedProgramme, inviteRolesArg, withUsage } from "./codecs.js";
+import { defineCommand, type AllowedNote, type CommandContext } from "./registry.js";
+import { CURATOR_ONLY, programme, report } from "./scopes.js";
 
 /**
  * The programme at a glance, for curators — and, where it makes sense, for administrators:
@@ -19,14 +17,12 @@ import type { Command, CommandContext } from "./registry.js";
  *                          (a curator may name one programme: P.<id>, as buttons do)
  *                          (curators: their programmes; administrators: the forms of their scope)
  *
- * A curator sees only the programmes they curate, an administrator only their scope; every
- * refusal is audited without personal data, and every read of personal data is audited.
+ * A curator sees only the programmes they curate, an administrator only their scope (the
+ * `report` scope asks which when a person is both); every refusal is audited without personal
+ * data, and every read of personal data is audited.
  */
 
 const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const ADMIN_ARG = /^A\.([a-z0-9]{6,40})$/;
-const PROGRAMME_BUTTON = /^P\.[a-z0-9]{6,40}(\.|$)/;
-const EXPORT_PROGRAMME = /^P\.([a-z0-9]{6,40})(?:[.\s]+csv)?$/i;
 const UPCOMING_DAYS = 14;
 const MISSED_DAYS = 30;
 const MEETING_GRACE_HOURS = 24;
@@ -39,58 +35,6 @@ function dateOf(d: Date, tz: string): string {
 function dateTimeOf(d: Date, tz: string): string {
   const p = localParts(d, tz);
   return `${dateOf(d, tz)} ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
-}
-
-async function refuseReports(ctx: CommandContext, action: string, target?: { type: string; id: string }): Promise<void> {
-  ctx.session.say("admin-reports-only");
-  await ctx.deps.services.audit.record({ actorId: ctx.session.person?.id ?? null, action, outcome: "denied", targetType: target?.type, targetId: target?.id });
-}
-
-export type ReportAudience = { kind: "curator"; rest: string } | { kind: "admin"; admin: AdministratorRow; rest: string };
-
-/**
- * Whether a report command is asked as a curator (of their programmes) or as an administrator
- * (of one of their scopes): `A.<administratorId>` names the scope, `C` the curator's side;
- * with both roles and nothing named, the person chooses with buttons. Null when refused or asked.
- */
-export async function reportAudience(ctx: CommandContext, command: string, action: string, extra = ""): Promise<ReportAudience | null> {
-  const { session, deps } = ctx;
-  const personId = session.person?.id;
-  const [selector = "", ...restWords] = ctx.args.trim().split(/\s+/);
-  const [curated, admins] = personId ? await Promise.all([deps.services.participants.curatedProgrammes(personId), deps.services.scopes.administratorsOf(personId)]) : [[], []];
-  const named = ADMIN_ARG.exec(selector);
-  if (named) {
-    const admin = admins.find((a) => a.id === named[1]);
-    if (!admin) {
-      await refuseReports(ctx, action, { type: "administrator", id: named[1]! });
-      return null;
-    }
-    return { kind: "admin", admin, rest: restWords.join(" ") };
-  }
-  const rest = selector === "C" ? restWords.join(" ") : ctx.args.trim();
-  // A programme named by a button (`P.<id>`, from the curator's choice of programme) is the curator's side.
-  if (selector === "C" || PROGRAMME_BUTTON.test(selector) || !admins.length) {
-    if (!curated.length) {
-      await refuseReports(ctx, action);
-      return null;
-    }
-    return { kind: "curator", rest };
-  }
-  if (!curated.length && admins.length === 1) return { kind: "admin", admin: admins[0]!, rest };
-  const suffix = extra ? `.${extra}` : "";
-  const buttons: Button[][] = [];
-  if (curated.length) buttons.push([{ label: session.t("admin-choose-programmes"), payload: commandPayload(command, `C${suffix}`) }]);
-  for (const a of admins.slice(0, 5)) {
-    const name = await deps.services.scopes.scopeName(a);
-    buttons.push([{ label: session.t("admin-choose-scope", { scope: name }).slice(0, session.limits.maxLabelLength), payload: commandPayload(command, `A.${a.id}${suffix}`) }]);
-  }
-  session.say("admin-choose-audience", undefined, buttons);
-  return null;
-}
-
-/** Button arguments carry ".csv" after the selector (payloads have no spaces). */
-function splitButtonArgs(args: string): string {
-  return args.replace(/^(C|A\.[a-z0-9]+)\.(csv)$/, "$1 $2");
 }
 
 function meetingLine(ctx: CommandContext, m: ProgrammeMeeting, tz: string): string {
@@ -106,17 +50,18 @@ function meetingLine(ctx: CommandContext, m: ProgrammeMeeting, tz: string): stri
 }
 
 /** /meetings: the programme's meetings in the next two weeks, and those missed or never marked in the last month. */
-export const meetingsCommand: Command = {
+export const meetingsCommand = defineCommand({
   name: "meetings",
   description: "cmd-meetings",
   audience: "curator",
+  scope: programme(),
+  audit: "curator.meetings",
   async run(ctx) {
     const { session, deps } = ctx;
-    const scope = await programmeScope(ctx, "meetings", "curator.meetings");
-    if (!scope) return;
-    const programme = (await deps.services.participants.programme(scope.programmeId))!;
+    const { programmeId } = ctx.object;
+    const programme = (await deps.services.participants.programme(programmeId))!;
     const now = deps.now();
-    const { upcoming, missed } = await deps.services.views.meetings([scope.programmeId], now, {
+    const { upcoming, missed } = await deps.services.views.meetings([programmeId], now, {
       until: new Date(now.getTime() + UPCOMING_DAYS * 86_400_000),
       since: new Date(now.getTime() - MISSED_DAYS * 86_400_000),
       graceHours: MEETING_GRACE_HOURS,
@@ -131,26 +76,22 @@ export const meetingsCommand: Command = {
         `${t("report-meetings-missed", { days: MISSED_DAYS })}\n${missed.length ? missed.map((m) => meetingLine(ctx, m, tz)).join("\n") : t("report-meetings-none")}`,
       ].join("\n\n"),
     );
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.meetings", outcome: "allowed", targetType: "programme", targetId: scope.programmeId, programmeId: scope.programmeId, details: { upcoming: upcoming.length, missed: missed.length } });
+    return ctx.allowed({ details: { upcoming: upcoming.length, missed: missed.length } });
   },
-};
+});
 
 /** /invite [mentor|mentee]: new invitations to the programme, with a code and Telegram and VK links for each role. */
-export const inviteCommand: Command = {
+export const inviteCommand = defineCommand({
   name: "invite",
   description: "cmd-invite",
   audience: "curator",
+  scope: programme(),
+  args: withUsage(inviteRolesArg, "report-invite-usage"),
+  audit: "curator.invite",
   async run(ctx) {
-    const { session, deps } = ctx;
-    const scope = await programmeScope(ctx, "invite", "curator.invite");
-    if (!scope) return;
-    const word = scope.rest.trim().toLowerCase();
-    const roles = word === "" ? (["mentor", "mentee"] as const) : word === "mentor" || word === "наставник" ? (["mentor"] as const) : word === "mentee" || word === "наставляемый" ? (["mentee"] as const) : null;
-    if (!roles) {
-      session.say("report-invite-usage");
-      return;
-    }
-    const programme = (await deps.services.participants.programme(scope.programmeId))!;
+    const { session, deps, input: roles } = ctx;
+    const { programmeId } = ctx.object;
+    const programme = (await deps.services.participants.programme(programmeId))!;
     if (programme.status === "finished") {
       session.say("report-invite-finished");
       return;
@@ -160,7 +101,7 @@ export const inviteCommand: Command = {
     const parts = [t("report-invite-title", { programme: programme.name })];
     const created: string[] = [];
     for (const role of roles) {
-      const inv = await session.services.invitations.create({ programmeId: scope.programmeId, role });
+      const inv = await session.services.invitations.create({ programmeId, role });
       created.push(inv.id);
       const lines = [t(`report-invite-role-${role}`), t("report-invite-code", { code: inv.code })];
       lines.push(links.telegramBot ? `Telegram: ${telegramDeepLink(links.telegramBot, inv.code)}` : t("report-invite-no-telegram"));
@@ -169,39 +110,38 @@ export const inviteCommand: Command = {
     }
     parts.push(t("report-invite-hint"));
     session.sayText(parts.join("\n\n"));
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.invite", outcome: "allowed", targetType: "programme", targetId: scope.programmeId, programmeId: scope.programmeId, details: { invitations: created.join(",") } });
+    return ctx.allowed({ details: { invitations: created.join(",") } });
   },
-};
+});
 
 /** /stats: the indicators of seed 003 now — of a programme for its curator, of the scope for an administrator. */
-export const statsCommand: Command = {
+export const statsCommand = defineCommand({
   name: "stats",
   description: "cmd-stats",
-  audience: "curator",
+  audience: ["curator", "administrator"],
+  help: "curator",
+  scope: report({ curator: programme() }),
+  audit: ["report.stats", "curator.stats", "admin.stats"],
   async run(ctx) {
-    const { session, deps } = ctx;
-    const who = await reportAudience(ctx, "stats", "report.stats");
-    if (!who) return;
+    const { session, deps, object: who } = ctx;
     const t = session.t;
-    if (who.kind === "admin") {
+    if (who.kind === "administrator") {
       const organisations = await deps.services.scopes.organisationsOf(who.admin);
       const loaded = await deps.services.indicatorData.load({ organisationIds: organisations.map((o) => o.id) });
       const set = indicatorsOfOrganisations(loaded.data, organisations.map((o) => o.id));
       session.sayText(
         [t("report-stats-scope", { scope: await deps.services.scopes.scopeName(who.admin), count: organisations.length }), renderIndicatorList(set, t, session.lang), t("report-stats-rule")].join("\n\n"),
       );
-      await deps.services.audit.record({ actorId: session.person!.id, action: "admin.stats", outcome: "allowed", targetType: "administrator", targetId: who.admin.id, details: { organisations: organisations.length } });
-      return;
+      return ctx.allowed({ action: "admin.stats", details: { organisations: organisations.length } });
     }
-    const scope = await programmeScope({ ...ctx, args: who.rest }, "stats", "report.stats");
-    if (!scope) return;
-    const programme = (await deps.services.participants.programme(scope.programmeId))!;
-    const loaded = await deps.services.indicatorData.load({ programmeIds: [scope.programmeId] });
+    const { programmeId } = who;
+    const programme = (await deps.services.participants.programme(programmeId))!;
+    const loaded = await deps.services.indicatorData.load({ programmeIds: [programmeId] });
     if (!loaded.programmes.length) {
       session.say("report-stats-draft", { programme: programme.name });
       return;
     }
-    const set = programmeIndicators(loaded.data, scope.programmeId);
+    const set = programmeIndicators(loaded.data, programmeId);
     const completed = new Set(loaded.data.participants.filter((p) => p.completedCycle).map((p) => p.personId)).size;
     session.sayText(
       [
@@ -211,9 +151,9 @@ export const statsCommand: Command = {
         t("report-stats-rule"),
       ].join("\n\n"),
     );
-    await deps.services.audit.record({ actorId: session.person!.id, action: "curator.stats", outcome: "allowed", targetType: "programme", targetId: scope.programmeId, programmeId: scope.programmeId });
+    return ctx.allowed({ action: "curator.stats" });
   },
-};
+});
 
 /**
  * /export [csv]: the workbook sent as a document in the chat (or one CSV per sheet).
@@ -223,19 +163,19 @@ export const statsCommand: Command = {
  * per programme) and the indicators of the scope and of each organisation, without lists of people.
  * Only participants who completed the full cycle are counted, each person once (000 §9, 004).
  */
-export const exportCommand: Command = {
+export const exportCommand = defineCommand({
   name: "export",
   description: "cmd-export",
-  audience: "curator",
+  audience: ["curator", "administrator"],
+  help: "curator",
+  scope: report({ csv: true }),
+  audit: ["report.export", "curator.export", "admin.export"],
   async run(ctx) {
-    const { session, deps } = ctx;
-    const args = splitButtonArgs(ctx.args.trim());
-    const csvWanted = /(^|[\s.])csv$/i.test(args);
-    const who = await reportAudience({ ...ctx, args }, "export", "report.export", csvWanted ? "csv" : "");
-    if (!who) return;
+    const { session, deps, object: who, input: rest } = ctx;
+    const csvWanted = exportArgs(ctx.args.trim()).csv;
     // A curator may name one of their programmes (`/export P.<id>`, `P.<id>.csv` from a button).
-    const named = who.kind === "curator" ? EXPORT_PROGRAMME.exec(who.rest.trim()) : null;
-    if (who.rest.trim() !== "" && !/^csv$/i.test(who.rest.trim()) && !named) {
+    const named = who.kind === "curator" ? exportedProgramme(rest) : null;
+    if (rest !== "" && !/^csv$/i.test(rest) && !named) {
       session.say("report-export-usage");
       return;
     }
@@ -246,13 +186,11 @@ export const exportCommand: Command = {
     let bases: boolean;
     let caption: string;
     let base: string;
+    let audited: AllowedNote<"curator.export" | "admin.export">;
     if (who.kind === "curator") {
-      const curated = await deps.services.participants.curatedProgrammes(session.person!.id);
-      if (named && !curated.some((p) => p.id === named[1])) {
-        await refuse(ctx, "curator.export", { type: "programme", id: named[1]!, programmeId: named[1] });
-        return;
-      }
-      const loaded = await deps.services.indicatorData.load({ programmeIds: named ? [named[1]!] : curated.map((p) => p.id) });
+      const curated = await deps.services.participants.curatedProgrammes(ctx.actor);
+      if (named && !curated.some((p) => p.id === named)) return ctx.denied({ action: "curator.export", key: CURATOR_ONLY, target: { type: "programme", id: named, programmeId: named } });
+      const loaded = await deps.services.indicatorData.load({ programmeIds: named ? [named] : curated.map((p) => p.id) });
       const rows = await deps.services.indicatorData.workbookRows(loaded, t);
       const indicators: IndicatorColumn[] = [
         ...loaded.programmes.map((p) => ({ label: p.name, indicators: programmeIndicators(loaded.data, p.id) })),
@@ -263,14 +201,11 @@ export const exportCommand: Command = {
       bases = true;
       base = `nastavnik-${localDate(now, timeZone)}`;
       caption = t("report-export-caption-curator", { programmes: loaded.programmes.length, date: dateOf(now, timeZone) });
-      await deps.services.audit.record({
-        actorId: session.person!.id,
+      audited = {
         action: "curator.export",
-        outcome: "allowed",
-        targetType: "programmes",
-        targetId: loaded.programmes.map((p) => p.id).join(",").slice(0, 500),
+        target: { type: "programmes", id: loaded.programmes.map((p) => p.id).join(",").slice(0, 500) },
         details: { format: csvWanted ? "csv" : "xlsx", mentors: rows.mentors.length, mentees: rows.mentees.length, pairs: rows.pairs.length, meetings: rows.meetings.length },
-      });
+      };
     } else {
       const organisations = await deps.services.scopes.organisationsOf(who.admin);
       const ids = organisations.map((o) => o.id);
@@ -291,7 +226,7 @@ export const exportCommand: Command = {
       bases = false;
       base = `nastavnik-rnc-${localDate(now, timeZone)}`;
       caption = t("report-export-caption-admin", { scope: scopeName, organisations: organisations.length, date: dateOf(now, timeZone) });
-      await deps.services.audit.record({ actorId: session.person!.id, action: "admin.export", outcome: "allowed", targetType: "administrator", targetId: who.admin.id, details: { format: csvWanted ? "csv" : "xlsx", organisations: organisations.length } });
+      audited = { action: "admin.export", details: { format: csvWanted ? "csv" : "xlsx", organisations: organisations.length } };
     }
     if (csvWanted) {
       // One CSV per sheet; empty sheets are left out. Russian Excel splits columns on ";".
@@ -302,11 +237,12 @@ export const exportCommand: Command = {
         const filename = `${base}-${sheet.id}.csv`;
         session.push({ text: sheet.name, document: { filename, mimeType: "text/csv", content: files.get(sheet.name)! } });
       }
-      return;
+      return ctx.allowed(audited);
     }
     const content = await buildWorkbook(input, t, { timeZone, bases });
     session.push({ text: caption, document: { filename: `${base}.xlsx`, mimeType: XLSX_MIME, content } });
+    return ctx.allowed(audited);
   },
-};
+});
 
-export const reportCommands: Command[] = [meetingsCommand, inviteCommand, statsCommand, exportCommand];
+export const reportCommands = [meetingsCommand, inviteCommand, statsCommand, exportCommand];
