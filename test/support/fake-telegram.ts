@@ -29,6 +29,11 @@ export interface TelegramFailure {
   parameters?: { retry_after?: number };
 }
 
+export interface BotCommandEntry {
+  command: string;
+  description: string;
+}
+
 export interface TelegramRateLimits {
   perChatPerSecond: number;
   globalPerSecond: number;
@@ -62,6 +67,8 @@ export class FakeTelegram {
   private chatWindows = new Map<string, number[]>();
   private globalWindow: number[] = [];
   rateLimited = 0;
+  /** Command menus set with setMyCommands, by scope and language (see `menu`). */
+  private readonly menus = new Map<string, BotCommandEntry[]>();
   url = "";
   private closeServer?: () => Promise<void>;
 
@@ -101,6 +108,11 @@ export class FakeTelegram {
     const waiters = this.waiters;
     this.waiters = [];
     for (const w of waiters) w();
+  }
+
+  /** The command menu set for a scope (`all_private_chats`, `default`, `chat:<id>`…) and language ("" for every language without its own). */
+  menu(scope = "all_private_chats", languageCode = ""): BotCommandEntry[] | undefined {
+    return this.menus.get(`${scope}|${languageCode}`);
   }
 
   toChat(chatId: string): SentTelegramMessage[] {
@@ -153,6 +165,23 @@ export class FakeTelegram {
     switch (method) {
       case "getMe":
         return reply({ ok: true, result: BOT_INFO });
+      case "setMyCommands": {
+        // Telegram's limits: at most 100 commands, each 1–32 characters of [a-z0-9_] with a description of 1–256.
+        const commands = typeof payload.commands === "string" ? JSON.parse(payload.commands) : payload.commands;
+        const scope = typeof payload.scope === "string" ? JSON.parse(payload.scope) : (payload.scope ?? { type: "default" });
+        const languageCode = String(payload.language_code ?? "");
+        const bad = (description: string) => reply({ ok: false, error_code: 400, description: `Bad Request: ${description}` }, 400);
+        if (!Array.isArray(commands)) return bad("parameter \"commands\" is required");
+        if (commands.length > 100) return bad("BOT_COMMANDS_TOO_MUCH");
+        for (const c of commands) {
+          if (typeof c?.command !== "string" || !/^[a-z0-9_]{1,32}$/.test(c.command)) return bad("BOT_COMMAND_INVALID");
+          if (typeof c.description !== "string" || c.description.length < 1 || c.description.length > 256) return bad("BOT_COMMAND_DESCRIPTION_INVALID");
+        }
+        if (languageCode !== "" && !/^[a-z]{2}$/.test(languageCode)) return bad("LANG_CODE_INVALID");
+        const scopeKey = scope.type === "chat" || scope.type === "chat_administrators" || scope.type === "chat_member" ? `${scope.type}:${scope.chat_id}` : String(scope.type);
+        this.menus.set(`${scopeKey}|${languageCode}`, commands.map((c: BotCommandEntry) => ({ command: c.command, description: c.description })));
+        return reply({ ok: true, result: true });
+      }
       case "setWebhook":
       case "deleteWebhook":
       case "answerCallbackQuery":

@@ -3,6 +3,9 @@ import { Bot, BotError, webhookCallback } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { TelegramConfig } from "../../config.js";
+import { I18n } from "../../i18n/index.js";
+import { createCommandRegistry } from "../core/commands/index.js";
+import { commandMenus, type CommandMenu } from "../core/commands/menu.js";
 import { errorSummary, RetryLaterError, type UpdateProcessor } from "../core/processor.js";
 import { sleep } from "../core/sleep.js";
 import { fromTelegramUpdate } from "./convert.js";
@@ -16,6 +19,8 @@ export interface TelegramTransportOptions {
   logger: Logger;
   /** Known bot identity (skips getMe; tests set it). */
   botInfo?: UserFromGetMe;
+  /** The command menus set at start (src/bot/core/commands/menu.ts); by default built from the command registry and the locales. */
+  menu?: () => CommandMenu[];
 }
 
 const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
@@ -60,6 +65,7 @@ export class TelegramTransport {
   /** Starts receiving updates: long polling, or registering the webhook. */
   async start(): Promise<void> {
     await this.bot.init();
+    await this.setCommandMenu();
     if (this.options.config.mode === "webhook") {
       await this.bot.api.setWebhook(this.options.config.webhookUrl, {
         secret_token: this.options.config.webhookSecret,
@@ -71,6 +77,22 @@ export class TelegramTransport {
     await this.bot.api.deleteWebhook({ drop_pending_updates: false });
     this.polling = this.pollLoop();
     this.log.info("long polling started");
+  }
+
+  /**
+   * The command menu of every private chat, one per language (Russian by default, English for
+   * English clients). A menu Telegram did not take is logged and the bot starts anyway: the
+   * commands work typed, and /help lists them.
+   */
+  async setCommandMenu(): Promise<void> {
+    const menus = (this.options.menu ?? (() => commandMenus(createCommandRegistry(), new I18n())))();
+    for (const menu of menus) {
+      try {
+        await this.bot.api.setMyCommands(menu.commands, { scope: { type: "all_private_chats" }, ...(menu.languageCode ? { language_code: menu.languageCode } : {}) });
+      } catch (error) {
+        this.log.warn({ err: errorSummary(error), language: menu.language, commands: menu.commands.length }, "command menu not set");
+      }
+    }
   }
 
   /** Handles one update as if it came from Telegram; resolves when its effects are stored. */
