@@ -13,7 +13,7 @@ import { loadEnvFile } from "../env-file.js";
  *   npm run admin -- org:create --name … --timezone Asia/Omsk [--district …] [--region …]
  *   npm run admin -- programme:create --org <id> --form <form> --name … --starts <date> --ends <date>
  *   npm run admin -- invite:create --programme <id> --role mentor|mentee|curator [--expires <date>] [--max-uses <n>]
- *   npm run admin -- admin:add --telegram <user id> | --vk <user id> [--org <id>] [--district …] [--region …] [--timezone <zone>]
+ *   npm run admin -- admin:add --telegram <user id> | --vk <user id> (--org <id> | --district … --region … | --region …) [--timezone <zone>]
  */
 
 export const USAGE = `Usage: npm run admin -- <command> [options]
@@ -24,7 +24,7 @@ Commands:
   programme:create  --org <organisation id> --form <form> --name <name> --starts <YYYY-MM-DD> --ends <YYYY-MM-DD> [--result <text>]
                     forms: ${MENTORSHIP_FORMS.join(", ")}
   invite:create     --programme <programme id> --role ${ROLES.join("|")} [--expires <YYYY-MM-DD>] [--max-uses <n>]
-  admin:add         (--telegram <user id> | --vk <user id>) [--org <organisation id>] [--region <region>] [--district <district>]
+  admin:add         (--telegram <user id> | --vk <user id>) (--org <organisation id> | --district <district> --region <region> | --region <region>)
                     [--timezone <IANA zone of the weekly digest; default: the organisation's, else Europe/Moscow>]
   org:list          organisations with their ids
   programme:list    [--org <organisation id>]
@@ -136,6 +136,9 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
         const platform = values.telegram ? "telegram" : "vk";
         const externalId = check(z.string().regex(/^\d{1,20}$/, "must be a numeric user id"), values.telegram ?? values.vk, platform);
         if (values.timezone !== undefined && !isTimezone(values.timezone)) throw new UsageError(`--timezone ${values.timezone} is not an IANA timezone (e.g. Europe/Moscow, Asia/Omsk)`);
+        const scope = values.org ? "organisation" : values.district ? "district" : "region";
+        if (scope === "district" && !values.region?.trim()) throw new UsageError("--district needs --region: district names repeat across regions (e.g. --district \"Омский район\" --region \"Омская область\")");
+        if (scope === "region" && !values.region?.trim()) throw new UsageError("give --org <organisation id>, --district <district> --region <region>, or --region <region>");
         const org = values.org ? await prisma.organisation.findUnique({ where: { id: values.org }, select: { timezone: true } }) : null;
         if (values.org && !org) throw new UsageError(`no organisation ${values.org}`);
         // The weekly digest comes at the administrator's hour in this zone (changeable in the bot: /digest_settings).
@@ -144,7 +147,7 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
         const personId =
           identity?.personId ??
           (await prisma.person.create({ data: { createdAt: now, identities: { create: { platform, externalId, chatId: externalId, createdAt: now } } } })).id;
-        const scope = values.org ? "organisation" : values.district ? "district" : "region";
+
         const admin = await prisma.administrator.create({
           data: { personId, scope, organisationId: values.org ?? null, region: values.region ?? null, district: values.district ?? null, createdAt: now, ...(timezone ? { timezone } : {}) },
         });

@@ -31,7 +31,8 @@ export function scopeIsSet(admin: AdminScopeRef): boolean {
     case "organisation":
       return !!admin.organisationId;
     case "district":
-      return !!admin.district?.trim();
+      // District names repeat across regions: a district scope names its region too.
+      return !!admin.district?.trim() && !!admin.region?.trim();
     case "region":
       return !!admin.region?.trim();
   }
@@ -44,8 +45,7 @@ export function inAdminScope(admin: AdminScopeRef, org: OrganisationPlace): bool
     case "organisation":
       return org.id === admin.organisationId;
     case "district":
-      // A district scope with a region is that region's district only (district names repeat across regions).
-      return same(org.district, admin.district) && (admin.region === null || same(org.region, admin.region));
+      return same(org.district, admin.district) && same(org.region, admin.region);
     case "region":
       return same(org.region, admin.region);
   }

@@ -53,7 +53,7 @@ describe("administration CLI", () => {
   });
 
   it("adds an administrator by messenger id", async () => {
-    const r = await admin("admin:add", "--telegram", "424242");
+    const r = await admin("admin:add", "--telegram", "424242", "--region", "Омская область");
     expect(r.code).toBe(0);
     const admins = await h.app.db.prisma.administrator.findMany({ include: { person: { include: { identities: true } } } });
     expect(admins.some((a) => a.scope === "region" && a.person.identities.some((i) => i.platform === "telegram" && i.externalId === "424242"))).toBe(true);
@@ -68,6 +68,8 @@ describe("administration CLI", () => {
       [["invite:create", "--programme", "x", "--role", "king"], /--role must be one of/],
       [["admin:add", "--telegram", "1", "--vk", "2"], /exactly one of/],
       [["admin:add", "--telegram", "1", "--timezone", "Mars/Olympus"], /not an IANA timezone/],
+      [["admin:add", "--telegram", "1", "--district", "Омский район"], /--district needs --region/],
+      [["admin:add", "--telegram", "1"], /give --org/],
       [["frobnicate"], /unknown command/],
       [[], /no command/],
     ];
