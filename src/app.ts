@@ -11,6 +11,7 @@ import { createServices, type Services } from "./store/services.js";
 import { UpdateFrames } from "./store/update-frame.js";
 import { FlowRunner } from "./bot/core/flow-runner.js";
 import { createCommandRegistry } from "./bot/core/commands/index.js";
+import { commandMenus } from "./bot/core/commands/menu.js";
 import type { CoreDeps } from "./bot/core/commands/registry.js";
 import { UpdateProcessor } from "./bot/core/processor.js";
 import type { RateLimitSettings } from "./bot/core/rate-limit.js";
@@ -78,7 +79,7 @@ export function createApp(options: AppOptions): App {
   const runner = new FlowRunner({ registry: flows, services, now });
   const core: CoreDeps = { services, runner, flows, commands, i18n, now };
 
-  const telegram = config.telegram ? new TelegramTransport({ config: config.telegram, logger, botInfo: options.telegramBotInfo }) : undefined;
+  const telegram = config.telegram ? new TelegramTransport({ config: config.telegram, logger, botInfo: options.telegramBotInfo, menu: () => commandMenus(commands, i18n) }) : undefined;
   // vk-io spaces requests ceil(1133 ms / apiLimit) apart in each process: with 20 that is 57 ms (17.5/s),
   // well under VK's 20/s; with 24, 48 ms, so a backlog (after an error 6 it holds everything) goes out
   // above 20/s and draws more errors 6. 51 ms lets the outbound pace (97 % of 20/s, shared in Redis) lead.

@@ -158,7 +158,7 @@ export class FakeTelegram {
       const retry = this.checkLimits(chatId, arrived);
       if (retry) {
         this.rateLimited++;
-        return reply({ ok: false, error_code: 429, description: "Too Many Requests: retry after " + retry, parameters: { retry_after: retry } });
+        return reply({ ok: false, error_code: 429, description: `Too Many Requests: retry after ${retry}`, parameters: { retry_after: retry } });
       }
     }
 

@@ -3,9 +3,7 @@ import { Bot, BotError, webhookCallback } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { TelegramConfig } from "../../config.js";
-import { I18n } from "../../i18n/index.js";
-import { createCommandRegistry } from "../core/commands/index.js";
-import { commandMenus, type CommandMenu } from "../core/commands/menu.js";
+import type { CommandMenu } from "../core/commands/menu.js";
 import { errorSummary, RetryLaterError, type UpdateProcessor } from "../core/processor.js";
 import { sleep } from "../core/sleep.js";
 import { fromTelegramUpdate } from "./convert.js";
@@ -19,8 +17,8 @@ export interface TelegramTransportOptions {
   logger: Logger;
   /** Known bot identity (skips getMe; tests set it). */
   botInfo?: UserFromGetMe;
-  /** The command menus set at start (src/bot/core/commands/menu.ts); by default built from the command registry and the locales. */
-  menu?: () => CommandMenu[];
+  /** The command menus set at start (src/bot/core/commands/menu.ts), from the command registry and the locales. */
+  menu: () => CommandMenu[];
 }
 
 const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
@@ -85,7 +83,7 @@ export class TelegramTransport {
    * commands work typed, and /help lists them.
    */
   async setCommandMenu(): Promise<void> {
-    const menus = (this.options.menu ?? (() => commandMenus(createCommandRegistry(), new I18n())))();
+    const menus = this.options.menu();
     for (const menu of menus) {
       try {
         await this.bot.api.setMyCommands(menu.commands, { scope: { type: "all_private_chats" }, ...(menu.languageCode ? { language_code: menu.languageCode } : {}) });
