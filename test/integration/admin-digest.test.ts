@@ -189,8 +189,11 @@ describe.each(["telegram", "vk"] as const)("the weekly digest on %s", (platform)
 
   it("blocked on this messenger, comes with its chart on the administrator's other one, once", async () => {
     const other = platform === "telegram" ? "vk" : "telegram";
+    // Added on Saturday; the account on the other messenger is linked on Sunday, so this one is the first.
+    clock = new Date("2027-04-17T06:00:00Z");
     const regional = await addAdministrator(h, platform, ["--district", "Омский район", "--region", "Омская область"]);
     const { chatId } = await h.app.db.prisma.messengerIdentity.findFirstOrThrow({ where: { personId: regional.personId, platform } });
+    clock = new Date("2027-04-18T06:00:00Z");
     const otherChat = await addIdentity(h, regional.personId, other);
     if (platform === "telegram") h.tg.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" }, { chatId, times: 5 });
     else h.vk.failNext("messages.send", { error_code: 901, error_msg: "Can't send messages for users without permission" }, { peerId: chatId, times: 5 });

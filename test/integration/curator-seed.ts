@@ -260,13 +260,21 @@ export async function alsoCurator(h: Harness, personId: string, programmeIds: st
 
 let nextAdminUser = 610_000_000 + Math.floor(Math.random() * 10_000_000);
 
-/** Adds an administrator with `npm run admin -- admin:add` (in process) and returns the id and the user. */
+/**
+ * Adds an administrator with `npm run admin -- admin:add` (in process) and returns the id and the user.
+ * The CLI records its rows on the wall clock; they are moved to the app's clock, the world's time,
+ * so that what follows in the test (another account of the person, say) comes after them whatever
+ * the system date is.
+ */
 export async function addAdministrator(h: Harness, platform: Platform, scope: string[]): Promise<{ id: string; user: TestUser; personId: string }> {
   const userId = String(nextAdminUser++);
   const lines: string[] = [];
   await runAdmin(["admin:add", `--${platform}`, userId, ...scope], { DATABASE_URL: h.database.url }, (l) => lines.push(l));
   const id = /Administrator added: (\S+)/.exec(lines.join("\n"))![1]!;
-  const admin = await h.app.db.prisma.administrator.findUniqueOrThrow({ where: { id } });
+  const now = h.app.services.now();
+  const admin = await h.app.db.prisma.administrator.update({ where: { id }, data: { createdAt: now } });
+  await h.app.db.prisma.person.update({ where: { id: admin.personId }, data: { createdAt: now } });
+  await h.app.db.prisma.messengerIdentity.updateMany({ where: { personId: admin.personId }, data: { createdAt: now } });
   return { id, user: h.user(platform, userId), personId: admin.personId };
 }
 

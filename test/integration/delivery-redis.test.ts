@@ -11,6 +11,7 @@ import { outboundQueueName } from "../../src/jobs/outbound.js";
 import { createLogger } from "../../src/logger.js";
 import { received, recipients, reminder, tally } from "./delivery-support.js";
 import { spawnWorker, until } from "./delivery-processes.js";
+import { realClockEnv } from "../support/real-clock.js";
 
 /**
  * Redis killed and started again (SIGKILL, so nothing is flushed on the way out): the queued
@@ -25,10 +26,10 @@ const dir = mkdtempSync(join(tmpdir(), "redis-delivery-"));
 let server: ChildProcess | undefined;
 
 const startRedis = async () => {
-  server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--appendfsync", "always", "--maxmemory-policy", "noeviction", "--save", ""], { stdio: "ignore" });
+  server = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--appendfsync", "always", "--maxmemory-policy", "noeviction", "--save", ""], { stdio: "ignore", env: realClockEnv() });
   for (let i = 0; i < 100; i++) {
     try {
-      if (execFileSync("redis-cli", ["-p", String(port), "ping"], { stdio: "pipe" }).toString().trim() === "PONG") return;
+      if (execFileSync("redis-cli", ["-p", String(port), "ping"], { stdio: "pipe", env: realClockEnv(), timeout: 2000 }).toString().trim() === "PONG") return;
     } catch {
       // not up yet
     }

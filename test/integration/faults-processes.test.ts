@@ -6,6 +6,7 @@ import { Queue } from "bullmq";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
+import { realClockEnv } from "../support/real-clock.js";
 
 const tgMessage = (updateId: number, chatId: number, text: string) => ({
   update_id: updateId,
@@ -48,13 +49,13 @@ describe("Redis restarted", () => {
   const port = 6390 + Math.floor(Math.random() * 500);
   const dir = mkdtempSync(join(tmpdir(), "redis-aof-"));
   const startRedis = () => {
-    const p = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--appendfsync", "always", "--maxmemory-policy", "noeviction", "--save", ""], { stdio: "ignore" });
+    const p = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--dir", dir, "--appendonly", "yes", "--appendfsync", "always", "--maxmemory-policy", "noeviction", "--save", ""], { stdio: "ignore", env: realClockEnv() });
     return p;
   };
   const waitUp = async () => {
     for (let i = 0; i < 100; i++) {
       try {
-        execFileSync("redis-cli", ["-p", String(port), "ping"], { stdio: "pipe" });
+        execFileSync("redis-cli", ["-p", String(port), "ping"], { stdio: "pipe", env: realClockEnv(), timeout: 2000 });
         return;
       } catch {
         await new Promise((r) => setTimeout(r, 100));

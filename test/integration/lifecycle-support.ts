@@ -46,7 +46,8 @@ const FAST = { perSecond: 10_000, perChatMs: 0 };
 export async function lifecycleWorld(platform: "telegram" | "vk", start: Date, options: { timezone?: string } = {}): Promise<LifecycleWorld> {
   const clock: Clock = { now: start };
   const h = await startHarness({ app: { now: () => clock.now, outbound: { pace: { telegram: FAST, vk: FAST } } } });
-  const { programmeId } = await h.seedProgramme({ timezone: options.timezone ?? TZ });
+  // The school year the tests' dates fall in (their clock is the world's, not the system's).
+  const { programmeId } = await h.seedProgramme({ timezone: options.timezone ?? TZ, startsOn: "2026-09-01", endsOn: "2027-05-31" });
   const curator = h.user(other(platform));
   const curatorPerson = await join(h, curator, programmeId, "curator", "Елена Куратор");
   const mentor = h.user(platform);

@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Pacer, WINDOW_MS, type PlatformPace } from "../../src/jobs/outbound/pacer.js";
+import { realClockEnv } from "../support/real-clock.js";
 
 /**
  * The outbound pacer against the real Redis: slots evenly spaced under the limit, shared by
@@ -241,9 +242,12 @@ describe("outbound pacer", () => {
   it.skipIf(!existsSync("/usr/bin/faketime"))("two processes under libfaketime, their clocks days apart, share one limit", async () => {
     const prefix = `${PREFIX}:${fresh()}`;
     const count = 8;
-    const start = (offset: string) => {
-      const child = spawn("faketime", ["-f", offset, process.execPath, "--import", "tsx", "test/integration/outbound-pacer-process.ts"], {
-        env: { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: "1", REDIS_URL, PACER_PREFIX: prefix, PACER_PER_SECOND: String(N), PACER_COUNT: String(count) },
+    // Each child starts at a time of its own, days apart, counted from this process's clock (which
+    // may itself be moved: `npm run test:moved-clock`); libfaketime reads it in the child's zone.
+    const start = (offsetMs: number) => {
+      const at = new Date(Date.now() + offsetMs).toISOString().slice(0, 19).replace("T", " ");
+      const child = spawn("faketime", ["-f", `@${at}`, process.execPath, "--import", "tsx", "test/integration/outbound-pacer-process.ts"], {
+        env: { ...realClockEnv(), TZ: "UTC", FAKETIME_DONT_FAKE_MONOTONIC: "1", REDIS_URL, PACER_PREFIX: prefix, PACER_PER_SECOND: String(N), PACER_COUNT: String(count) },
         stdio: ["pipe", "pipe", "pipe"],
       });
       let out = "";
@@ -263,8 +267,8 @@ describe("outbound pacer", () => {
         },
       };
     };
-    const behind = start("-3d");
-    const ahead = start("+2h");
+    const behind = start(-3 * 86_400_000);
+    const ahead = start(2 * 3_600_000);
     try {
       await Promise.all([behind.ready(), ahead.ready()]);
       behind.child.stdin.write("go\n");

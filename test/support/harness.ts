@@ -30,7 +30,12 @@ export interface Harness {
   database: TestDatabase;
   logs: string[];
   user(platform: "telegram" | "vk", id?: string): TestUser;
-  seedProgramme(input?: { timezone?: string; name?: string; form?: string }): Promise<{ organisationId: string; programmeId: string }>;
+  /**
+   * An organisation and its programme. The programme runs from `startsOn` to `endsOn` (dates as
+   * "YYYY-MM-DD"); by default it began four months before the app's clock says now and ends in
+   * six months, so a test on the system clock finds it running whatever the date.
+   */
+  seedProgramme(input?: { timezone?: string; name?: string; form?: string; startsOn?: string; endsOn?: string }): Promise<{ organisationId: string; programmeId: string }>;
   invite(programmeId: string, role: Role, options?: { expiresAt?: Date; maxUses?: number }): Promise<string>;
   close(): Promise<void>;
 }
@@ -57,6 +62,8 @@ function connectInProcess(app: App, tg: FakeTelegram, vk: FakeVk): void {
     };
   }
 }
+
+const DAY = 86_400_000;
 
 let nextUser = 100_000 + Math.floor(Math.random() * 1000) * 1000;
 
@@ -147,14 +154,15 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       return u;
     },
     async seedProgramme(input = {}) {
+      const today = Math.floor(app.services.now().getTime() / DAY) * DAY;
       const org = await app.db.prisma.organisation.create({ data: { name: "МАОУ «СОШ № 46»", timezone: input.timezone ?? "Asia/Omsk", district: "Омский район", createdAt: app.services.now() } });
       const programme = await app.db.prisma.programme.create({
         data: {
           organisationId: org.id,
           name: input.name ?? "Шаг в профессию",
           form: (input.form as any) ?? "pupil_pupil",
-          startsOn: new Date("2026-09-01"),
-          endsOn: new Date("2027-05-31"),
+          startsOn: input.startsOn ? new Date(input.startsOn) : new Date(today - 120 * DAY),
+          endsOn: input.endsOn ? new Date(input.endsOn) : new Date(today + 180 * DAY),
           createdAt: app.services.now(),
         },
       });
