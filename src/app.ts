@@ -7,7 +7,7 @@ import { createDatabase, type Database } from "./db/client.js";
 import { I18n } from "./i18n/index.js";
 import type { Logger } from "./logger.js";
 import { createFlowRegistry } from "./flows/index.js";
-import { createServices, type Services } from "./store/services.js";
+import { createServices, type Services } from "./usecases/services.js";
 import { UpdateFrames } from "./store/update-frame.js";
 import { FlowRunner } from "./bot/core/flow-runner.js";
 import { createCommandRegistry } from "./bot/core/commands/index.js";

@@ -5,7 +5,7 @@ import { CYCLE_FORMS } from "./definitions/catalog.js";
 import { MENTEE_OPTIONS, MENTOR_OPTIONS } from "./definitions/mutual-choice.js";
 import { FlowRegistry } from "./registry.js";
 import type { FlowContext } from "./types.js";
-import type { Services } from "../store/services.js";
+import type { Services } from "../usecases/services.js";
 
 const programmeOf = (ctx: FlowContext): string => {
   const id = ctx.params.programmeId;

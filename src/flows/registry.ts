@@ -1,4 +1,4 @@
-import type { Services } from "../store/services.js";
+import type { Services } from "../usecases/services.js";
 import type { FlowContext, FlowDefinition, ResolvedOption } from "./types.js";
 
 export type AppFlow = FlowDefinition<Services>;

@@ -6,7 +6,7 @@ import type { I18n } from "../i18n/index.js";
 import { isLanguage } from "../i18n/index.js";
 import { digestContent } from "../reports/digest-text.js";
 import type { BuiltDigest, DigestOutcome } from "../store/digests.js";
-import type { Services } from "../store/services.js";
+import type { Services } from "../usecases/services.js";
 import type { OutboundPort } from "./outbound.js";
 
 /**

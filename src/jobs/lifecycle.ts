@@ -20,7 +20,7 @@ import { lastActivity, PAIR_STAGES, type PairStatus } from "../domain/lifecycle.
 import { lifecycleSettings, type LifecycleSettings } from "../domain/lifecycle-settings.js";
 import { AFTER_MEETING_WINDOW_MS, afterMeeting, dueMeetingReminder, reminderHorizonMs } from "../domain/reminders.js";
 import { localParts } from "../domain/time.js";
-import type { Services } from "../store/services.js";
+import type { Services } from "../usecases/services.js";
 import type { OutboxButton, OutboxMessage } from "../store/notifications.js";
 import { formatLocalDate, formatLocalTime, menteeNames, partnersOf, type PairView } from "../store/pairs.js";
 import type { OutboundPort } from "./outbound.js";

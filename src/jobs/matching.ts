@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { MATCH_MODES, suggestPairs, type MatchMode } from "../domain/matching/index.js";
 import type { OutboxMessage } from "../store/notifications.js";
 import type { RunView } from "../store/matching.js";
-import type { Services } from "../store/services.js";
+import type { Services } from "../usecases/services.js";
 import type { JobKind } from "./worker.js";
 import type { Platform } from "../bot/core/types.js";
 

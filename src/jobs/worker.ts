@@ -3,7 +3,7 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../db/client.js";
 import type { I18n } from "../i18n/index.js";
-import type { Services } from "../store/services.js";
+import type { Services } from "../usecases/services.js";
 import { errorSummary } from "../bot/core/processor.js";
 import { pruneProcessedUpdates } from "./maintenance.js";
 import { digestJobKind } from "./digest.js";

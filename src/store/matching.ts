@@ -16,7 +16,6 @@ import type {
   MentorInput,
   UnmatchedCause,
 } from "../domain/matching/index.js";
-import type { Pairs } from "./pairs.js";
 import { CURRENT_MENTEE, MATCHABLE_MENTOR } from "./participants.js";
 
 /**
@@ -122,10 +121,7 @@ function matchingSettings(settings: unknown): MatchingOptions {
 }
 
 export class Matching {
-  constructor(
-    private readonly prisma: PrismaClient,
-    private readonly pairs: Pairs,
-  ) {}
+  constructor(protected readonly prisma: PrismaClient) {}
 
   /** The cohort of a programme as the matching domain reads it. */
   async cohort(programmeId: string): Promise<Cohort> {
@@ -253,7 +249,7 @@ export class Matching {
   }
 
   /** Places the mentor has left: capacity minus mentees in working pairs. */
-  private async placesLeft(mentorId: string): Promise<number> {
+  async placesLeft(mentorId: string): Promise<number> {
     const mentor = await this.prisma.participation.findUnique({ where: { id: mentorId }, select: { capacity: true, personId: true, programmeId: true } });
     if (!mentor) return 0;
     let capacity = mentor.capacity;
@@ -266,18 +262,9 @@ export class Matching {
     return Math.max(1, Math.floor(capacity ?? 1)) - busy;
   }
 
-  /**
-   * Confirms suggestions of one mentor as one pair (one mentee) or group (several): the pair is
-   * created by Pairs.confirmPair, which tells both sides and the curators with the contacts.
-   */
-  async confirm(suggestions: readonly SuggestionView[], curatorId: string, now: Date): Promise<DecideResult> {
-    const first = suggestions[0]!;
-    for (const s of suggestions) if (s.status !== "suggested") return { ok: false, problem: "not-suggested", status: s.status };
-    if ((await this.placesLeft(first.mentorId)) < suggestions.length) return { ok: false, problem: "mentor-full" };
-    const result = await this.pairs.confirmPair({ programmeId: first.programmeId, mentorParticipationId: first.mentorId, menteeParticipationIds: suggestions.map((s) => s.menteeId), confirmedById: curatorId, now });
-    if (!result.ok) return { ok: false, problem: result.problem === "no-mentees" ? "mentee-not-in-programme" : result.problem };
-    await this.prisma.matchSuggestion.updateMany({ where: { id: { in: suggestions.map((s) => s.id) }, status: "suggested" }, data: { status: "confirmed", decidedAt: now, decidedById: curatorId } });
-    return { ok: true, pairId: result.pairId };
+  /** Marks these suggestions confirmed (those still open). */
+  async markConfirmed(suggestionIds: readonly string[], curatorId: string, now: Date): Promise<void> {
+    await this.prisma.matchSuggestion.updateMany({ where: { id: { in: [...suggestionIds] }, status: "suggested" }, data: { status: "confirmed", decidedAt: now, decidedById: curatorId } });
   }
 
   /** Rejects a suggestion: the pair is never suggested again in this programme. */

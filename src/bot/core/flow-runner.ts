@@ -4,7 +4,7 @@ import type { FlowRegistry, AppFlow } from "../../flows/registry.js";
 import type { Answers, FlowContext, FlowInput, FlowState, HookResult, TextRef } from "../../flows/types.js";
 import { isLanguage } from "../../i18n/index.js";
 import { DEFAULT_TIMEZONE, localDate } from "../../domain/time.js";
-import type { Services } from "../../store/services.js";
+import type { Services } from "../../usecases/services.js";
 import { flowPayload } from "./payload.js";
 import { renderView, textOf } from "./render.js";
 import type { Session } from "./session.js";

@@ -3,14 +3,14 @@ import type { I18n, Language } from "../../i18n/index.js";
 import { DEFAULT_LANGUAGE, isLanguage } from "../../i18n/index.js";
 import { isDatabaseUnavailable } from "../../db/client.js";
 import type { UpdateFrames } from "../../store/update-frame.js";
-import { withSql } from "../../store/services.js";
+import { withSql } from "../../usecases/services.js";
 import type { CoreDeps } from "./commands/registry.js";
 import { KeyedSerializer } from "./serializer.js";
 import { ChatRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./rate-limit.js";
 import { sleep } from "./sleep.js";
 import { route } from "./router.js";
 import { Session } from "./session.js";
-import type { OutboundDispatch } from "../../store/outreach.js";
+import type { OutboundDispatch } from "../../usecases/outreach.js";
 import type { JobEnqueuer } from "../../store/job-requests.js";
 import { chatKey, RateLimitedError, RecipientUnreachableError, type IncomingEvent, type Messenger, type OutgoingMessage, type Platform } from "./types.js";
 

@@ -1,7 +1,7 @@
 import type { I18n, Language, TArgs, Translate } from "../../i18n/index.js";
 import type { FlowState, TextRef } from "../../flows/types.js";
 import type { PersonSnapshot } from "../../store/update-frame.js";
-import type { Services } from "../../store/services.js";
+import type { Services } from "../../usecases/services.js";
 import { attach, textOf } from "./render.js";
 import type { Button, ChatRef, IncomingEvent, OutgoingMessage, PlatformLimits } from "./types.js";
 

@@ -11,7 +11,7 @@ import {
   type MentorAudience,
   type Vocabulary,
 } from "../../domain/vocabulary.js";
-import type { Services } from "../../store/services.js";
+import type { Services } from "../../usecases/services.js";
 import type { AppFlow } from "../registry.js";
 import type { Answers, FlowContext, HookResult, OptionDef, Step } from "../types.js";
 

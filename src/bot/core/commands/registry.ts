@@ -1,7 +1,7 @@
 import type { I18n } from "../../../i18n/index.js";
 import type { FlowRegistry } from "../../../flows/registry.js";
 import type { AuditEntry } from "../../../store/audit.js";
-import type { Services } from "../../../store/services.js";
+import type { Services } from "../../../usecases/services.js";
 import type { FlowRunner } from "../flow-runner.js";
 import type { Session } from "../session.js";
 

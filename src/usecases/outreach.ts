@@ -3,8 +3,8 @@ import type { Clock } from "../domain/clock.js";
 import type { TextRef } from "../flows/types.js";
 import type { I18n, Translate } from "../i18n/index.js";
 import { isLanguage } from "../i18n/index.js";
-import type { IncomingEvent, Messenger, Platform } from "../bot/core/types.js";
-import type { Outbox, OutboxMessage } from "./notifications.js";
+import type { IncomingEvent, Messenger, Platform } from "../domain/messaging.js";
+import type { Outbox, OutboxMessage } from "../store/notifications.js";
 import { currentFrame } from "../db/frame-context.js";
 
 export interface OutreachButton {

@@ -1,32 +1,35 @@
 import type { PrismaClient } from "../db/client.js";
 import type { SqlExecutor } from "../db/sql.js";
 import type { Clock } from "../domain/clock.js";
-import { Audit } from "./audit.js";
-import { Consents } from "./consents.js";
-import { FormTickets } from "./form-tickets.js";
-import { FormResponses } from "./forms.js";
-import { IdentityLinks } from "./identity-links.js";
-import { Invitations } from "./invitations.js";
-import { Meetings } from "./meetings.js";
-import { Outbox } from "./notifications.js";
+import { Audit } from "../store/audit.js";
+import { Consents } from "../store/consents.js";
+import { FormTickets } from "../store/form-tickets.js";
+import { FormResponses } from "../store/forms.js";
+import { IdentityLinks } from "../store/identity-links.js";
+import { Invitations } from "../store/invitations.js";
+import { Outbox } from "../store/notifications.js";
 import { Outreach } from "./outreach.js";
-import { Overdue } from "./overdue.js";
-import { Pairs } from "./pairs.js";
-import { Matching } from "./matching.js";
-import { Participants } from "./participants.js";
-import { People } from "./people.js";
-import { Privacy } from "./privacy.js";
-import { Surveys } from "./surveys.js";
-import { CuratorTasks } from "./tasks.js";
-import { Digests } from "./digests.js";
-import { IndicatorData } from "./indicator-data.js";
-import { Scopes } from "./scope.js";
-import { ProgrammeViews } from "./programme-views.js";
-import { JobRequests } from "./job-requests.js";
+import { PairService } from "./pairs.js";
+import { MeetingService } from "./meetings.js";
+import { MatchingService } from "./matching.js";
+import { Overdue } from "../store/overdue.js";
+import { Participants } from "../store/participants.js";
+import { People } from "../store/people.js";
+import { Privacy } from "../store/privacy.js";
+import { Surveys } from "../store/surveys.js";
+import { CuratorTasks } from "../store/tasks.js";
+import { Digests } from "../store/digests.js";
+import { IndicatorData } from "../store/indicator-data.js";
+import { Scopes } from "../store/scope.js";
+import { ProgrammeViews } from "../store/programme-views.js";
+import { JobRequests } from "../store/job-requests.js";
 
 /**
- * The domain's data access, one object per aggregate. What every message touches runs as
- * prepared SQL (`sql`); the rest goes through Prisma.
+ * What commands, flow hooks and jobs are given: the repositories of src/store, one per
+ * aggregate (what every message touches runs as prepared SQL, `sql`; the rest through Prisma),
+ * and where an aggregate has workflows — pairs, meetings, matching, telling people — the use
+ * case of this folder over its repository. Built once; inside an update everything it does runs
+ * in the update's transaction (src/db/frame-context.ts).
  */
 export interface Services {
   /** The one clock every store records and decides by. */
@@ -46,8 +49,8 @@ export interface Services {
   outreach: Outreach;
   /** Lifecycle: messages the bot sends on its own (before and while delivered), pairs, meetings, curators' tasks. */
   outbox: Outbox;
-  pairs: Pairs;
-  meetings: Meetings;
+  pairs: PairService;
+  meetings: MeetingService;
   tasks: CuratorTasks;
   overdue: Overdue;
   /** Reports and digests: the database mapped onto the indicators and RNC forms, administrators' scopes, digests. */
@@ -56,7 +59,7 @@ export interface Services {
   digests: Digests;
   views: ProgrammeViews;
   /** Whole-cohort matching: runs, numbered suggestions, the curator's decisions. */
-  matching: Matching;
+  matching: MatchingService;
   /** Heavy work asked for by people, enqueued with their update. */
   jobs: JobRequests;
 }
@@ -84,7 +87,7 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
   const outreach = new Outreach(prisma, outbox, now);
   const surveys = new Surveys(prisma, now);
   const tasks = new CuratorTasks(prisma, now);
-  const pairs = new Pairs(prisma, outreach, participants, tasks, surveys, new Audit(sql, now));
+  const pairs = new PairService(prisma, outreach, participants, tasks, surveys, new Audit(sql, now));
   const indicatorData = new IndicatorData(prisma);
   const scopes = new Scopes(prisma);
   return {
@@ -104,14 +107,14 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
     outreach,
     outbox,
     pairs,
-    meetings: new Meetings(prisma, pairs, outreach, participants),
+    meetings: new MeetingService(prisma, pairs, outreach, participants),
     tasks,
     overdue: new Overdue(prisma, pairs, tasks),
     indicatorData,
     scopes,
     digests: new Digests(prisma, indicatorData, scopes),
     views: new ProgrammeViews(prisma),
-    matching: new Matching(prisma, pairs),
+    matching: new MatchingService(prisma, pairs),
     jobs: new JobRequests(),
   };
 }
