@@ -1,0 +1,52 @@
+import { AFTER_MEETING_WINDOW_MS, afterMeeting } from "../../../domain/reminders.js";
+import type { OutboxMessage } from "../../../store/notifications.js";
+import { formatLocalDate, menteeNames, partnersOf } from "../../../store/pairs.js";
+import type { Rule } from "../rule.js";
+
+/** After a meeting not missed: each side without its feedback is reminded of the form, later the curators are told. */
+export const feedbackReminders: Rule = {
+  name: "feedback-reminders",
+  counts: "afterMeetings",
+  async run(tick) {
+    const { now } = tick;
+    const meetings = await tick.prisma.meeting.findMany({
+      where: { status: { in: ["confirmed", "held"] }, startsAt: { lte: now, gte: new Date(now.getTime() - AFTER_MEETING_WINDOW_MS) } },
+      select: { id: true, startsAt: true, pairId: true },
+    });
+    const feedback = await tick.submitted("meeting-feedback", meetings.map((m) => m.id));
+    const pairs = await tick.pairs(meetings.map((m) => m.pairId));
+    const messages: OutboxMessage[] = [];
+    for (const m of meetings) {
+      const pair = pairs.get(m.pairId);
+      if (!pair) continue;
+      const programme = await tick.programme(pair.programmeId);
+      if (!programme) continue;
+      const missing = pair.members.filter((id) => !feedback.has(`${m.id}|${id}`));
+      if (!missing.length) continue;
+      const s = programme.settings;
+      const times = afterMeeting(m.startsAt, s, programme.tz, s.quietHours);
+      const date = formatLocalDate(m.startsAt, programme.tz);
+      if (now >= times.feedbackReminderAt) {
+        for (const id of missing) {
+          messages.push({
+            personId: id,
+            dedupKey: `feedback-reminder-${m.id}-${id}`,
+            kind: "feedback-reminder",
+            parts: [{ key: "lc-feedback-reminder", args: { with: partnersOf(pair, id), date } }],
+            buttons: [[{ label: { key: "lc-btn-feedback" }, command: "form", args: `fb.${m.id}` }]],
+            dueAt: times.feedbackReminderAt,
+            merge: "reminders",
+          });
+        }
+      }
+      if (now >= times.feedbackAlertAt) {
+        for (const id of missing) {
+          const name = id === pair.mentor.personId ? pair.mentor.name : (pair.mentees.find((x) => x.personId === id)?.name ?? "—");
+          const parts = [{ key: "lc-alert-feedback", args: { name, mentor: pair.mentor.name, mentees: menteeNames(pair), date, days: s.feedbackAlertDays } }];
+          messages.push(...(await tick.curatorAlerts(programme.id, `feedback-overdue-${m.id}-${id}`, "feedback-overdue", parts, times.feedbackAlertAt)));
+        }
+      }
+    }
+    return tick.queue(messages);
+  },
+};
