@@ -3,7 +3,7 @@ import type { PrismaClient } from "../../db/client.js";
 import type { TextRef } from "../../flows/types.js";
 import { PAIR_STAGES, type PairStatus } from "../../domain/lifecycle.js";
 import { lifecycleSettings, type LifecycleSettings } from "../../domain/lifecycle-settings.js";
-import type { Services } from "../../store/services.js";
+import type { Services } from "../../usecases/services.js";
 import type { OutboxButton, OutboxMessage } from "../../store/notifications.js";
 import type { PairView } from "../../store/pairs.js";
 import type { OutboundPort } from "../outbound.js";
