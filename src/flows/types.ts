@@ -1,5 +1,5 @@
-import type { TArgs, Language } from "../i18n/index.js";
-import type { ChatRef } from "../bot/core/types.js";
+import type { Language, TextRef } from "../i18n/index.js";
+import type { ChatRef } from "../domain/messaging.js";
 
 /**
  * Flows are data: a list of typed steps that one engine runs on every messenger.
@@ -9,8 +9,8 @@ import type { ChatRef } from "../bot/core/types.js";
 export type Answer = string | number | boolean | string[] | null;
 export type Answers = Record<string, Answer>;
 
-/** A text to show: a locale key with arguments, or literal text (names of people, answers). */
-export type TextRef = { key: string; args?: TArgs } | { text: string };
+/** A text to show (src/i18n): a locale key with arguments, or literal text. */
+export type { TextRef };
 
 export interface OptionDef {
   value: string;

@@ -10,6 +10,14 @@ export const DEFAULT_LANGUAGE: Language = "ru";
 export type TArgs = Record<string, FluentVariable>;
 export type Translate = (key: string, args?: TArgs) => string;
 
+/** A text to show: a locale key with arguments, or literal text (names of people, answers). */
+export type TextRef = { key: string; args?: TArgs } | { text: string };
+
+/** The text a TextRef stands for, in the translator's language. */
+export function textOf(ref: TextRef, t: Translate): string {
+  return "text" in ref ? ref.text : t(ref.key, ref.args);
+}
+
 export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db/client.js";
 import type { Logger } from "pino";
-import { errorSummary } from "../bot/core/processor.js";
+import { errorSummary } from "../logger.js";
 import { dueDigests } from "../domain/digest/schedule.js";
 import type { I18n } from "../i18n/index.js";
 import { isLanguage } from "../i18n/index.js";

@@ -5,7 +5,8 @@ import type { OutboxMessage } from "../store/notifications.js";
 import type { RunView } from "../store/matching.js";
 import type { Services } from "../usecases/services.js";
 import type { JobKind } from "./worker.js";
-import type { Platform } from "../bot/core/types.js";
+import type { Platform } from "../domain/messaging.js";
+import { MATCHING_JOB } from "../store/job-requests.js";
 
 /**
  * A matching run of one programme (002 §7.3): the cohort is read from the database, the pure
@@ -65,13 +66,14 @@ function isMode(value: unknown): value is MatchMode {
   return typeof value === "string" && (MATCH_MODES as readonly string[]).includes(value);
 }
 
+// The job's name is kept with the job requests (src/store/job-requests.ts), where the bot asks for it.
+export { MATCHING_JOB };
+
 /**
  * The job: `{ programmeId, mode?, startedById?, notify? }`, added to the maintenance queue on
  * demand (the curator's /match). With `notify` (the curator and the messenger they asked on),
  * the first page of the result is shown in their chat when the run is stored.
  */
-export const MATCHING_JOB = "matching-run";
-
 export const matchingJobKind: JobKind = {
   name: MATCHING_JOB,
   async run(ctx, job: Job) {

@@ -4,9 +4,9 @@ import type { Redis } from "ioredis";
 import type { Logger } from "pino";
 import type { PrismaClient } from "../db/client.js";
 import type { I18n } from "../i18n/index.js";
-import { errorSummary } from "../bot/core/processor.js";
-import { sleep } from "../bot/core/sleep.js";
-import type { Messenger, Platform } from "../bot/core/types.js";
+import { errorSummary } from "../logger.js";
+import { sleep } from "../domain/sleep.js";
+import type { Messenger, Platform } from "../domain/messaging.js";
 import type { Outbox } from "../store/notifications.js";
 import { DeliveryWorkers } from "./outbound/delivery.js";
 import { resolveOutboundOptions, type OutboundOptions, type ResolvedOutboundOptions } from "./outbound/options.js";
@@ -15,10 +15,7 @@ import { OutboundQueues, type Priority } from "./outbound/queues.js";
 import { unreachableAlerts } from "./outbound/unreachable-alerts.js";
 
 export type { OutboundOptions } from "./outbound/options.js";
-export { DEFAULT_PACE, type PlatformPace } from "./outbound/pacer.js";
 export { outboundQueueName, type Priority } from "./outbound/queues.js";
-export { renderDelivery } from "./outbound/render.js";
-export { SendTimeoutError } from "./outbound/send-timeout.js";
 
 /**
  * Outbound delivery: one BullMQ queue per messenger, consumed within the messenger's limits

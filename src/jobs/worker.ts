@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import type { PrismaClient } from "../db/client.js";
 import type { I18n } from "../i18n/index.js";
 import type { Services } from "../usecases/services.js";
-import { errorSummary } from "../bot/core/processor.js";
+import { errorSummary } from "../logger.js";
 import { pruneProcessedUpdates } from "./maintenance.js";
 import { digestJobKind } from "./digest.js";
 import { LifecycleScheduler } from "./lifecycle.js";

@@ -1,6 +1,6 @@
 import type { SqlExecutor } from "../db/sql.js";
 import { newId } from "../db/sql.js";
-import type { ChatRef } from "../bot/core/types.js";
+import type { ChatRef } from "../domain/messaging.js";
 import { generateCode, normalizeCode } from "../domain/invitation.js";
 import type { Clock } from "../domain/clock.js";
 

@@ -1,5 +1,8 @@
 import { currentFrame } from "../db/frame-context.js";
 
+/** The job of a programme's matching run, asked for by a curator's /match (run by src/jobs/matching.ts). */
+export const MATCHING_JOB = "matching-run";
+
 /** Where requested jobs go: the job queues (src/jobs/job-queue.ts). */
 export interface JobEnqueuer {
   enqueue(name: string, data: Record<string, unknown>, jobId: string): Promise<void>;

@@ -3,7 +3,7 @@ import { newId } from "../db/sql.js";
 import type { Clock } from "../domain/clock.js";
 import type { TextRef } from "../flows/types.js";
 import { planDeliveries, type PlannedDelivery } from "../domain/delivery.js";
-import type { Platform } from "../bot/core/types.js";
+import type { Platform } from "../domain/messaging.js";
 
 /**
  * The outbox: every message the bot sends on its own initiative is first a Notification row

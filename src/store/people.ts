@@ -1,6 +1,6 @@
 import type { SqlExecutor } from "../db/sql.js";
 import { isUniqueViolation, newId } from "../db/sql.js";
-import type { ChatRef } from "../bot/core/types.js";
+import type { ChatRef } from "../domain/messaging.js";
 import type { Language } from "../i18n/index.js";
 import type { Role } from "../domain/roles.js";
 import type { Clock } from "../domain/clock.js";

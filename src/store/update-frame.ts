@@ -1,6 +1,6 @@
 import type pg from "pg";
-import type { ChatRef } from "../bot/core/types.js";
-import { chatKey } from "../bot/core/types.js";
+import type { ChatRef } from "../domain/messaging.js";
+import { chatKey } from "../domain/messaging.js";
 import type { FlowState } from "../flows/types.js";
 import { isLanguage, type Language } from "../i18n/index.js";
 import { BufferedSql } from "../db/sql.js";

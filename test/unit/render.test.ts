@@ -3,7 +3,8 @@ import { I18n } from "../../src/i18n/index.js";
 import { layoutKeyboard, renderView, splitText } from "../../src/bot/core/render.js";
 import { TELEGRAM_LIMITS } from "../../src/bot/telegram/messenger.js";
 import { VK_LIMITS } from "../../src/bot/vk/messenger.js";
-import { flowPayload, parsePayload } from "../../src/bot/core/payload.js";
+import { commandPayload, flowPayload, parsePayload } from "../../src/bot/core/payload.js";
+import { commandPayload as outboundCommandPayload } from "../../src/domain/messaging.js";
 import type { ViewButton } from "../../src/flows/types.js";
 
 const i18n = new I18n();
@@ -69,5 +70,16 @@ describe("button payloads", () => {
     for (const bad of ["", "f|x|1|o:1", "f|abcd1234|NaN|o:1", "f|abcd1234|1|o:1|extra", "c|DROP TABLE|x", "c|lang|<script>", "z|a|b", `f|abcd1234|1|${"a".repeat(30)}`]) {
       expect(parsePayload(bad), bad).toBeNull();
     }
+  });
+});
+
+describe("command buttons sent by the jobs", () => {
+  it("carry the payload the bot's router parses", () => {
+    // src/domain/messaging.ts builds them for the outbound delivery; src/bot/core/payload.ts keeps its own copy for now.
+    for (const [command, args] of [["meet", "ok.abc.3"], ["form", "fb.x1"], ["overdue", ""]] as const) {
+      expect(outboundCommandPayload(command, args)).toBe(commandPayload(command, args));
+      expect(parsePayload(outboundCommandPayload(command, args))).toEqual({ kind: "command", command, args });
+    }
+    expect(outboundCommandPayload("help")).toBe(commandPayload("help"));
   });
 });

@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { errorSummary } from "../../logger.js";
 import type { I18n, Language } from "../../i18n/index.js";
 import { DEFAULT_LANGUAGE, isLanguage } from "../../i18n/index.js";
 import { isDatabaseUnavailable } from "../../db/client.js";
@@ -13,6 +14,9 @@ import { Session } from "./session.js";
 import type { OutboundDispatch } from "../../usecases/outreach.js";
 import type { JobEnqueuer } from "../../store/job-requests.js";
 import { chatKey, RateLimitedError, RecipientUnreachableError, type IncomingEvent, type Messenger, type OutgoingMessage, type Platform } from "./types.js";
+
+// Logging policy, kept with the logger (src/logger.ts); re-exported for the bot.
+export { errorSummary } from "../../logger.js";
 
 /** Raised to a transport when an update could not be handled for now and must be redelivered. */
 export class RetryLaterError extends Error {
@@ -201,24 +205,4 @@ function isTransient(error: unknown): boolean {
   const status = e?.error_code ?? e?.status ?? e?.statusCode;
   if (typeof status === "number") return status >= 500;
   return e?.name === "HttpError" || e?.name === "FetchError" || e?.name === "AbortError" || /ECONNRESET|ECONNREFUSED|ETIMEDOUT|socket hang up|network/i.test(String(e?.message ?? ""));
-}
-
-/**
- * An error reduced to what may be logged: its kind, its code and the first line of its
- * message with every quoted or bracketed fragment removed. Messenger APIs and the database
- * echo what was sent (a rejected text, a value that did not fit) in exactly those places, and
- * Prisma prints a query's arguments on later lines.
- */
-export function errorSummary(error: unknown): { name: string; code?: string | number; message: string; at?: string } {
-  const e = error as any;
-  const name = typeof e?.name === "string" ? e.name : "Error";
-  const code = typeof e?.code === "string" || typeof e?.code === "number" ? e.code : typeof e?.error_code === "number" ? e.error_code : undefined;
-  const firstLine = String(e?.message ?? e).split("\n").find((l: string) => l.trim()) ?? "";
-  const message = firstLine
-    .replace(/"[^"]*"|'[^']*'|«[^»]*»|“[^”]*”|`[^`]*`/g, "…")
-    .replace(/\([^)]*\)|\[[^\]]*\]|\{[^}]*\}/g, "(…)")
-    .replace(/:\s.*$/, ": …")
-    .slice(0, 160);
-  const at = typeof e?.stack === "string" ? e.stack.split("\n").find((l: string) => l.trim().startsWith("at "))?.trim() : undefined;
-  return { name, code, message, at };
 }

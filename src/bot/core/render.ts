@@ -1,34 +1,12 @@
-import type { Translate } from "../../i18n/index.js";
-import type { TextRef, View, ViewButton } from "../../flows/types.js";
-import type { Button, OutgoingMessage, PlatformLimits } from "./types.js";
+import { textOf, type Translate } from "../../i18n/index.js";
+import type { View, ViewButton } from "../../flows/types.js";
+import { attach, truncateLabel, type Button, type OutgoingMessage, type PlatformLimits } from "../../domain/messaging.js";
 
 /** Turns a neutral view into messages that fit the platform: text length, keyboard grid, label length. */
 
-export function textOf(ref: TextRef, t: Translate): string {
-  return "text" in ref ? ref.text : t(ref.key, ref.args);
-}
-
-export function truncateLabel(label: string, max: number): string {
-  const oneLine = label.replace(/\s+/g, " ").trim();
-  return oneLine.length <= max ? oneLine : `${oneLine.slice(0, max - 1)}…`;
-}
-
-/** Splits text into chunks no longer than max, at paragraph, then line, then word boundaries. */
-export function splitText(text: string, max: number): string[] {
-  if (text.length <= max) return [text];
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    let cut = rest.lastIndexOf("\n\n", max);
-    if (cut < max / 2) cut = rest.lastIndexOf("\n", max);
-    if (cut < max / 2) cut = rest.lastIndexOf(" ", max);
-    if (cut < max / 2) cut = max;
-    chunks.push(rest.slice(0, cut).trimEnd());
-    rest = rest.slice(cut).trimStart();
-  }
-  if (rest) chunks.push(rest);
-  return chunks;
-}
+// Shared with the jobs' outbound rendering, so kept below the bot; re-exported for the bot.
+export { textOf } from "../../i18n/index.js";
+export { attach, splitText, truncateLabel } from "../../domain/messaging.js";
 
 export interface LayoutOptions {
   limits: PlatformLimits;
@@ -88,12 +66,6 @@ export function renderView(view: View, o: LayoutOptions): OutgoingMessage[] {
   const parts = view.parts.map((p) => textOf(p, o.t));
   if (pages > 1) parts.push(o.t("kb-page", { page: page + 1, pages }));
   return attach(parts.join("\n\n"), rows, o.limits);
-}
-
-/** Text (split to the platform's length) with the keyboard on its last part. */
-export function attach(text: string, rows: Button[][], limits: PlatformLimits): OutgoingMessage[] {
-  const chunks = splitText(text, limits.maxTextLength);
-  return chunks.map((c, i) => (i === chunks.length - 1 && rows.length ? { text: c, buttons: rows } : { text: c }));
 }
 
 function chunk<T>(items: T[], size: number): T[][] {

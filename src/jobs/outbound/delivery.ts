@@ -1,8 +1,8 @@
 import { DelayedError, Worker, type Job } from "bullmq";
 import type { Redis } from "ioredis";
 import type { Logger } from "pino";
-import { errorSummary } from "../../bot/core/processor.js";
-import { RateLimitedError, RecipientUnreachableError, type Messenger, type OutgoingMessage, type Platform } from "../../bot/core/types.js";
+import { errorSummary } from "../../logger.js";
+import { RateLimitedError, RecipientUnreachableError, type Messenger, type OutgoingMessage, type Platform } from "../../domain/messaging.js";
 import { partKey } from "../../domain/delivery.js";
 import type { I18n } from "../../i18n/index.js";
 import { isLanguage } from "../../i18n/index.js";

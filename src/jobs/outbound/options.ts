@@ -1,4 +1,4 @@
-import type { Platform } from "../../bot/core/types.js";
+import type { Platform } from "../../domain/messaging.js";
 import { DEFAULT_PACE, type PlatformPace } from "./pacer.js";
 
 export interface OutboundOptions {

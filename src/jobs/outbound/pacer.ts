@@ -1,7 +1,7 @@
 import { performance } from "node:perf_hooks";
 import type { Redis } from "ioredis";
-import { sleep } from "../../bot/core/sleep.js";
-import type { Platform } from "../../bot/core/types.js";
+import { sleep } from "../../domain/sleep.js";
+import type { Platform } from "../../domain/messaging.js";
 import { PACE_SCRIPT, PENALTY_SCRIPT, SETTLE_SCRIPT } from "./pace-scripts.js";
 
 /**

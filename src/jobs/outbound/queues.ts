@@ -1,6 +1,6 @@
 import { Queue } from "bullmq";
 import type { Redis } from "ioredis";
-import type { Platform } from "../../bot/core/types.js";
+import type { Platform } from "../../domain/messaging.js";
 import { isValidJobId } from "../../domain/delivery.js";
 import type { ClaimedDelivery } from "../../store/notifications.js";
 

@@ -1,7 +1,5 @@
-import { commandPayload } from "../../bot/core/payload.js";
-import { attach, textOf, truncateLabel } from "../../bot/core/render.js";
-import type { Button, OutgoingMessage, PlatformLimits } from "../../bot/core/types.js";
-import type { Translate } from "../../i18n/index.js";
+import { attach, commandPayload, truncateLabel, type Button, type OutgoingMessage, type PlatformLimits } from "../../domain/messaging.js";
+import { textOf, type Translate } from "../../i18n/index.js";
 import type { DeliveryRow } from "../../store/notifications.js";
 
 /**
