@@ -1,5 +1,6 @@
 import type { Update } from "grammy/types";
-import type { IncomingEvent, Input, UnsupportedKind } from "../core/types.js";
+import { parseText } from "../core/text-input.js";
+import type { IncomingEvent, UnsupportedKind } from "../core/types.js";
 
 /** A Telegram update as the core sees it; null for updates the bot does not answer. */
 export function fromTelegramUpdate(update: Update, botUsername?: string): IncomingEvent | null {
@@ -24,15 +25,6 @@ export function fromTelegramUpdate(update: Update, botUsername?: string): Incomi
     input: m.text !== undefined ? parseText(m.text, botUsername) : { kind: "unsupported", what: unsupportedKind(m) },
     languageHint: m.from.language_code,
   };
-}
-
-/** "/start@bot CODE" → command start with args CODE; anything else is text. */
-export function parseText(text: string, botUsername?: string): Input {
-  const match = /^\/([A-Za-z0-9_]{1,64})(?:@([A-Za-z0-9_]+))?(?:\s+([\s\S]*))?$/.exec(text.trim());
-  if (match && (!match[2] || !botUsername || match[2].toLowerCase() === botUsername.toLowerCase())) {
-    return { kind: "command", command: match[1]!.toLowerCase(), args: (match[3] ?? "").trim() };
-  }
-  return { kind: "text", text };
 }
 
 function unsupportedKind(m: NonNullable<Update["message"]>): UnsupportedKind {

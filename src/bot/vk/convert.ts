@@ -1,5 +1,5 @@
 import type { MessageContext, MessageEventContext } from "vk-io";
-import { parseText } from "../telegram/convert.js";
+import { parseText } from "../core/text-input.js";
 import type { IncomingEvent, Input, UnsupportedKind } from "../core/types.js";
 
 /** VK's "Start" button and the usual ways people type "start" in Russian and English. */
