@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { z } from "zod";
 import { createDatabase } from "../db/client.js";
 import { isMentorshipForm, isRole, MENTORSHIP_FORMS, ROLES } from "../domain/roles.js";
-import { isTimezone } from "../domain/time.js";
+import { isTimezone, utcDate } from "../domain/time.js";
 import { telegramDeepLink, vkDeepLink } from "../domain/invitation.js";
 import { Invitations } from "../store/invitations.js";
 import { systemClock } from "../domain/clock.js";
@@ -160,7 +160,7 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
       }
       case "programme:list": {
         const list = await prisma.programme.findMany({ where: values.org ? { organisationId: values.org } : {}, orderBy: { createdAt: "asc" } });
-        for (const p of list) out(`${p.id}\t${p.name}\t${p.form}\t${p.startsOn.toISOString().slice(0, 10)}..${p.endsOn.toISOString().slice(0, 10)}`);
+        for (const p of list) out(`${p.id}\t${p.name}\t${p.form}\t${utcDate(p.startsOn)}..${utcDate(p.endsOn)}`);
         return;
       }
       default:

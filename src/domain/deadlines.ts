@@ -1,6 +1,6 @@
 import type { LifecycleSettings, } from "./lifecycle-settings.js";
-import { addDays, localMoment } from "./quiet-hours.js";
-import { localDate, zonedTime } from "./time.js";
+import { localMoment } from "./quiet-hours.js";
+import { addDays, localDate, utcDate, zonedTime } from "./time.js";
 
 /**
  * Deadlines of a programme and the moments the curator (and the mentee) are told about
@@ -118,7 +118,7 @@ export function mutualChoiceOpenAlert(roundId: string, openedAt: Date, tz: strin
 export function monthlyReportReminder(pairId: string, now: Date, tz: string, s: Timing & Pick<LifecycleSettings, "monthlyReportDay">): Occurrence & { month: string } {
   const month = localDate(now, tz).slice(0, 7);
   const [y, m] = month.split("-").map(Number) as [number, number];
-  const nextMonth = new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+  const nextMonth = utcDate(new Date(Date.UTC(y, m, 1)));
   const day = `${month}-${String(s.monthlyReportDay).padStart(2, "0")}`;
   return { key: `monthly-report-${pairId}-${month}`, month, dueAt: localMoment(day, s.reminderHour, tz, s.quietHours), expiresAt: dayStart(nextMonth, tz) };
 }

@@ -1,21 +1,11 @@
 import type { QuietHours } from "./lifecycle-settings.js";
-import { localParts, zonedTime } from "./time.js";
+import { addDays, localDate, localParts, zonedTime } from "./time.js";
 
 /**
  * Quiet hours in the recipient's local time (default 21:00–08:00): the bot sends nothing
  * of its own then. A message due in quiet hours is moved to when they end, never dropped.
  * Pure: every answer is a function of the instant, the zone and the quiet hours.
  */
-
-/** YYYY-MM-DD plus n days (calendar arithmetic, no zone involved). */
-export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + n)).toISOString().slice(0, 10);
-}
-
-function ymd(p: { year: number; month: number; day: number }): string {
-  return `${p.year}-${String(p.month).padStart(2, "0")}-${String(p.day).padStart(2, "0")}`;
-}
 
 /** Minutes after local midnight of the instant in the zone. */
 export function minuteOfDay(instant: Date, tz: string): number {
@@ -37,7 +27,7 @@ export function outOfQuiet(instant: Date, tz: string, quiet: QuietHours | null):
   if (!quiet || !isQuiet(instant, tz, quiet)) return instant;
   const p = localParts(instant, tz);
   const m = p.hour * 60 + p.minute;
-  const today = ymd(p);
+  const today = localDate(instant, tz);
   // Across midnight (21:00–08:00): in the evening part the end is tomorrow morning.
   const day = quiet.start > quiet.end && m >= quiet.start ? addDays(today, 1) : today;
   return zonedTime(day, Math.floor(quiet.end / 60), quiet.end % 60, tz);
@@ -48,7 +38,7 @@ export function quietStartOf(instant: Date, tz: string, quiet: QuietHours | null
   if (!quiet || !isQuiet(instant, tz, quiet)) return instant;
   const p = localParts(instant, tz);
   const m = p.hour * 60 + p.minute;
-  const today = ymd(p);
+  const today = localDate(instant, tz);
   const day = quiet.start > quiet.end && m < quiet.end ? addDays(today, -1) : today;
   return zonedTime(day, Math.floor(quiet.start / 60), quiet.start % 60, tz);
 }

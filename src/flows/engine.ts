@@ -1,5 +1,6 @@
 import type { Translate } from "../i18n/index.js";
-import { cleanText, exampleDate, formatDate, parseDate, validateDate, validateNumber, validateText } from "./validation.js";
+import { formatIsoDate } from "../domain/time.js";
+import { cleanText, exampleDate, parseDate, validateDate, validateNumber, validateText } from "./validation.js";
 import type {
   Answer,
   Answers,
@@ -419,7 +420,7 @@ export function formatAnswer(step: Step, answer: Answer | undefined, state: Flow
     case "scale":
       return `${answer} / ${step.max}`;
     case "date":
-      return formatDate(String(answer));
+      return formatIsoDate(String(answer));
     case "choice":
       return label(String(answer));
     case "multi":

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { addDays, formatIsoDate, utcDate } from "../domain/time.js";
 import type { DateStep, NumberStep, TextRef, TextStep } from "./types.js";
 
 /** zod schemas for typed answers; each failure carries the locale key that explains what is expected. */
@@ -76,15 +77,13 @@ export function parseDate(raw: string): string | null {
   const date = new Date(Date.UTC(y, m - 1, d));
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null;
   if (y < 1900 || y > 2200) return null;
-  return date.toISOString().slice(0, 10);
+  return utcDate(date);
 }
 
 /** A date the step would accept, to show as an example: a week ahead, a week back, or today. */
 export function exampleDate(step: Pick<DateStep, "notBeforeToday" | "notAfterToday">, today: string): string {
   const days = step.notBeforeToday ? 7 : step.notAfterToday ? -7 : 0;
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return formatDate(d.toISOString().slice(0, 10));
+  return formatIsoDate(addDays(today, days));
 }
 
 export function validateDate(step: DateStep, raw: string, today: string): Result<string> {
@@ -103,9 +102,4 @@ export function validateDate(step: DateStep, raw: string, today: string): Result
       .refine((iso) => !step.notAfterToday || iso <= today, err("flow-error-date-future")),
     raw,
   );
-}
-
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  return `${d}.${m}.${y}`;
 }

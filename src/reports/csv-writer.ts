@@ -9,6 +9,7 @@
  * Free text typed by participants could start a formula in Excel (CSV injection), so a text
  * cell starting with = + - @ or a tab/CR gets a leading apostrophe. Numbers are left as is.
  */
+import { formatTime, utcDate } from "../domain/time.js";
 import { flatHeader, type CellValue, type ColumnKind, type SheetModel } from "./sheet-model.js";
 
 export interface CsvOptions {
@@ -18,18 +19,14 @@ export interface CsvOptions {
 const BOM = "\uFEFF";
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-function pad(n: number): string {
-  return String(n).padStart(2, "0");
-}
-
-function formatDate(date: Date, kind: ColumnKind): string {
-  const day = `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())}`;
-  return kind === "datetime" ? `${day} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}` : day;
+/** A cell's date is a wall-clock Date (its UTC fields hold the organisation's local time, src/reports/wall-clock.ts). */
+function formatCellDate(date: Date, kind: ColumnKind): string {
+  return kind === "datetime" ? `${utcDate(date)} ${formatTime(date, "UTC")}` : utcDate(date);
 }
 
 function text(value: CellValue, kind: ColumnKind): string {
   if (value === null) return "";
-  if (value instanceof Date) return formatDate(value, kind);
+  if (value instanceof Date) return formatCellDate(value, kind);
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   return FORMULA_START.test(value) ? `'${value}` : value;
 }

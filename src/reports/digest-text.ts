@@ -7,7 +7,7 @@ import type { Digest, OrganisationStanding } from "../domain/digest/compose.js";
 import type { IndicatorChange } from "../domain/indicators/compare.js";
 import { flattenIndicators, INDICATOR_KEYS, type IndicatorKey } from "../domain/indicators/flatten.js";
 import type { IndicatorSet } from "../domain/indicators/result-types.js";
-import { localParts } from "../domain/time.js";
+import { formatDayMonth } from "../domain/time.js";
 import { renderChart } from "./chart/index.js";
 import { INDICATOR_LABEL_KEYS } from "./indicator-labels.js";
 import type { Translate } from "./translate.js";
@@ -50,11 +50,6 @@ export function formatNumber(value: number, lang: string, fractionDigits = 1): s
   return new Intl.NumberFormat(lang === "en" ? "en-GB" : "ru-RU", { maximumFractionDigits: fractionDigits, useGrouping: false }).format(value);
 }
 
-function day(d: Date, tz: string): string {
-  const p = localParts(d, tz);
-  return `${String(p.day).padStart(2, "0")}.${String(p.month).padStart(2, "0")}`;
-}
-
 function valueText(key: IndicatorKey, value: number | null, t: Translate, lang: string): string {
   if (value === null) return t("admin-no-data");
   return key.endsWith(".percent") ? `${formatNumber(value, lang)} %` : formatNumber(value, lang, 0);
@@ -84,8 +79,8 @@ export function renderDigest(view: DigestView, t: Translate, lang: string): stri
   lines.push(
     t(view.onDemand ? "admin-digest-title-now" : "admin-digest-title", {
       scope: view.scopeName,
-      from: day(view.since, view.timezone),
-      to: day(view.now, view.timezone),
+      from: formatDayMonth(view.since, view.timezone),
+      to: formatDayMonth(view.now, view.timezone),
     }),
   );
   if (view.organisations !== 1) lines.push(t("admin-digest-organisations", { count: view.organisations }));
@@ -101,7 +96,7 @@ export function renderDigest(view: DigestView, t: Translate, lang: string): stri
     return line;
   });
   lines.push(
-    `${view.previousAt ? t("admin-digest-indicators-since", { date: day(view.previousAt, view.timezone) }) : t("admin-digest-indicators-first")}\n${indicatorLines.join("\n")}`,
+    `${view.previousAt ? t("admin-digest-indicators-since", { date: formatDayMonth(view.previousAt, view.timezone) }) : t("admin-digest-indicators-first")}\n${indicatorLines.join("\n")}`,
   );
   const a = digest.activity;
   lines.push(

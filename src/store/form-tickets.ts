@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db/client.js";
 import type { Answers, FlowContext, TextRef } from "../flows/types.js";
-import { localDate, localParts } from "../domain/time.js";
+import { formatDateTime, localDate, utcDate } from "../domain/time.js";
 import { CURRENT_MENTEE, MATCHABLE_MENTOR, type ParticipationStatus, type Participants, type ProgrammeInfo } from "./participants.js";
 import type { FormResponses } from "./forms.js";
 
@@ -93,12 +93,6 @@ function partnerOf(pair: PairRow, personId: string): string {
   return pair.mentor.person.displayName ?? "—";
 }
 
-function formatLocal(instant: Date, tz: string): string {
-  const p = localParts(instant, tz);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(p.day)}.${two(p.month)}.${p.year} ${two(p.hour)}:${two(p.minute)}`;
-}
-
 export class FormTickets {
   constructor(
     private readonly prisma: PrismaClient,
@@ -163,7 +157,7 @@ export class FormTickets {
         return {
           ok: true,
           flowId: "meeting-feedback",
-          params: { ...this.base(programme, side, meeting.id), meetingId: meeting.id, partner: partnerOf(meeting.pair, personId), meetingDate: formatLocal(meeting.startsAt, programme.timezone) },
+          params: { ...this.base(programme, side, meeting.id), meetingId: meeting.id, partner: partnerOf(meeting.pair, personId), meetingDate: formatDateTime(meeting.startsAt, programme.timezone) },
           answered: false,
         };
       }
@@ -240,14 +234,14 @@ export class FormTickets {
         orderBy: { startsAt: "asc" },
       });
       for (const m of meetings) {
-        if (!(await answered("meeting-feedback", m.id))) out.push({ ticket: `fb.${m.id}`, label: { key: "form-pending-feedback", args: { date: formatLocal(m.startsAt, tz), partner } } });
+        if (!(await answered("meeting-feedback", m.id))) out.push({ ticket: `fb.${m.id}`, label: { key: "form-pending-feedback", args: { date: formatDateTime(m.startsAt, tz), partner } } });
       }
       if (side === "mentee" && !ended) {
         const month = localDate(now, tz).slice(0, 7);
         const startedBeforeMonth = localDate(pair.confirmedAt, tz).slice(0, 7) < month;
         if (startedBeforeMonth && !(await answered("monthly-report", `${pair.id}:${month}`))) out.push({ ticket: `mr.${pair.id}`, label: { key: "form-pending-monthly-report", args: { partner } } });
       }
-      const programmeOver = pair.programme.status === "finished" || localDate(now, tz) >= pair.programme.endsOn.toISOString().slice(0, 10);
+      const programmeOver = pair.programme.status === "finished" || localDate(now, tz) >= utcDate(pair.programme.endsOn);
       if (side === "mentee" && programmeOver && !(await answered("final-report", pair.id))) out.push({ ticket: `fr.${pair.id}`, label: { key: "form-pending-final-report" } });
       if (!ended && now.getTime() - pair.confirmedAt.getTime() >= 30 * 86_400_000 && !(await answered("pulse-survey", pair.id))) {
         out.push({ ticket: `pu.${pair.id}`, label: { key: "form-pending-pulse", args: { partner } } });

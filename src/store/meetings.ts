@@ -1,7 +1,7 @@
 import type { Prisma, PrismaClient } from "../db/client.js";
 import { isActivePair, meetingActionAllowed, meetingStageFor, outcomeOf, stageAfterHeld, type MeetingAction, type MeetingStatus, type PairStage, type PairStatus } from "../domain/lifecycle.js";
-import type { OutboxButton } from "./notifications.js";
 import { formatDate, formatTime } from "../domain/time.js";
+import type { OutboxButton } from "./notifications.js";
 import { sideOf, type Pairs, type PairView } from "./pairs.js";
 
 /**

@@ -3,9 +3,8 @@ import type { TextRef } from "../flows/types.js";
 import { FEDERAL_FORM_DUE_DAY, finalReportDueDate, ranDuring } from "../domain/deadlines.js";
 import { isSilent, PAIR_STAGES, type PairStatus } from "../domain/lifecycle.js";
 import { lifecycleSettings } from "../domain/lifecycle-settings.js";
-import { addDays } from "../domain/quiet-hours.js";
-import { localDate, localParts } from "../domain/time.js";
-import { formatLocalDate, menteeNames, type Pairs, type PairView } from "./pairs.js";
+import { addDays, formatDate, formatIsoDate, localDate, localParts, utcDate } from "../domain/time.js";
+import { menteeNames, type Pairs, type PairView } from "./pairs.js";
 import type { CuratorTasks } from "./tasks.js";
 
 /**
@@ -27,8 +26,6 @@ export interface OverdueItem {
 const DAY = 86_400_000;
 const WORKING = [...PAIR_STAGES] as PairStatus[];
 
-const dmy = (iso: string) => iso.split("-").reverse().join(".");
-
 export class Overdue {
   constructor(
     private readonly prisma: PrismaClient,
@@ -42,7 +39,7 @@ export class Overdue {
     const tz = programme.organisation.timezone;
     const s = lifecycleSettings(programme.settings);
     const today = localDate(now, tz);
-    const endsOn = programme.endsOn.toISOString().slice(0, 10);
+    const endsOn = utcDate(programme.endsOn);
     const items: OverdueItem[] = [];
     const pairs = await this.pairs.list(programmeId);
     const byId = new Map(pairs.map((p) => [p.id, p]));
@@ -53,7 +50,7 @@ export class Overdue {
     for (const p of ended) {
       const due = finalReportDueDate(p.endedAt!, tz, s);
       if (today <= due) continue;
-      for (const m of p.mentees) if (!reports.has(`${p.id}|${m.personId}`)) items.push({ kind: "final_report", text: { key: "lc-overdue-final-report", args: { name: m.name, number: p.number, date: dmy(due) } } });
+      for (const m of p.mentees) if (!reports.has(`${p.id}|${m.personId}`)) items.push({ kind: "final_report", text: { key: "lc-overdue-final-report", args: { name: m.name, number: p.number, date: formatIsoDate(due) } } });
     }
 
     // Feedback missing after a meeting (002 §7.4), from feedbackAlertDays on, for a month.
@@ -67,7 +64,7 @@ export class Overdue {
       const p = byId.get(m.pairId);
       if (!p) continue;
       for (const person of [p.mentor, ...p.mentees]) {
-        if (!feedback.has(`${m.id}|${person.personId}`)) items.push({ kind: "feedback", text: { key: "lc-overdue-feedback", args: { name: person.name, number: p.number, date: formatLocalDate(m.startsAt, tz) } } });
+        if (!feedback.has(`${m.id}|${person.personId}`)) items.push({ kind: "feedback", text: { key: "lc-overdue-feedback", args: { name: person.name, number: p.number, date: formatDate(m.startsAt, tz) } } });
       }
     }
 
@@ -77,7 +74,7 @@ export class Overdue {
       const facts = await this.activity(p, now);
       if (isSilent(facts, now, s.silentPairDays)) {
         const last = facts.lastMeetingAt && facts.lastMeetingAt > p.confirmedAt ? facts.lastMeetingAt : p.confirmedAt;
-        items.push({ kind: "silent", text: { key: "lc-overdue-silent", args: { number: p.number, mentor: p.mentor.name, mentees: menteeNames(p), last: formatLocalDate(last, tz) } } });
+        items.push({ kind: "silent", text: { key: "lc-overdue-silent", args: { number: p.number, mentor: p.mentor.name, mentees: menteeNames(p), last: formatDate(last, tz) } } });
       }
     }
 
@@ -94,20 +91,20 @@ export class Overdue {
     // The mutual-choice survey still open.
     const rounds = await this.prisma.surveyRound.findMany({ where: { programmeId, kind: "mutual_choice", closedAt: null }, select: { openedAt: true } });
     for (const r of rounds) {
-      if (now.getTime() - r.openedAt.getTime() >= s.mutualChoiceOpenDays * DAY) items.push({ kind: "mutual_choice", text: { key: "lc-overdue-mutual-choice", args: { date: formatLocalDate(r.openedAt, tz) } } });
+      if (now.getTime() - r.openedAt.getTime() >= s.mutualChoiceOpenDays * DAY) items.push({ kind: "mutual_choice", text: { key: "lc-overdue-mutual-choice", args: { date: formatDate(r.openedAt, tz) } } });
     }
 
     // The end approaching (within the earliest alert's days).
     const horizon = Math.max(0, ...s.endingAlertDays);
     if (programme.status === "active" && today <= endsOn && addDays(today, horizon) >= endsOn) {
       const days = Math.round((Date.parse(endsOn) - Date.parse(today)) / DAY);
-      items.push({ kind: "ending", text: { key: "lc-overdue-ending", args: { date: dmy(endsOn), days } } });
+      items.push({ kind: "ending", text: { key: "lc-overdue-ending", args: { date: formatIsoDate(endsOn), days } } });
     }
 
     // The federal statistics form (000 §9): from 1 January until the curator marks it sent.
     const local = localParts(now, tz);
     const reportYear = local.year - 1;
-    const startsOn = programme.startsOn.toISOString().slice(0, 10);
+    const startsOn = utcDate(programme.startsOn);
     if (ranDuring(startsOn, endsOn, reportYear) && local.month <= 3) {
       const done = await this.tasks.isDone(`federal-form-${reportYear}-${programmeId}`);
       if (!done) {
@@ -134,7 +131,7 @@ export class Overdue {
             mentees: pair ? menteeNames(pair) : "—",
             name: person && !person.erasedAt ? (person.displayName ?? "—") : "—",
             note: task.note ?? "",
-            date: formatLocalDate(task.createdAt, tz),
+            date: formatDate(task.createdAt, tz),
           },
         },
       });

@@ -1,6 +1,5 @@
 import type { PrismaClient } from "../db/client.js";
 import { PAIR_STAGES, type EndReason, type PairStatus } from "../domain/lifecycle.js";
-import { localParts } from "../domain/time.js";
 
 /**
  * Pairs and groups of a programme (002 §7.3–7.5), as stored: created when a curator confirms

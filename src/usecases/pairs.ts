@@ -5,6 +5,7 @@ import { finalReportDueDate } from "../domain/deadlines.js";
 import { isActivePair, statusAfterEnding, type EndReason } from "../domain/lifecycle.js";
 import { lifecycleSettings } from "../domain/lifecycle-settings.js";
 import { outOfQuiet } from "../domain/quiet-hours.js";
+import { formatIsoDate } from "../domain/time.js";
 import type { Audit } from "../store/audit.js";
 import type { OutboxButton, OutboxMessage } from "../store/notifications.js";
 import { menteeNames, membersOf, Pairs, partnersOf, type ConfirmPairInput, type ConfirmResult, type EndResult, type PairView } from "../store/pairs.js";
@@ -144,7 +145,7 @@ export class PairService extends Pairs {
     const reason = pair.endReason ?? "other";
     const planned = pair.status === "completed";
     const settings = lifecycleSettings(pair.settings);
-    const dueDate = finalReportDueDate(pair.endedAt, pair.timezone, settings).split("-").reverse().join(".");
+    const dueDate = formatIsoDate(finalReportDueDate(pair.endedAt, pair.timezone, settings));
     // An ending at midnight (the programme's last day over) is told to the participants when quiet hours end.
     const toldAt = outOfQuiet(now, pair.timezone, settings.quietHours);
     let survey: OutboxButton | null = null;

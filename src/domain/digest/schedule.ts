@@ -6,7 +6,7 @@
  * is due from the slot for `windowHours` (a worker that was down at the slot's hour catches
  * up); the job records each occurrence it handled, so it is sent at most once.
  */
-import { DEFAULT_TIMEZONE, isTimezone, localParts, zonedTime } from "../time.js";
+import { addDays, DEFAULT_TIMEZONE, isTimezone, localDate, localParts, zonedTime } from "../time.js";
 
 export interface DigestSchedule {
   administratorId: string;
@@ -31,12 +31,6 @@ export interface DueDigest extends DigestSlot {
 
 export const DEFAULT_WINDOW_HOURS = 24;
 
-function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const t = new Date(Date.UTC(y, m - 1, d + days));
-  return `${t.getUTCFullYear()}-${String(t.getUTCMonth() + 1).padStart(2, "0")}-${String(t.getUTCDate()).padStart(2, "0")}`;
-}
-
 function validZone(tz: string): string {
   return isTimezone(tz) ? tz : DEFAULT_TIMEZONE;
 }
@@ -53,7 +47,7 @@ function clampHour(h: number): number {
 export function latestSlot(s: Pick<DigestSchedule, "timezone" | "weekday" | "hour">, now: Date): DigestSlot {
   const tz = validZone(s.timezone);
   const local = localParts(now, tz);
-  const today = `${local.year}-${String(local.month).padStart(2, "0")}-${String(local.day).padStart(2, "0")}`;
+  const today = localDate(now, tz);
   const back = (local.weekday - clampWeekday(s.weekday) + 7) % 7;
   let date = addDays(today, -back);
   let at = zonedTime(date, clampHour(s.hour), 0, tz);

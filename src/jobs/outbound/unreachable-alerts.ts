@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../../db/client.js";
+import { utcDate } from "../../domain/time.js";
 import type { OutboxMessage } from "../../store/notifications.js";
 
 /**
@@ -11,7 +12,7 @@ export async function unreachableAlerts(prisma: PrismaClient, personId: string, 
     where: { personId, role: { in: ["mentor", "mentee"] }, status: { not: "left" } },
     select: { programmeId: true, programme: { select: { name: true } }, person: { select: { displayName: true, erasedAt: true } } },
   });
-  const day = now.toISOString().slice(0, 10);
+  const day = utcDate(now);
   const messages: OutboxMessage[] = [];
   for (const p of own) {
     if (p.person.erasedAt) continue;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_QUIET_HOURS, type QuietHours } from "../../../src/domain/lifecycle-settings.js";
-import { addDays, isQuiet, localMoment, minuteOfDay, outOfQuiet, quietStartOf, sendableBefore } from "../../../src/domain/quiet-hours.js";
+import { isQuiet, localMoment, minuteOfDay, outOfQuiet, quietStartOf, sendableBefore } from "../../../src/domain/quiet-hours.js";
+import { addDays } from "../../../src/domain/time.js";
 
 /**
  * Quiet hours are in the recipient's local time (default 21:00–08:00, start inclusive, end

@@ -1,5 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_TIMEZONE, isTimezone, localDate, localParts, zonedTime } from "../../../src/domain/time.js";
+import {
+  addDays,
+  DEFAULT_TIMEZONE,
+  formatDate,
+  formatDateTime,
+  formatDayMonth,
+  formatIsoDate,
+  formatIsoMonth,
+  formatTime,
+  isTimezone,
+  localDate,
+  localParts,
+  utcDate,
+  zonedTime,
+} from "../../../src/domain/time.js";
 
 /**
  * Calendar arithmetic in an organisation's zone. Russia has had no daylight saving time since
@@ -111,5 +125,37 @@ describe("zonedTime", () => {
         expect(p.weekday).toBe(1); // 30 November 2026 is a Monday
       }
     }
+  });
+});
+
+describe("dates as text: one formatter per format", () => {
+  // 2026-03-01T21:05Z: 1 March in UTC, 2 March in Moscow (+3) and Vladivostok (+10), still 1 March in Kaliningrad (+2).
+  const instant = new Date("2026-03-01T21:05:00Z");
+
+  it("shows an instant in the organisation's zone, with leading zeros", () => {
+    expect(formatDate(instant, "Europe/Moscow")).toBe("02.03.2026");
+    expect(formatDate(instant, "Europe/Kaliningrad")).toBe("01.03.2026");
+    expect(formatTime(instant, "Europe/Moscow")).toBe("00:05");
+    expect(formatTime(instant, "Asia/Vladivostok")).toBe("07:05");
+    expect(formatDateTime(instant, "Europe/Moscow")).toBe("02.03.2026 00:05");
+    expect(formatDateTime(instant, "Europe/Kaliningrad")).toBe("01.03.2026 23:05");
+    expect(formatDayMonth(instant, "Europe/Moscow")).toBe("02.03");
+    expect(localDate(instant, "Europe/Moscow")).toBe("2026-03-02");
+  });
+
+  it("shows calendar dates and months as they are, with no zone", () => {
+    expect(formatIsoDate("2026-01-20")).toBe("20.01.2026");
+    expect(formatIsoMonth("2026-03")).toBe("03.2026");
+    // A Postgres DATE is read as UTC midnight: its day is the UTC one, whatever the zone.
+    expect(utcDate(new Date("2026-12-31T00:00:00Z"))).toBe("2026-12-31");
+    expect(utcDate(instant)).toBe("2026-03-01");
+  });
+
+  it("adds days across months, years and 29 February", () => {
+    expect(addDays("2026-01-31", 1)).toBe("2026-02-01");
+    expect(addDays("2026-12-31", 1)).toBe("2027-01-01");
+    expect(addDays("2028-02-28", 1)).toBe("2028-02-29");
+    expect(addDays("2026-03-01", -1)).toBe("2026-02-28");
+    expect(addDays("2026-03-10", -7)).toBe("2026-03-03");
   });
 });
