@@ -125,7 +125,6 @@ export function membersOf(pair: PairPeople): string[] {
 }
 
 // The formatters are src/domain/time.ts's; these names stay for the code that still imports them here.
-export { formatDate as formatLocalDate, formatTime as formatLocalTime } from "../domain/time.js";
 
 export class Pairs {
   constructor(protected readonly prisma: PrismaClient) {}

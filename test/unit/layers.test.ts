@@ -84,10 +84,7 @@ const TYPE_ONLY: Partial<Record<Layer, readonly Layer[]>> = {
  * Each line goes when its file switches to the module named; a line no longer needed fails
  * the last test below.
  */
-const TEMPORARILY_ALLOWED: readonly { file: string; imports: string; switchTo: string }[] = [
-  // MATCHING_JOB now lives in src/store/job-requests.ts; src/jobs/matching.ts re-exports it.
-  { file: "src/bot/core/commands/matching.ts", imports: "src/jobs/matching.ts", switchTo: "src/store/job-requests.ts" },
-];
+const TEMPORARILY_ALLOWED: readonly { file: string; imports: string; switchTo: string }[] = [];
 
 /** Packages the pure layers may use: nothing with I/O, nothing of grammY or vk-io. */
 const PURE_PACKAGES = ["zod", "node:crypto"];

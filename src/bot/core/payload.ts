@@ -15,9 +15,7 @@ export function flowPayload(runId: string, seq: number, action: string): string 
   return `f|${runId}|${seq}|${action}`;
 }
 
-export function commandPayload(command: string, args = ""): string {
-  return `c|${command}|${args}`;
-}
+export { commandPayload } from "../../domain/messaging.js";
 
 export function parsePayload(raw: string): Payload | null {
   if (typeof raw !== "string" || raw.length > 255) return null;

@@ -7,6 +7,7 @@ import type { Services } from "../../usecases/services.js";
 import type { OutboxButton, OutboxMessage } from "../../store/notifications.js";
 import type { PairView } from "../../store/pairs.js";
 import type { OutboundPort } from "../outbound.js";
+import { utcDate } from "../../domain/time.js";
 
 export const DAY = 86_400_000;
 /** The stages of a pair still working (002 §7.4). */
@@ -198,8 +199,8 @@ function programmeContext(p: ProgrammeRow): ProgrammeContext {
     id: p.id,
     name: p.name,
     status: p.status,
-    startsOn: p.startsOn.toISOString().slice(0, 10),
-    endsOn: p.endsOn.toISOString().slice(0, 10),
+    startsOn: utcDate(p.startsOn),
+    endsOn: utcDate(p.endsOn),
     tz: p.organisation.timezone,
     settings: lifecycleSettings(p.settings),
   };

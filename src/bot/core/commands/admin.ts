@@ -1,6 +1,6 @@
 import { nextSlot } from "../../../domain/digest/schedule.js";
 import { organisationIndicators } from "../../../domain/indicators/by-scope.js";
-import { isTimezone, localParts } from "../../../domain/time.js";
+import { isTimezone, } from "../../../domain/time.js";
 import { digestContent, organisationLine, renderIndicatorList } from "../../../reports/index.js";
 import type { ViewButton } from "../../../flows/types.js";
 import { layoutKeyboard } from "../render.js";
@@ -8,6 +8,7 @@ import type { Button } from "../types.js";
 import { administratorArg, digestSettingArg, digestSwitchArg, orgsPage, organisationArg, plainPayload, withUsage } from "./codecs.js";
 import { defineCommand, type CommandContext } from "./registry.js";
 import { administrator, administrators, digestSwitch, oneOf, organisation } from "./scopes.js";
+import { formatDateTime } from "../../../domain/time.js";
 
 /**
  * Administrators (head of an organisation, municipal body, regional mentoring centre — the
@@ -26,12 +27,6 @@ const HOURS = [7, 8, 9, 10, 12, 14, 16, 18];
 
 function weekdayName(ctx: CommandContext, weekday: number): string {
   return ctx.session.t(`admin-weekday-${weekday}`);
-}
-
-function formatSlot(at: Date, tz: string): string {
-  const p = localParts(at, tz);
-  const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(p.day)}.${two(p.month)}.${p.year} ${two(p.hour)}:${two(p.minute)}`;
 }
 
 async function setPaused(ctx: CommandContext, personId: string, paused: boolean): Promise<void> {
@@ -138,7 +133,7 @@ export const digestSettingsCommand = defineCommand({
     const text = [
       t("admin-settings-title"),
       t("admin-settings-current", { weekday: weekdayName(ctx, a.digestWeekday), hour: `${String(a.digestHour).padStart(2, "0")}:00`, timezone: a.timezone }),
-      a.digestPaused ? t("admin-settings-paused") : t("admin-settings-next", { date: formatSlot(next.at, a.timezone) }),
+      a.digestPaused ? t("admin-settings-paused") : t("admin-settings-next", { date: formatDateTime(next.at, a.timezone) }),
       t("admin-settings-hint"),
     ].join("\n\n");
     session.sayText(text, [

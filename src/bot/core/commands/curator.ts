@@ -1,7 +1,6 @@
 import { CYCLE_FORMS, definitionFor, QUESTIONNAIRE_OF } from "../../../flows/definitions/catalog.js";
 import { renderAnswers } from "../../../flows/definitions/render-answers.js";
 import type { ViewButton } from "../../../flows/types.js";
-import { localDate, localParts } from "../../../domain/time.js";
 import { filterCode, isFiltered, matchesFilter, type ParticipantFilter } from "../../../domain/participant-filter.js";
 import type { ParticipantRow } from "../../../store/participants.js";
 import type { PairView } from "../../../store/programme-views.js";
@@ -12,6 +11,7 @@ import { participantFilterArg, programmeArg, recordId, surveyKindArg, ticketArg,
 import { FLOW_IDS } from "./flow-ids.js";
 import { defineCommand, type CommandContext } from "./registry.js";
 import { participant, programme } from "./scopes.js";
+import { formatDate, formatDateTime } from "../../../domain/time.js";
 
 /**
  * The curator's side of the forms: the participants of a programme and who has not filled
@@ -23,9 +23,6 @@ import { participant, programme } from "./scopes.js";
  * which name the programme: `P.<programmeId>.<rest>` (src/bot/core/commands/codecs.ts).
  */
 
-function dateOf(d: Date, tz: string): string {
-  return localDate(d, tz).split("-").reverse().join(".");
-}
 
 function nameOf(ctx: CommandContext, row: ParticipantRow): string {
   return row.name ?? ctx.session.t("curator-no-name");
@@ -115,7 +112,7 @@ export const participantsCommand = defineCommand({
         const waiting = rows.filter((r) => audience.some((a) => a.participationId === r.participationId) && !answered.has(r.personId));
         sections.push(
           t(`curator-round-${kind}`, {
-            date: dateOf(round.openedAt, programme.timezone),
+            date: formatDate(round.openedAt, programme.timezone),
             answered: audience.length - waiting.length,
             total: audience.length,
             waiting: waiting.length ? waiting.map((r) => t("curator-number", { number: r.number })).join(", ") : "—",
@@ -129,10 +126,6 @@ export const participantsCommand = defineCommand({
   },
 });
 
-function dateTimeOf(d: Date, tz: string): string {
-  const p = localParts(d, tz);
-  return `${dateOf(d, tz)} ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
-}
 
 /** A pair or group of the participant: who with, its stage, its last meetings and who gave feedback after each. */
 function pairSection(ctx: CommandContext, pair: PairView, tz: string): string {
@@ -144,18 +137,18 @@ function pairSection(ctx: CommandContext, pair: PairView, tz: string): string {
       mentor: pair.mentor.name ?? noName,
       mentees: mentees.join(", ") || "—",
       stage: t(`report-pair-status-${pair.status}`),
-      date: dateOf(pair.confirmedAt, tz),
+      date: formatDate(pair.confirmedAt, tz),
     }),
   ];
   if (pair.probation) lines.push(t("curator-pair-probation"));
-  if (pair.endedAt) lines.push(t("curator-pair-ended", { date: dateOf(pair.endedAt, tz) }));
+  if (pair.endedAt) lines.push(t("curator-pair-ended", { date: formatDate(pair.endedAt, tz) }));
   if (!pair.meetings.length) lines.push(t("curator-pair-no-meetings"));
   for (const m of pair.meetings) {
     const mentorFeedback = m.feedbackFrom.includes(pair.mentor.personId);
     const menteeFeedback = pair.mentees.filter((x) => m.feedbackFrom.includes(x.personId)).length;
     lines.push(
       t("curator-pair-meeting", {
-        date: dateTimeOf(m.startsAt, tz),
+        date: formatDateTime(m.startsAt, tz),
         stage: t(`report-pair-status-${m.stage}`),
         status: t(`report-meeting-status-${m.status}`),
         mentor: mentorFeedback ? "✓" : "—",
@@ -179,7 +172,7 @@ export const participantCommand = defineCommand({
     const programme = (await deps.services.participants.programme(row.programmeId))!;
     const params = { form: programme.form };
     const parts: string[] = [
-      t("curator-participant-title", { number: row.number, name: nameOf(ctx, row), role: t(`role-${row.role}`), status: t(`participant-status-${row.status}`), date: dateOf(row.joinedAt, programme.timezone) }),
+      t("curator-participant-title", { number: row.number, name: nameOf(ctx, row), role: t(`role-${row.role}`), status: t(`participant-status-${row.status}`), date: formatDate(row.joinedAt, programme.timezone) }),
     ];
     if (row.role === "mentor" && row.capacity !== null) parts.push(t("curator-capacity", { capacity: row.capacity }));
     const responses = await deps.services.forms.ofPerson(row.personId, row.programmeId);
@@ -187,7 +180,7 @@ export const participantCommand = defineCommand({
       const r = responses.find((x) => x.formId === formId && x.subjectKey === "");
       const found = r && definitionFor(formId, r.formVersion);
       if (!r || !found) return `${t(definitionFor(formId, 0)!.def.title)}\n${t(emptyKey)}`;
-      return `${t(found.def.title)} (${dateOf(r.updatedAt, programme.timezone)})\n${renderAnswers(found.def, r.answers, t, { params })}`;
+      return `${t(found.def.title)} (${formatDate(r.updatedAt, programme.timezone)})\n${renderAnswers(found.def, r.answers, t, { params })}`;
     };
     parts.push(section(QUESTIONNAIRE_OF[row.role], "curator-form-not-filled"));
     if (row.role === "mentor") parts.push(section("mentor-interview", "curator-no-interview"));
@@ -205,7 +198,7 @@ export const participantCommand = defineCommand({
     const others = responses.filter((r) => r.subjectKey !== "" && r.formId !== "mutual-choice" && CYCLE_FORMS.some((f) => f.id === r.formId)).slice(0, 10);
     for (const r of others) {
       const found = definitionFor(r.formId, r.formVersion)!;
-      parts.push(`${t(found.def.title)} (${dateOf(r.updatedAt, programme.timezone)})\n${renderAnswers(found.def, r.answers, t, { params, maxAnswer: 500 })}`);
+      parts.push(`${t(found.def.title)} (${formatDate(r.updatedAt, programme.timezone)})\n${renderAnswers(found.def, r.answers, t, { params, maxAnswer: 500 })}`);
     }
     for (const pair of await deps.services.views.pairsOf(row.participationId)) parts.push(pairSection(ctx, pair, programme.timezone));
     const buttons: Button[][] = [];
@@ -255,7 +248,7 @@ export const surveyOpenCommand = defineCommand({
     const programme = (await deps.services.participants.programme(programmeId))!;
     const { round, created } = await deps.services.surveys.open(programmeId, kind, deps.now());
     if (!created) {
-      session.say(`curator-survey-already-open`, { date: dateOf(round.openedAt, programme.timezone) });
+      session.say(`curator-survey-already-open`, { date: formatDate(round.openedAt, programme.timezone) });
       return;
     }
     const audience = await deps.services.surveys.audience(programmeId, kind);

@@ -5,6 +5,7 @@ import { layoutKeyboard } from "../render.js";
 import type { Button } from "../types.js";
 import { pageArg, ticketArg, ticketTextArg } from "./codecs.js";
 import { defineCommand, type CommandContext } from "./registry.js";
+import { formatDate } from "../../../domain/time.js";
 
 /**
  * The forms of the programme cycle from the participant's side: /form opens one (its buttons
@@ -100,7 +101,7 @@ export const profileCommand = defineCommand({
       const heading = session.t("profile-programme", { programme: p.programme.name, role: session.t(`role-${role}`), status: session.t(`participant-status-${p.status}`) });
       const found = stored && definitionFor(formId, stored.formVersion);
       const body = stored && found
-        ? `${session.t("profile-submitted", { date: stored.updatedAt.toISOString().slice(0, 10).split("-").reverse().join(".") })}\n\n${renderAnswers(found.def, stored.answers, session.t, { params: { form: p.programme.form } })}`
+        ? `${session.t("profile-submitted", { date: formatDate(stored.updatedAt, p.programme.timezone) })}\n\n${renderAnswers(found.def, stored.answers, session.t, { params: { form: p.programme.form } })}`
         : session.t(`profile-not-filled-${role}`);
       const button = { label: session.t(stored ? "profile-edit" : "profile-fill"), payload: ticketArg.payload("form", { kind: "q", id: p.programme.id, role }) };
       session.sayText(`${heading}\n\n${body}`, [[button]]);

@@ -1,8 +1,8 @@
 import { isActivePair } from "../../../domain/lifecycle.js";
-import { localDate } from "../../../domain/time.js";
+import { formatDate, localDate } from "../../../domain/time.js";
 import type { ViewButton } from "../../../flows/types.js";
 import type { MeetingView } from "../../../store/meetings.js";
-import { partnersOf, sideOf, formatLocalDate, menteeNames, type PairView } from "../../../store/pairs.js";
+import { partnersOf, sideOf, menteeNames, type PairView } from "../../../store/pairs.js";
 import { layoutKeyboard } from "../render.js";
 import type { Button } from "../types.js";
 import { changeRequestArg, endReasonArg, meetingArg, pageArg, pairArg, probationArg, programmeArg, recordId, ticketArg, withUsage } from "./codecs.js";
@@ -252,10 +252,10 @@ export const pairsCommand = defineCommand({
         mentor: p.mentor.name,
         mentees: menteeNames(p),
         stage: stageText(ctx, p),
-        last: formatLocalDate(p.lastActivityAt, p.timezone),
+        last: formatDate(p.lastActivityAt, p.timezone),
         next: next ? `${deps.services.meetings.describe(next, p.timezone).date} ${deps.services.meetings.describe(next, p.timezone).time}` : "—",
         probation: p.probation ? "yes" : "no",
-        ended: p.endedAt ? formatLocalDate(p.endedAt, p.timezone) : "",
+        ended: p.endedAt ? formatDate(p.endedAt, p.timezone) : "",
       });
     });
     const working = pairs.filter((p) => isActivePair(p.status)).length;
@@ -327,7 +327,7 @@ export const completeCommand = defineCommand({
     const { session, deps, object: row } = ctx;
     const p = await deps.services.prisma.participation.findUniqueOrThrow({ where: { id: row.participationId }, select: { completedCycleAt: true } });
     if (p.completedCycleAt) {
-      session.say("lc-complete-already", { name: row.name ?? "—", date: formatLocalDate(p.completedCycleAt, (await deps.services.participants.programme(row.programmeId))!.timezone) });
+      session.say("lc-complete-already", { name: row.name ?? "—", date: formatDate(p.completedCycleAt, (await deps.services.participants.programme(row.programmeId))!.timezone) });
       return;
     }
     const paired = await deps.services.prisma.pair.count({ where: { OR: [{ mentorId: row.participationId }, { members: { some: { menteeId: row.participationId } } }] } });

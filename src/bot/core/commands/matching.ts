@@ -1,5 +1,5 @@
 import { MATCH_MODES, modeKey, reasonMessage, unmatchedMessage } from "../../../domain/matching/index.js";
-import { MATCHING_JOB } from "../../../jobs/matching.js";
+import { MATCHING_JOB } from "../../../store/job-requests.js";
 import { newId } from "../../../db/sql.js";
 import type { RunView, SuggestionView } from "../../../store/matching.js";
 import type { Button } from "../types.js";

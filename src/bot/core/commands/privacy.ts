@@ -1,5 +1,6 @@
 import { forgetArg } from "./codecs.js";
 import { defineCommand } from "./registry.js";
+import { utcDate } from "../../../domain/time.js";
 
 /** /mydata: everything stored about the person, as a file in the chat. */
 export const myDataCommand = defineCommand({
@@ -13,7 +14,7 @@ export const myDataCommand = defineCommand({
       return;
     }
     const data = await deps.services.privacy.export(actor);
-    const date = deps.now().toISOString().slice(0, 10);
+    const date = utcDate(deps.now());
     session.push({
       text: session.t("privacy-export-caption"),
       document: { filename: `nastavnik-my-data-${date}.json`, mimeType: "application/json", content: Buffer.from(JSON.stringify(data, null, 2), "utf8") },

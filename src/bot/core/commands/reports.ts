@@ -1,11 +1,12 @@
 import { telegramDeepLink, vkDeepLink } from "../../../domain/invitation.js";
 import { indicatorsOfOrganisations, organisationIndicators, programmeIndicators } from "../../../domain/indicators/by-scope.js";
-import { localDate, localParts } from "../../../domain/time.js";
+import { localDate, } from "../../../domain/time.js";
 import { buildCsv, buildSheets, buildWorkbook, renderIndicatorList, type IndicatorColumn, type WorkbookInput } from "../../../reports/index.js";
 import type { ProgrammeMeeting } from "../../../store/programme-views.js";
 import { exportArgs, exportedProgramme, inviteRolesArg, withUsage } from "./codecs.js";
 import { defineCommand, type AllowedNote, type CommandContext } from "./registry.js";
 import { CURATOR_ONLY, programme, report } from "./scopes.js";
+import { formatDate, formatDateTime } from "../../../domain/time.js";
 
 /**
  * The programme at a glance, for curators — and, where it makes sense, for administrators:
@@ -28,20 +29,13 @@ const MISSED_DAYS = 30;
 const MEETING_GRACE_HOURS = 24;
 const MEETINGS_LIMIT = 15;
 
-function dateOf(d: Date, tz: string): string {
-  return localDate(d, tz).split("-").reverse().join(".");
-}
 
-function dateTimeOf(d: Date, tz: string): string {
-  const p = localParts(d, tz);
-  return `${dateOf(d, tz)} ${String(p.hour).padStart(2, "0")}:${String(p.minute).padStart(2, "0")}`;
-}
 
 function meetingLine(ctx: CommandContext, m: ProgrammeMeeting, tz: string): string {
   const t = ctx.session.t;
   const noName = t("curator-no-name");
   return t("report-meeting-line", {
-    date: dateTimeOf(m.startsAt, tz),
+    date: formatDateTime(m.startsAt, tz),
     mentor: m.mentorName ?? noName,
     mentees: m.menteeNames.map((n) => n ?? noName).join(", ") || "—",
     stage: t(`report-pair-status-${m.stage}`),
@@ -200,7 +194,7 @@ export const exportCommand = defineCommand({
       timeZone = loaded.timezone;
       bases = true;
       base = `nastavnik-${localDate(now, timeZone)}`;
-      caption = t("report-export-caption-curator", { programmes: loaded.programmes.length, date: dateOf(now, timeZone) });
+      caption = t("report-export-caption-curator", { programmes: loaded.programmes.length, date: formatDate(now, timeZone) });
       audited = {
         action: "curator.export",
         target: { type: "programmes", id: loaded.programmes.map((p) => p.id).join(",").slice(0, 500) },
@@ -225,7 +219,7 @@ export const exportCommand = defineCommand({
       timeZone = who.admin.timezone;
       bases = false;
       base = `nastavnik-rnc-${localDate(now, timeZone)}`;
-      caption = t("report-export-caption-admin", { scope: scopeName, organisations: organisations.length, date: dateOf(now, timeZone) });
+      caption = t("report-export-caption-admin", { scope: scopeName, organisations: organisations.length, date: formatDate(now, timeZone) });
       audited = { action: "admin.export", details: { format: csvWanted ? "csv" : "xlsx", organisations: organisations.length } };
     }
     if (csvWanted) {

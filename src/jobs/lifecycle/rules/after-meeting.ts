@@ -1,8 +1,9 @@
 import { AFTER_MEETING_WINDOW_MS, afterMeeting } from "../../../domain/reminders.js";
 import type { OutboxMessage } from "../../../store/notifications.js";
-import { formatLocalDate, formatLocalTime, partnersOf } from "../../../store/pairs.js";
+import { partnersOf } from "../../../store/pairs.js";
 import type { Rule } from "../rule.js";
 import { DAY } from "../tick.js";
+import { formatDate, formatTime } from "../../../domain/time.js";
 
 /** After a meeting: "did it happen?" to each side that has not answered, for three days from its moment. */
 export const afterMeetingQuestion: Rule = {
@@ -25,8 +26,8 @@ export const afterMeetingQuestion: Rule = {
       const { outcomeQuestionAt } = afterMeeting(m.startsAt, s, programme.tz, s.quietHours);
       if (now < outcomeQuestionAt || now.getTime() >= outcomeQuestionAt.getTime() + 3 * DAY) continue;
       const answered = (m.outcomes && typeof m.outcomes === "object" ? m.outcomes : {}) as Record<string, unknown>;
-      const date = formatLocalDate(m.startsAt, programme.tz);
-      const time = formatLocalTime(m.startsAt, programme.tz);
+      const date = formatDate(m.startsAt, programme.tz);
+      const time = formatTime(m.startsAt, programme.tz);
       for (const id of pair.members) {
         if (answered[id]) continue;
         messages.push({

@@ -2,6 +2,7 @@ import { federalFormReminders, isDue, ranDuring } from "../../../domain/deadline
 import { localParts } from "../../../domain/time.js";
 import type { OutboxMessage } from "../../../store/notifications.js";
 import type { Rule } from "../rule.js";
+import { formatIsoDate } from "../../../domain/time.js";
 
 /** The federal statistics form on participants, due 20 January (000 §9): reminders from 1 January, until the curator marks it sent. */
 export const federalForm: Rule = {
@@ -22,7 +23,7 @@ export const federalForm: Rule = {
       if (task.doneAt) continue;
       for (const occ of due) {
         // One reminder per occurrence and curator, whatever the number of programmes they curate.
-        const parts = [{ key: "lc-alert-federal-form", args: { year: String(occ.reportYear), date: occ.dueDate.split("-").reverse().join(".") } }];
+        const parts = [{ key: "lc-alert-federal-form", args: { year: String(occ.reportYear), date: formatIsoDate(occ.dueDate) } }];
         messages.push(...(await tick.curatorAlerts(programme.id, occ.key, "federal-form", parts, occ.dueAt)));
       }
     }

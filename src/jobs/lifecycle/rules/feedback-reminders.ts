@@ -1,7 +1,8 @@
 import { AFTER_MEETING_WINDOW_MS, afterMeeting } from "../../../domain/reminders.js";
 import type { OutboxMessage } from "../../../store/notifications.js";
-import { formatLocalDate, menteeNames, partnersOf } from "../../../store/pairs.js";
+import { menteeNames, partnersOf } from "../../../store/pairs.js";
 import type { Rule } from "../rule.js";
+import { formatDate } from "../../../domain/time.js";
 
 /** After a meeting not missed: each side without its feedback is reminded of the form, later the curators are told. */
 export const feedbackReminders: Rule = {
@@ -25,7 +26,7 @@ export const feedbackReminders: Rule = {
       if (!missing.length) continue;
       const s = programme.settings;
       const times = afterMeeting(m.startsAt, s, programme.tz, s.quietHours);
-      const date = formatLocalDate(m.startsAt, programme.tz);
+      const date = formatDate(m.startsAt, programme.tz);
       if (now >= times.feedbackReminderAt) {
         for (const id of missing) {
           messages.push({

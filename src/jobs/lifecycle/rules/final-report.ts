@@ -1,7 +1,8 @@
 import { finalReportOverdue, finalReportReminder, isDue } from "../../../domain/deadlines.js";
 import type { OutboxMessage } from "../../../store/notifications.js";
-import { formatLocalDate } from "../../../store/pairs.js";
+
 import type { Rule } from "../rule.js";
+import { formatDate } from "../../../domain/time.js";
 
 /** The final report after an ending (002 §6.2): each mentee without it reminded before its deadline, the curators told when it is overdue. */
 export const finalReport: Rule = {
@@ -25,7 +26,7 @@ export const finalReport: Rule = {
             personId: m.personId,
             dedupKey: `${reminder.key}-${m.personId}`,
             kind: "final-report-reminder",
-            parts: [{ key: "lc-final-report-reminder", args: { date: formatLocalDate(new Date(dueDate.getTime() - 60_000), programme.tz) } }],
+            parts: [{ key: "lc-final-report-reminder", args: { date: formatDate(new Date(dueDate.getTime() - 60_000), programme.tz) } }],
             buttons: [[{ label: { key: "lc-btn-final-report" }, command: "form", args: `fr.${pair.id}` }]],
             dueAt: reminder.dueAt,
             merge: "reminders",
@@ -35,7 +36,7 @@ export const finalReport: Rule = {
       const overdue = finalReportOverdue(pair.id, pair.endedAt, programme.tz, s);
       if (isDue(overdue, tick.now)) {
         for (const m of missing) {
-          const parts = [{ key: "lc-alert-final-report", args: { name: m.name, mentor: pair.mentor.name, date: formatLocalDate(pair.endedAt, programme.tz), days: s.finalReportDays } }];
+          const parts = [{ key: "lc-alert-final-report", args: { name: m.name, mentor: pair.mentor.name, date: formatDate(pair.endedAt, programme.tz), days: s.finalReportDays } }];
           messages.push(...(await tick.curatorAlerts(programme.id, `${overdue.key}-${m.personId}`, "final-report-overdue", parts, overdue.dueAt)));
         }
       }

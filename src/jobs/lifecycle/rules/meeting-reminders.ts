@@ -1,8 +1,9 @@
 import { dueMeetingReminder, reminderHorizonMs } from "../../../domain/reminders.js";
 import type { OutboxMessage } from "../../../store/notifications.js";
-import { formatLocalDate, formatLocalTime, menteeNames, partnersOf } from "../../../store/pairs.js";
+import { menteeNames, partnersOf } from "../../../store/pairs.js";
 import type { Rule } from "../rule.js";
 import { WORKING } from "../tick.js";
+import { formatDate, formatTime } from "../../../domain/time.js";
 
 /** Reminders before confirmed meetings: the latest one due for each, to both sides (and the curators of a pair on probation). */
 export const meetingReminders: Rule = {
@@ -35,7 +36,7 @@ export const meetingReminders: Rule = {
           personId: r.id,
           dedupKey: `meeting-reminder-${m.id}-${at}-${due.offsetMinutes}-${r.id}`,
           kind: "meeting-reminder",
-          parts: [{ key: "lc-reminder", args: { stage: m.stage, with: r.with, date: formatLocalDate(m.startsAt, programme.tz), time: formatLocalTime(m.startsAt, programme.tz), place: m.place ?? "—" } }],
+          parts: [{ key: "lc-reminder", args: { stage: m.stage, with: r.with, date: formatDate(m.startsAt, programme.tz), time: formatTime(m.startsAt, programme.tz), place: m.place ?? "—" } }],
           buttons: [[{ label: { key: "lc-btn-meetings" }, command: "meeting", args: "" }]],
           dueAt: due.dueAt,
           merge: "reminders",

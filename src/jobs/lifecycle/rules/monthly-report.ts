@@ -2,6 +2,7 @@ import { isDue, monthlyReportReminder, type Occurrence } from "../../../domain/d
 import type { OutboxMessage } from "../../../store/notifications.js";
 import type { Rule } from "../rule.js";
 import type { TickPair } from "../tick.js";
+import { formatIsoMonth } from "../../../domain/time.js";
 
 /** The mentee's monthly report to the mentor (002 §6.2), asked once a month of each working pair confirmed before it falls due, unless already sent. */
 export const monthlyReport: Rule = {
@@ -24,7 +25,7 @@ export const monthlyReport: Rule = {
           personId: m.personId,
           dedupKey: `${occ.key}-${m.personId}`,
           kind: "monthly-report",
-          parts: [{ key: "lc-monthly-report", args: { mentor: pair.mentor.name, month: occ.month.split("-").reverse().join(".") } }],
+          parts: [{ key: "lc-monthly-report", args: { mentor: pair.mentor.name, month: formatIsoMonth(occ.month) } }],
           buttons: [[{ label: { key: "lc-btn-monthly-report" }, command: "form", args: `mr.${pair.id}` }]],
           dueAt: occ.dueAt,
           merge: "reminders",

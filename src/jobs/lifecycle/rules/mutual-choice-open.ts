@@ -1,7 +1,8 @@
 import { isDue, mutualChoiceOpenAlert } from "../../../domain/deadlines.js";
 import type { OutboxMessage } from "../../../store/notifications.js";
-import { formatLocalDate } from "../../../store/pairs.js";
+
 import type { Rule } from "../rule.js";
+import { formatDate } from "../../../domain/time.js";
 
 /** A mutual-choice survey left open for days: the curators are told to close it. */
 export const mutualChoiceOpen: Rule = {
@@ -14,7 +15,7 @@ export const mutualChoiceOpen: Rule = {
       for (const round of rounds) {
         const occ = mutualChoiceOpenAlert(round.id, round.openedAt, programme.tz, programme.settings);
         if (!isDue(occ, tick.now)) continue;
-        const parts = [{ key: "lc-alert-mutual-choice", args: { programme: programme.name, date: formatLocalDate(round.openedAt, programme.tz) } }];
+        const parts = [{ key: "lc-alert-mutual-choice", args: { programme: programme.name, date: formatDate(round.openedAt, programme.tz) } }];
         messages.push(...(await tick.curatorAlerts(programme.id, occ.key, "mutual-choice-open", parts, occ.dueAt)));
       }
     }

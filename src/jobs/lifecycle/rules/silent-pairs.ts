@@ -1,8 +1,9 @@
 import { isDue, silentPairAlert } from "../../../domain/deadlines.js";
 import { lastActivity } from "../../../domain/lifecycle.js";
 import type { OutboxMessage } from "../../../store/notifications.js";
-import { formatLocalDate, menteeNames } from "../../../store/pairs.js";
+import { menteeNames } from "../../../store/pairs.js";
 import type { Rule } from "../rule.js";
+import { formatDate } from "../../../domain/time.js";
 
 /** Working pairs with no meeting for weeks and none planned: the curators are told once per silence, with the last activity. */
 export const silentPairs: Rule = {
@@ -27,7 +28,7 @@ export const silentPairs: Rule = {
       if (!isDue(occ, now)) continue;
       const pair = await tick.services.pairs.get(r.id);
       if (!pair) continue;
-      const parts = [{ key: "lc-alert-silent", args: { number: pair.number, mentor: pair.mentor.name, mentees: menteeNames(pair), days: programme.settings.silentPairDays, last: formatLocalDate(last, programme.tz) } }];
+      const parts = [{ key: "lc-alert-silent", args: { number: pair.number, mentor: pair.mentor.name, mentees: menteeNames(pair), days: programme.settings.silentPairDays, last: formatDate(last, programme.tz) } }];
       messages.push(...(await tick.curatorAlerts(programme.id, occ.key, "silent-pair", parts, occ.dueAt)));
     }
     return tick.queue(messages);
