@@ -8,18 +8,11 @@
 export const PAIR_STAGES = ["acquaintance", "trial", "planning", "regular", "final"] as const;
 export type PairStage = (typeof PAIR_STAGES)[number];
 export type PairStatus = PairStage | "completed" | "ended_early";
-export const PAIR_STATUSES: readonly PairStatus[] = [...PAIR_STAGES, "completed", "ended_early"];
 
 export const END_REASONS = ["planned", "moved", "illness", "no_time", "conflict", "other"] as const;
 export type EndReason = (typeof END_REASONS)[number];
-/** Unplanned endings (002 §7.5): moved away, illness, no time, interpersonal conflict, other. */
-export const UNPLANNED_REASONS: readonly EndReason[] = ["moved", "illness", "no_time", "conflict", "other"];
 
 export type MeetingStatus = "proposed" | "confirmed" | "cancelled" | "held" | "missed";
-
-export function isPairStatus(value: unknown): value is PairStatus {
-  return typeof value === "string" && (PAIR_STATUSES as readonly string[]).includes(value);
-}
 
 export function isEndReason(value: unknown): value is EndReason {
   return typeof value === "string" && (END_REASONS as readonly string[]).includes(value);
@@ -38,11 +31,6 @@ export function meetingStageFor(status: PairStatus, final: boolean): PairStage |
   if (!isActivePair(status)) return null;
   if (status === "regular" && final) return "final";
   return status;
-}
-
-/** Asking "is this the final meeting?" makes sense only in the series of regular meetings. */
-export function mayBeFinal(status: PairStatus): boolean {
-  return status === "regular";
 }
 
 /**

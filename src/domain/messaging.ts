@@ -6,7 +6,6 @@
  */
 
 export type Platform = "telegram" | "vk";
-export const PLATFORMS: readonly Platform[] = ["telegram", "vk"];
 
 /** Where an update came from and where the answer goes. */
 export interface ChatRef {

@@ -47,7 +47,6 @@ export const INTERESTS = vocabulary("interest", [
   "crafts",
   "cooking",
 ]);
-export type Interest = (typeof INTERESTS.codes)[number];
 
 /**
  * Deficits by kind (004 «Дефициты в практике образования»): educational — knowledge and
@@ -116,7 +115,6 @@ export type TimeSlot = `${Day}-${DayPart}`;
 
 export const FREQUENCIES = vocabulary("frequency", ["weekly", "twice_month", "monthly"]);
 export const MEETING_FORMATS = vocabulary("format", ["offline", "online"]);
-export type MeetingFormat = (typeof MEETING_FORMATS.codes)[number];
 
 /** School grades of pupils from the age of 10; mentors among pupils are 15–19 (grades 8–11). */
 export const GRADES = vocabulary("grade", ["4", "5", "6", "7", "8", "9", "10", "11"]);

@@ -78,7 +78,6 @@ export type Step =
   | InfoStep
   | ConsentStep;
 
-export type StepType = Step["type"];
 
 /** What a hook may tell the runner after a step or at the end. */
 export interface HookResult {

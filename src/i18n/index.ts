@@ -22,12 +22,6 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** Picks a supported language from a messenger's hint ("en-GB" → en), Russian otherwise. */
-export function languageFromHint(hint: string | undefined): Language {
-  const base = hint?.slice(0, 2).toLowerCase();
-  return isLanguage(base) ? base : DEFAULT_LANGUAGE;
-}
-
 export const LOCALES_DIR = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "locales");
 
 /** All texts of the product, one Fluent bundle per language, shared by both messengers and the jobs. */

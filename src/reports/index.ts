@@ -9,13 +9,10 @@ export * from "./base-rows.js";
 export * from "./sheet-model.js";
 export { buildSheets, type SheetOptions, type WorkbookInput } from "./build-sheets.js";
 export { buildCsv, csvField, sheetToCsv, type CsvOptions } from "./csv-writer.js";
-export { headerRowCount, writeXlsx } from "./xlsx-writer.js";
 export { INDICATOR_LABEL_KEYS } from "./indicator-labels.js";
 export type { IndicatorColumn } from "./indicator-sheet.js";
-export { describeMentor } from "./form-sheets.js";
 export { safeSheetName, uniqueSheetNames } from "./sheet-names.js";
-export { digestContent, formatNumber, HEADLINE_KEYS, organisationLine, renderChartCaption, renderDigest, renderIndicatorList, type DigestContent, type DigestView } from "./digest-text.js";
-export { renderChart } from "./chart/index.js";
+export { digestContent, organisationLine, renderIndicatorList } from "./digest-text.js";
 
 /** The whole workbook as an .xlsx file. */
 export async function buildWorkbook(input: WorkbookInput, translate: Translate, options: SheetOptions = {}): Promise<Buffer> {

@@ -32,13 +32,6 @@ const ADMIN = {
   digestPaused: true,
 } as const;
 
-export interface DigestSettingsPatch {
-  digestWeekday?: number;
-  digestHour?: number;
-  timezone?: string;
-  digestPaused?: boolean;
-}
-
 /**
  * Who sees what: an administrator's organisations (organisation, district or region scope, see
  * src/domain/admin-scope.ts), the administrators themselves and their digest settings.

@@ -6,7 +6,7 @@ import { attach, truncateLabel, type Button, type OutgoingMessage, type Platform
 
 // Shared with the jobs' outbound rendering, so kept below the bot; re-exported for the bot.
 export { textOf } from "../../i18n/index.js";
-export { attach, splitText, truncateLabel } from "../../domain/messaging.js";
+export { attach, splitText } from "../../domain/messaging.js";
 
 export interface LayoutOptions {
   limits: PlatformLimits;

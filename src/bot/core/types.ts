@@ -5,7 +5,6 @@
 
 export {
   chatKey,
-  PLATFORMS,
   RateLimitedError,
   RecipientUnreachableError,
   type Button,
@@ -13,8 +12,6 @@ export {
   type IncomingEvent,
   type Input,
   type Messenger,
-  type OutgoingDocument,
-  type OutgoingImage,
   type OutgoingMessage,
   type Platform,
   type PlatformLimits,

@@ -316,11 +316,3 @@ export class AssignmentFlow {
     return k;
   }
 }
-
-/** One-shot solve of the given rows (others stay alone). */
-export function solveAssignment(g: CandidateGraph, n: number, capacity: Int32Array, rows: Int32Array, bonus: number, scale = 1): AssignmentSolution {
-  const flow = new AssignmentFlow(n, capacity, bonus, scale);
-  flow.graph = g;
-  flow.addRows(rows);
-  return flow.solution();
-}

@@ -10,8 +10,6 @@
 
 export type MeetingFormat = "offline" | "online";
 
-/** Kinds of a mentee's deficits (informational: matching only uses the codes). */
-export type DeficitKind = "educational" | "social" | "professional";
 
 /** An inclusive range of grades (or ages) a mentor prefers to work with. */
 export interface GradeRange {

@@ -5,14 +5,11 @@ import type { RncProgrammeForm } from "./rnc-forms.js";
 
 export * from "./rnc-forms.js";
 export * from "./mentor-details.js";
-export { form1, type Form1, type Form1Row, type Form1Total } from "./form1.js";
+export { form1, type Form1 } from "./form1.js";
 export {
   programmeForm,
-  programmeForms,
   type ProgrammeForm,
-  type ProgrammeFormRow,
-  type ProgrammeFormTotal,
-} from "./programme-forms.js";
+  } from "./programme-forms.js";
 
 export interface RncForms {
   form1: Form1;

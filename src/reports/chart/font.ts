@@ -28,10 +28,6 @@ const GLYPHS: Record<string, readonly string[]> = {
 export const GLYPH_WIDTH = 5;
 export const GLYPH_HEIGHT = 7;
 
-export function hasGlyph(ch: string): boolean {
-  return ch in GLYPHS;
-}
-
 /** Width in pixels of a text at a scale (1 px between characters, scaled). */
 export function textWidth(text: string, scale: number): number {
   return text.length === 0 ? 0 : (text.length * (GLYPH_WIDTH + 1) - 1) * scale;
