@@ -3,6 +3,7 @@ import type { Answers, FlowContext, TextRef } from "../flows/types.js";
 import { formatDateTime, localDate, utcDate } from "../domain/time.js";
 import { CURRENT_MENTEE, MATCHABLE_MENTOR, type ParticipationStatus, type Participants, type ProgrammeInfo } from "./participants.js";
 import type { FormResponses } from "./forms.js";
+import { partnersOf, sideOf, type Pairs, type PairWithPeople } from "./pairs.js";
 
 /**
  * A ticket names one form to answer about one subject: the text a `/form` command and its
@@ -62,50 +63,20 @@ export interface PendingForm {
 const ENDED_PAIR = ["completed", "ended_early"] as const;
 const FEEDBACK_WINDOW_DAYS = 30;
 
-const PAIR_SELECT = {
-  id: true,
-  programmeId: true,
-  status: true,
-  confirmedAt: true,
-  mentor: { select: { id: true, personId: true, person: { select: { displayName: true } } } },
-  members: { select: { menteeId: true, leftAt: true, mentee: { select: { personId: true, person: { select: { displayName: true } } } } } },
-} as const;
-
-type PairRow = {
-  id: string;
-  programmeId: string;
-  status: string;
-  confirmedAt: Date;
-  mentor: { id: string; personId: string; person: { displayName: string | null } };
-  members: { menteeId: string; leftAt: Date | null; mentee: { personId: string; person: { displayName: string | null } } }[];
-};
-
-function sideOf(pair: PairRow, personId: string): "mentor" | "mentee" | null {
-  if (pair.mentor.personId === personId) return "mentor";
-  if (pair.members.some((m) => m.mentee.personId === personId)) return "mentee";
-  return null;
-}
-
-function partnerOf(pair: PairRow, personId: string): string {
-  if (pair.mentor.personId === personId) {
-    return pair.members.filter((m) => !m.leftAt).map((m) => m.mentee.person.displayName ?? "—").join(", ") || "—";
-  }
-  return pair.mentor.person.displayName ?? "—";
-}
-
 export class FormTickets {
   constructor(
     private readonly prisma: PrismaClient,
     private readonly participants: Participants,
     private readonly forms: FormResponses,
+    private readonly pairs: Pairs,
   ) {}
 
   private base(programme: ProgrammeInfo, role: string, subjectKey: string): FlowContext["params"] {
     return { programmeId: programme.id, programmeName: programme.name, form: programme.form, timezone: programme.timezone, role, subjectKey };
   }
 
-  private async pair(pairId: string): Promise<PairRow | null> {
-    return this.prisma.pair.findUnique({ where: { id: pairId }, select: PAIR_SELECT });
+  private async pair(pairId: string): Promise<PairWithPeople | null> {
+    return (await this.pairs.find({ id: pairId }))[0] ?? null;
   }
 
   async resolve(personId: string, ticket: Ticket, now: Date): Promise<Resolved> {
@@ -146,7 +117,9 @@ export class FormTickets {
         return { ok: true, flowId, params: { ...this.base(programme, role, round.id), roundId: round.id }, answered };
       }
       case "fb": {
-        const meeting = await this.prisma.meeting.findUnique({ where: { id: ticket.id }, select: { id: true, startsAt: true, status: true, pair: { select: PAIR_SELECT } } });
+        const found = await this.prisma.meeting.findUnique({ where: { id: ticket.id }, select: { id: true, startsAt: true, status: true, pairId: true } });
+        const meetingPair = found && (await this.pair(found.pairId));
+        const meeting = found && meetingPair ? { ...found, pair: meetingPair } : null;
         const side = meeting && sideOf(meeting.pair, personId);
         if (!meeting || !side) return { ok: false, problem: "not-participant" };
         if (meeting.status === "cancelled") return { ok: false, problem: "meeting-cancelled" };
@@ -157,7 +130,7 @@ export class FormTickets {
         return {
           ok: true,
           flowId: "meeting-feedback",
-          params: { ...this.base(programme, side, meeting.id), meetingId: meeting.id, partner: partnerOf(meeting.pair, personId), meetingDate: formatDateTime(meeting.startsAt, programme.timezone) },
+          params: { ...this.base(programme, side, meeting.id), meetingId: meeting.id, partner: partnersOf(meeting.pair, personId), meetingDate: formatDateTime(meeting.startsAt, programme.timezone) },
           answered: false,
         };
       }
@@ -170,8 +143,8 @@ export class FormTickets {
         if (!pair || !side || ((ticket.kind === "mr" || ticket.kind === "fr") && side !== "mentee")) return { ok: false, problem: "not-participant" };
         const programme = await this.participants.programme(pair.programmeId);
         if (!programme) return { ok: false, problem: "unknown" };
-        const partner = partnerOf(pair, personId);
-        const me = side === "mentor" ? pair.mentor.person.displayName : pair.members.find((m) => m.mentee.personId === personId)?.mentee.person.displayName;
+        const partner = partnersOf(pair, personId);
+        const me = side === "mentor" ? pair.mentor.name : pair.mentees.find((m) => m.personId === personId)?.name;
         if (ticket.kind === "mr") {
           if ((ENDED_PAIR as readonly string[]).includes(pair.status)) return { ok: false, problem: "unknown" };
           const month = localDate(now, programme.timezone).slice(0, 7);
@@ -216,15 +189,12 @@ export class FormTickets {
       }
     }
 
-    const pairs = await this.prisma.pair.findMany({
-      where: { OR: [{ mentor: { personId } }, { members: { some: { mentee: { personId } } } }] },
-      select: { ...PAIR_SELECT, endedAt: true, programme: { select: { endsOn: true, status: true, organisation: { select: { timezone: true } } } } },
-      orderBy: { confirmedAt: "asc" },
-    });
+    const pairs = await this.pairs.find({ OR: [{ mentor: { personId } }, { members: { some: { mentee: { personId } } } }] });
     for (const pair of pairs) {
       const side = sideOf(pair, personId)!;
-      const partner = partnerOf(pair, personId);
-      const tz = pair.programme.organisation.timezone;
+      const partner = partnersOf(pair, personId);
+      const tz = pair.timezone;
+      const programme = (await this.participants.programme(pair.programmeId))!;
       const ended = (ENDED_PAIR as readonly string[]).includes(pair.status);
       const answered = async (formId: string, subjectKey: string) => this.forms.exists(personId, pair.programmeId, formId, subjectKey);
 
@@ -241,7 +211,7 @@ export class FormTickets {
         const startedBeforeMonth = localDate(pair.confirmedAt, tz).slice(0, 7) < month;
         if (startedBeforeMonth && !(await answered("monthly-report", `${pair.id}:${month}`))) out.push({ ticket: `mr.${pair.id}`, label: { key: "form-pending-monthly-report", args: { partner } } });
       }
-      const programmeOver = pair.programme.status === "finished" || localDate(now, tz) >= utcDate(pair.programme.endsOn);
+      const programmeOver = programme.status === "finished" || localDate(now, tz) >= utcDate(programme.endsOn);
       if (side === "mentee" && programmeOver && !(await answered("final-report", pair.id))) out.push({ ticket: `fr.${pair.id}`, label: { key: "form-pending-final-report" } });
       if (!ended && now.getTime() - pair.confirmedAt.getTime() >= 30 * 86_400_000 && !(await answered("pulse-survey", pair.id))) {
         out.push({ ticket: `pu.${pair.id}`, label: { key: "form-pending-pulse", args: { partner } } });

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/client.js";
+import type { Prisma, PrismaClient } from "../db/client.js";
 import { PAIR_STAGES, type EndReason, type PairStatus } from "../domain/lifecycle.js";
 
 /**
@@ -79,10 +79,12 @@ type PairRecord = {
 
 const nameOf = (p: { displayName: string | null; erasedAt: Date | null }) => (p.erasedAt ? "—" : (p.displayName ?? "—"));
 
-function view(r: PairRecord, number: number): PairView {
+/** A pair with its people — the one read model of who is in a pair; numbered views add the number. */
+export type PairWithPeople = Omit<PairView, "number">;
+
+function withPeople(r: PairRecord): PairWithPeople {
   return {
     id: r.id,
-    number,
     programmeId: r.programmeId,
     programmeName: r.programme.name,
     timezone: r.programme.organisation.timezone,
@@ -96,6 +98,10 @@ function view(r: PairRecord, number: number): PairView {
     mentor: { personId: r.mentor.personId, participationId: r.mentor.id, name: nameOf(r.mentor.person) },
     mentees: r.members.map((m) => ({ personId: m.mentee.personId, participationId: m.menteeId, name: nameOf(m.mentee.person) })),
   };
+}
+
+function view(r: PairRecord, number: number): PairView {
+  return { ...withPeople(r), number };
 }
 
 /** Who is in a pair, as the helpers below need it. */
@@ -185,6 +191,12 @@ export class Pairs {
     // Meetings still planned will not take place.
     await this.prisma.meeting.updateMany({ where: { pairId: input.pairId, status: { in: ["proposed", "confirmed"] }, startsAt: { gt: input.now } }, data: { status: "cancelled", revision: { increment: 1 } } });
     return true;
+  }
+
+  /** The pairs that match, with their people, oldest first (one query, whatever their number). */
+  async find(where: Prisma.PairWhereInput): Promise<PairWithPeople[]> {
+    const rows = (await this.prisma.pair.findMany({ where, select: PAIR_SELECT, orderBy: [{ confirmedAt: "asc" }, { id: "asc" }] })) as PairRecord[];
+    return rows.map(withPeople);
   }
 
   async get(pairId: string): Promise<PairView | null> {

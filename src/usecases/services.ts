@@ -103,7 +103,7 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
     forms,
     participants,
     surveys,
-    tickets: new FormTickets(prisma, participants, forms),
+    tickets: new FormTickets(prisma, participants, forms, pairs),
     outreach,
     outbox,
     pairs,

@@ -5,7 +5,7 @@ import { PAIR_STAGES, type PairStatus } from "../../domain/lifecycle.js";
 import { lifecycleSettings, type LifecycleSettings } from "../../domain/lifecycle-settings.js";
 import type { Services } from "../../usecases/services.js";
 import type { OutboxButton, OutboxMessage } from "../../store/notifications.js";
-import type { PairView } from "../../store/pairs.js";
+import { membersOf, type PairView, type PairWithPeople } from "../../store/pairs.js";
 import type { OutboundPort } from "../outbound.js";
 import { utcDate } from "../../domain/time.js";
 
@@ -37,27 +37,10 @@ export interface ProgrammeContext {
 }
 
 /** A pair as the rules read it: who is in it (an erased person is "—"), `members` the mentor first. */
-export interface TickPair {
-  id: string;
-  programmeId: string;
-  probation: boolean;
-  confirmedAt: Date;
-  mentor: { personId: string; name: string };
-  mentees: { personId: string; name: string }[];
-  members: string[];
-}
+/** A pair as the scheduler reads it: the pair with its people (store/pairs.ts), and everyone working in it. */
+export type TickPair = PairWithPeople & { members: string[] };
 
 const PROGRAMME_SELECT = { id: true, name: true, status: true, startsOn: true, endsOn: true, settings: true, organisation: { select: { timezone: true } } } as const;
-
-/** What the scheduler reads of a pair: who is in it. */
-const PAIR_PEOPLE = {
-  id: true,
-  programmeId: true,
-  probation: true,
-  confirmedAt: true,
-  mentor: { select: { personId: true, person: { select: { displayName: true, erasedAt: true } } } },
-  members: { where: { leftAt: null }, select: { mentee: { select: { personId: true, person: { select: { displayName: true, erasedAt: true } } } } } },
-} as const;
 
 const overdueButton: OutboxButton[][] = [[{ label: { key: "lc-btn-overdue" }, command: "overdue", args: "" }]];
 
@@ -138,7 +121,7 @@ export class Tick {
   /** The working pairs of the active programmes, with their people. */
   async workingPairs(): Promise<TickPair[]> {
     if (!this.working) {
-      const rows = await this.prisma.pair.findMany({ where: { status: { in: WORKING }, programme: { status: "active" } }, select: PAIR_PEOPLE });
+      const rows = await this.services.pairs.find({ status: { in: WORKING }, programme: { status: "active" } });
       this.working = rows.map(people);
       for (const p of this.working) this.pairCache.set(p.id, p);
     }
@@ -151,7 +134,7 @@ export class Tick {
     await this.workingPairs();
     const missing = [...new Set(ids)].filter((id) => !this.pairCache.has(id));
     if (missing.length) {
-      for (const p of await this.prisma.pair.findMany({ where: { id: { in: missing } }, select: PAIR_PEOPLE })) this.pairCache.set(p.id, people(p));
+      for (const p of await this.services.pairs.find({ id: { in: missing } })) this.pairCache.set(p.id, people(p));
     }
     const out = new Map<string, TickPair>();
     for (const id of ids) {
@@ -206,18 +189,4 @@ function programmeContext(p: ProgrammeRow): ProgrammeContext {
   };
 }
 
-type PairPeopleRow = {
-  id: string;
-  programmeId: string;
-  probation: boolean;
-  confirmedAt: Date;
-  mentor: { personId: string; person: { displayName: string | null; erasedAt: Date | null } };
-  members: { mentee: { personId: string; person: { displayName: string | null; erasedAt: Date | null } } }[];
-};
-
-function people(p: PairPeopleRow): TickPair {
-  const name = (x: { displayName: string | null; erasedAt: Date | null }) => (x.erasedAt ? "—" : (x.displayName ?? "—"));
-  const mentor = { personId: p.mentor.personId, name: name(p.mentor.person) };
-  const mentees = p.members.map((m) => ({ personId: m.mentee.personId, name: name(m.mentee.person) }));
-  return { id: p.id, programmeId: p.programmeId, probation: p.probation, confirmedAt: p.confirmedAt, mentor, mentees, members: [mentor.personId, ...mentees.map((m) => m.personId)] };
-}
+const people = (p: PairWithPeople): TickPair => ({ ...p, members: membersOf(p) });
