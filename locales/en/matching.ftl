@@ -47,6 +47,7 @@ match-choose-mode = How should pairs be matched? Matching uses the questionnaire
     • Most pairs — as many mentees with a mentor as possible first;
     • Stable pairs — nobody would rather be with each other than in their pairs.
 match-started = Matching («{ $mode }») has started. The result will come here when it is ready: usually within seconds, for a large programme within a minute or two.
+match-progress = The questionnaires are read: { $mentees } mentees, { $mentors } mentors. Pairs are being chosen across the whole programme; the result will come here.
 match-usage = I did not understand the matching mode. Choose: best fit (best), most pairs (most) or stable pairs (stable).
 match-run-title = Matching — "{ $programme }", mode "{ $mode }".
     Pairs suggested: { $matched } of { $mentees } mentees without a pair; without a mentor: { $unmatched }; pairs already confirmed: { $kept }. Total score: { $total }.

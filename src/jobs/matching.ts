@@ -22,7 +22,12 @@ export interface MatchingRunInput {
   /** Person id of the curator who asked, null for the scheduler. */
   startedById: string | null;
   now: Date;
+  /** Tell this person, once the cohort is read, that the run is under way — for cohorts of `from` people or more. */
+  progress?: { personId: string; from: number; key: string };
 }
+
+/** From this many mentors and mentees on, the curator is told the run is under way before its result. */
+export const LARGE_COHORT = 500;
 
 export interface MatchingRunDeps {
   services: Services;
@@ -32,6 +37,14 @@ export interface MatchingRunDeps {
 export async function runMatching(deps: MatchingRunDeps, input: MatchingRunInput): Promise<RunView> {
   const { services } = deps;
   const { input: cohort, options } = await services.matching.cohort(input.programmeId);
+  const size = cohort.mentees.length + cohort.mentors.length;
+  if (input.progress && size >= input.progress.from) {
+    await services.outreach.tell(input.progress.personId, {
+      kind: "match-progress",
+      dedupKey: `match-progress-${input.progress.key}-${input.progress.personId}`,
+      text: [{ key: "match-progress", args: { mentees: cohort.mentees.length, mentors: cohort.mentors.length } }],
+    });
+  }
   let result: ReturnType<typeof suggestPairs>;
   try {
     result = suggestPairs(cohort, { ...options, mode: input.mode });
@@ -72,16 +85,26 @@ export { MATCHING_JOB };
 /**
  * The job: `{ programmeId, mode?, startedById?, notify? }`, added to the maintenance queue on
  * demand (the curator's /match). With `notify` (the curator and the messenger they asked on),
- * the first page of the result is shown in their chat when the run is stored.
+ * a large cohort's curator is told when its questionnaires are read and the pairs are being
+ * chosen (`progressFrom` people, default LARGE_COHORT), and the first page of the result is
+ * shown in their chat when the run is stored.
  */
 export const matchingJobKind: JobKind = {
   name: MATCHING_JOB,
   async run(ctx, job: Job) {
-    const data = (job.data ?? {}) as { programmeId?: unknown; mode?: unknown; startedById?: unknown; notify?: { personId?: unknown; platform?: unknown } };
+    const data = (job.data ?? {}) as { programmeId?: unknown; mode?: unknown; startedById?: unknown; notify?: { personId?: unknown; platform?: unknown; progressFrom?: unknown } };
     if (typeof data.programmeId !== "string") throw new Error("matching-run needs a programmeId");
+    const asker = typeof data.notify?.personId === "string" ? data.notify.personId : null;
+    const from = typeof data.notify?.progressFrom === "number" ? data.notify.progressFrom : LARGE_COHORT;
     const run = await runMatching(
       { services: ctx.services, logger: ctx.logger },
-      { programmeId: data.programmeId, mode: isMode(data.mode) ? data.mode : "best_total", startedById: typeof data.startedById === "string" ? data.startedById : null, now: ctx.now() },
+      {
+        programmeId: data.programmeId,
+        mode: isMode(data.mode) ? data.mode : "best_total",
+        startedById: typeof data.startedById === "string" ? data.startedById : null,
+        now: ctx.now(),
+        progress: asker ? { personId: asker, from, key: String(job.id ?? `${data.programmeId}-${ctx.now().getTime()}`) } : undefined,
+      },
     );
     const notify = data.notify;
     if (notify && typeof notify.personId === "string") {

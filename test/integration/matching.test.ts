@@ -217,6 +217,22 @@ describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
     await until(async () => (await h.app.db.prisma.notification.count({ where: { dedupKey: `match-unmatched-${run.id}-${curatorId}` } })) === 1);
     await expect(matchingJobKind.run(ctx, { data: {} } as never)).rejects.toThrow(/programmeId/);
   });
+  it("a large cohort's curator is told when the questionnaires are read, then gets the result in the same chat", async () => {
+    const mark = curator.mark();
+    const ctx = { services: h.app.services, prisma: h.app.db.prisma, now: () => h.app.services.now() } as unknown as Parameters<typeof matchingJobKind.run>[0];
+    // A threshold of one person makes this small cohort "large".
+    await matchingJobKind.run(ctx, { data: { programmeId, mode: "best_total", startedById: curatorId, notify: { personId: curatorId, platform, progressFrom: 1 } } } as never);
+    await until(() => curator.since(mark).some((t) => t.includes("Анкеты прочитаны")));
+    const got = curator.since(mark);
+    expect(got.find((t) => t.includes("Анкеты прочитаны"))).toMatch(/наставляемых — \d+, наставников — \d+/);
+    expect(got.some((t) => t.includes("режим «Лучшее совпадение»"))).toBe(true);
+    // Below the threshold, only the result.
+    const quiet = curator.mark();
+    await matchingJobKind.run(ctx, { data: { programmeId, mode: "best_total", startedById: curatorId, notify: { personId: curatorId, platform } } } as never);
+    await h.app.processor.drain();
+    expect(curator.since(quiet).some((t) => t.includes("Анкеты прочитаны"))).toBe(false);
+  });
+
   it("the Reject button asks why: a reason in one tap, a reason typed as the next message, stale reason buttons", async () => {
     // A new mentor with places for the mentees still without one, and one more mentee.
     await person("gleb", "mentor", "Глеб Игротехник", 4, { interests: ["games", "sport"], days: ["mon", "sun"], times: ["morning", "evening"], formats: ["online", "offline"] });
