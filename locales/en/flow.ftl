@@ -49,3 +49,4 @@ flow-gone = This form is no longer used. Type /help to see what you can do.
 kb-prev = ◀ Previous
 kb-next = More ▶
 kb-page = Page { $page } of { $pages }
+flow-error-name-no-letters = There is not a single visible letter in the name. Please write the first and last name in letters, for example: Anna Petrova.

@@ -49,7 +49,8 @@ interface StepBase {
   when?: (answers: Answers, ctx: FlowContext) => boolean;
 }
 
-export type TextStep = StepBase & { type: "text"; minLength?: number; maxLength: number };
+/** `kind: "name"`: a person's name — one line, and at least one visible letter. */
+export type TextStep = StepBase & { type: "text"; minLength?: number; maxLength: number; kind?: "name" };
 export type NumberStep = StepBase & { type: "number"; min: number; max: number };
 export type ChoiceStep = StepBase & { type: "choice"; options: OptionDef[] | OptionSource };
 export type MultiStep = StepBase & {

@@ -4,11 +4,15 @@ import type { DateStep, NumberStep, TextRef, TextStep } from "./types.js";
 
 /** zod schemas for typed answers; each failure carries the locale key that explains what is expected. */
 
-// Control characters other than line breaks and tabs never belong in an answer.
-const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u2028\u2029\uFEFF]/g;
+// Control characters other than line breaks and tabs never belong in an answer, nor do the invisible
+// formatting characters: zero-width spaces and joiners, bidirectional embeddings, overrides and isolates
+// (U+202A–U+202E, U+2066–U+2069), word joiners and invisible operators (U+2060–U+2064), the BOM.
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u180E\u200B-\u200F\u2028-\u202E\u2060-\u2069\uFEFF]/g;
+/** Letters that show nothing: the Hangul fillers. */
+const BLANK_LETTERS = /[\u115F\u1160\u3164\uFFA0]/g;
 
 export function cleanText(raw: string): string {
-  return raw.replace(CONTROL, "").replace(/\r\n?/g, "\n").replace(/[ \t]+\n/g, "\n").trim();
+  return raw.normalize("NFC").replace(CONTROL, "").replace(/\r\n?/g, "\n").replace(/[ \t]+\n/g, "\n").trim();
 }
 
 type Result<T> = { ok: true; value: T } | { ok: false; error: TextRef };
@@ -23,18 +27,25 @@ function fromZod<T>(schema: z.ZodType<T>, input: unknown): Result<T> {
 
 const err = (key: string, args?: Record<string, string | number>) => (args ? `${key}|${JSON.stringify(args)}` : key);
 
-export function textSchema(step: Pick<TextStep, "minLength" | "maxLength">) {
+/** A person's name shows at least one letter: not only blanks, marks, fillers or punctuation. */
+export function hasVisibleLetter(text: string): boolean {
+  return /\p{L}/u.test(text.replace(BLANK_LETTERS, ""));
+}
+
+export function textSchema(step: Pick<TextStep, "minLength" | "maxLength" | "kind">) {
   const min = step.minLength ?? 1;
+  const clean = step.kind === "name" ? (s: string) => cleanText(s).replace(BLANK_LETTERS, "").replace(/\s+/g, " ").trim() : cleanText;
   return z
     .string()
-    .transform(cleanText)
+    .transform(clean)
     .pipe(
       z
         .string()
         .min(1, err("flow-error-text-empty"))
         .min(min, err("flow-error-text-too-short", { min }))
         // Measured in UTF-16 units, as messengers and the stored answer count them (zod's max counts code points).
-        .refine((s) => s.length <= step.maxLength, err("flow-error-text-too-long", { max: step.maxLength })),
+        .refine((s) => s.length <= step.maxLength, err("flow-error-text-too-long", { max: step.maxLength }))
+        .refine((s) => step.kind !== "name" || hasVisibleLetter(s), err("flow-error-name-no-letters")),
     );
 }
 

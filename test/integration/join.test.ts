@@ -136,8 +136,13 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     await u.send("/frobnicate");
     expect(u.last().text).toContain("Как к вам обращаться");
     expect(u.messages().some((m) => m.text.includes("Я не знаю команду /frobnicate"))).toBe(true);
-    await u.send("Аня");
+    // A name that shows nothing (Hangul fillers, an override, word joiners) is refused; one with an override inside is kept without it.
+    await u.send("\u3164\u0301\u202E\u0308\u2060");
+    expect(u.last().text).toContain("В имени не видно ни одной буквы");
+    await u.send("А\u202Eня");
     expect(u.messages().map((m) => m.text).join("\n")).toContain("Добро пожаловать");
+    const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id } } } });
+    expect(person.displayName).toBe("Аня");
   });
 
   it("a button from an old message is answered as stale and the current question shown", async () => {

@@ -35,9 +35,9 @@ export const joinFlow: AppFlow = {
     },
     { id: "consent", type: "consent", prompt: "join-consent", declined: "join-consent-declined", when: (_, c) => c.params.hasConsent !== true },
     { id: "adult", type: "yesno", prompt: "join-adult", when: (_, c) => c.params.role !== "curator" && c.params.isMinor == null },
-    { id: "representativeName", type: "text", prompt: "join-representative-name", minLength: 5, maxLength: 150, when: needsRepresentative },
+    { id: "representativeName", type: "text", kind: "name", prompt: "join-representative-name", minLength: 5, maxLength: 150, when: needsRepresentative },
     { id: "representativeConsent", type: "consent", prompt: "join-representative-consent", declined: "join-representative-declined", when: needsRepresentative },
-    { id: "name", type: "text", prompt: "join-name", hint: "join-name-hint", minLength: 2, maxLength: 100, when: (_, c) => c.params.hasName !== true },
+    { id: "name", type: "text", kind: "name", prompt: "join-name", hint: "join-name-hint", minLength: 2, maxLength: 100, when: (_, c) => c.params.hasName !== true },
   ],
   onAnswer: {
     language: async ({ value }) => (isLanguage(value) ? { params: { lang: value } } : undefined),
