@@ -70,10 +70,21 @@ export class Invitations {
   }
 
   /**
-   * Makes the person a participant in the invitation's role, in one statement: joining twice
-   * (or a redelivered update) keeps one participation, counts one use and audits one join.
+   * Makes the person a participant in the invitation's role, when the invitation still allows
+   * it: checked again here, under a lock on the invitation, because a join can end long after
+   * the link was opened (uses counted, revocation and expiry seen by everyone joining at once).
+   * Someone already in the programme in that role (a redelivered update) is let through.
+   * Then, in one statement: one participation, one use counted and one join audited.
    */
-  async redeem(invitationId: string, personId: string): Promise<void> {
+  async redeem(invitationId: string, personId: string): Promise<{ ok: true } | { ok: false; problem: InvitationProblem }> {
+    const inv = await this.sql.one<any>(
+      `SELECT i.id, i.role, i."programmeId", i."expiresAt", i."revokedAt", i."maxUses", i.uses, p.status AS "programmeStatus"
+       FROM "Invitation" i JOIN "Programme" p ON p.id = i."programmeId" WHERE i.id = $1 FOR UPDATE OF i`,
+      [invitationId],
+    );
+    if (inv && (await this.isParticipant(personId, inv.programmeId, inv.role))) return { ok: true };
+    const problem = invitationProblem(inv ?? null, this.now());
+    if (problem) return { ok: false, problem };
     await this.sql.exec(
       `WITH inv AS (SELECT id, "programmeId", role FROM "Invitation" WHERE id = $1),
        joined AS (
@@ -88,6 +99,7 @@ export class Invitations {
        SELECT $3, 'join', 'allowed', 'invitation', $1, joined."programmeId", jsonb_build_object('role', joined.role), $4 FROM joined WHERE created`,
       [invitationId, newId(), personId, this.now()],
     );
+    return { ok: true };
   }
 
   async isParticipant(personId: string, programmeId: string, role: Role): Promise<boolean> {

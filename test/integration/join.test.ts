@@ -108,6 +108,43 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     expect(u.last().text).toContain("не похоже на код приглашения");
   });
 
+  it("an invitation used up, revoked or expired while someone was still answering does not let them in", async () => {
+    // Up to the last question, as someone who opened the link a while ago.
+    const upToName = async (u: ReturnType<typeof h.user>, code: string) => {
+      await u.open(code);
+      await u.press("Русский");
+      await u.press("Согласен(на)");
+      await u.press("Да");
+      expect(u.last().text).toContain("Как к вам обращаться");
+    };
+    const once = await h.invite(programmeId, "mentor", { maxUses: 1 });
+    const [first, second, third] = [h.user(platform), h.user(platform), h.user(platform)];
+    for (const u of [first, second, third]) await upToName(u, once);
+    await first.send("Первый Наставник");
+    expect(first.messages().map((m) => m.text).join("\n")).toContain("Добро пожаловать");
+    for (const u of [second, third]) {
+      await u.send("Поздний Наставник");
+      expect(u.last().text).toContain("По этому приглашению уже присоединилось максимальное число участников");
+    }
+    const inv = await h.app.db.prisma.invitation.findFirstOrThrow({ where: { code: once } });
+    expect(inv.uses).toBe(1);
+    expect(await h.app.db.prisma.participation.count({ where: { invitationId: inv.id } })).toBe(1);
+    // A curator invitation revoked mid-join makes nobody a curator.
+    const curatorCode = await h.invite(programmeId, "curator");
+    const late = h.user(platform);
+    await late.open(curatorCode);
+    await late.press("Русский");
+    await late.press("Согласен(на)");
+    await h.app.db.prisma.invitation.update({ where: { code: curatorCode }, data: { revokedAt: h.app.services.now() } });
+    await late.send("Не Куратор");
+    expect(late.last().text).toContain("Это приглашение отозвано куратором");
+    const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: late.id } } } });
+    expect(await h.app.db.prisma.participation.count({ where: { personId: person.id, role: "curator" } })).toBe(0);
+    await late.send("/participants");
+    expect(late.last().text).toBe("Эта команда доступна только куратору программы.");
+    expect(await h.app.db.prisma.conversation.count({ where: { personId: person.id } })).toBe(0);
+  });
+
   it("/start without a code explains how to join; an invitation code typed as text works", async () => {
     const u = h.user(platform);
     await u.send("/start");

@@ -17,7 +17,7 @@ describe("names a curator can read", () => {
   ])("a name made only of %s is refused with the reason", (_, raw) => {
     const r = validateText(nameStep, raw);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(["flow-error-name-no-letters", "flow-error-text-empty", "flow-error-text-too-short"]).toContain(r.error.key);
+    if (!r.ok) expect(["flow-error-name-no-letters", "flow-error-text-empty", "flow-error-text-too-short"]).toContain((r.error as { key: string }).key);
   });
 
   it("a name with invisible characters inside is stored without them, and in NFC", () => {

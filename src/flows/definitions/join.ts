@@ -66,7 +66,9 @@ export const joinFlow: AppFlow = {
   complete: async ({ ctx, services }) => {
     const personId = requirePerson(ctx);
     const invitationId = String(ctx.params.invitationId);
-    await services.invitations.redeem(invitationId, personId);
+    const joined = await services.invitations.redeem(invitationId, personId);
+    // The invitation was used up, revoked or expired while this person was answering: nothing is joined.
+    if (!joined.ok) return { messages: [[{ key: `join-problem-${joined.problem}` }]], stop: true };
     return {
       messages: [
         [
