@@ -35,6 +35,10 @@ match-unmatched-no-candidates = every mentor is excluded for this mentee (a conf
 match-unmatched-no-mutual-choice = no mentor with the (mutual) choice the matching rules require
 match-unmatched-no-compatible-time = no allowed mentor shares a time slot, and nobody chose anybody
 match-unmatched-no-capacity = suitable mentors exist ({ $candidates }), but their places are taken
+match-unmatched-suggestion-rejected = the suggested pair was rejected; a new matching is needed (/match)
+match-unmatched-awaiting-confirmation = a pair is suggested and waits for confirmation (/match)
+match-unmatched-after-run = joined after the matching; run /match again
+match-unmatched-pair-ended = the confirmed pair has ended; a new mentor is needed
 
 ## Curator commands
 match-cmd-match = match pairs over the whole programme: /match, /match best, /match most or /match stable
@@ -78,13 +82,14 @@ match-problem-mentee-in-pair = The mentee of pair no. { $number } is already in 
 match-problem-mentor-not-approved = The mentor of pair no. { $number } may no longer work in the programme. Run /match again.
 match-problem-mentee-not-in-programme = The mentee of pair no. { $number } is no longer in the programme. Run /match again.
 match-confirmed = Pair no. { $number } is confirmed: { $mentor } → { $mentee }. The mentor and the mentee got the result with each other's and the curator's contacts.
+match-reject-reason-updated = The reason for rejecting pair No. { $number } is recorded.
 match-rejected = Pair no. { $number } is rejected and will not be suggested again. You can give a reason: /reject { $number } <reason>.
 match-rejected-with-reason = Pair no. { $number } is rejected, the reason is recorded. This pair will not be suggested again.
 match-nothing-open = There are no suggestions waiting. Run matching: /match.
 match-confirmed-all = Confirmed: { $pairs } (pairs and groups), mentees: { $mentees }. Everyone got the result and the contacts.
 match-confirm-all-failed = Could not confirm suggestions no. { $numbers }: the programme has changed. Run /match again.
 match-no-run = Matching has not been run in this programme yet: /match.
-match-unmatched-title = Mentees without a mentor after the latest matching: { $count }.
+match-unmatched-title = Mentees without a mentor: { $count }.
 match-unmatched-line = • { $name } — { $reason }
 match-unmatched-none = Every mentee got a mentor or is already in a pair.
 match-unmatched-hint = They need an extra meeting: to clarify the request or find a mentor.

@@ -36,6 +36,10 @@ match-unmatched-no-candidates = все наставники исключены �
 match-unmatched-no-mutual-choice = нет наставника, с которым есть выбор, а правила подбора требуют (взаимного) выбора
 match-unmatched-no-compatible-time = ни у одного доступного наставника нет общего времени, и никто не выбрал друг друга
 match-unmatched-no-capacity = подходящие наставники есть ({ $candidates }), но их места заняты
+match-unmatched-suggestion-rejected = предложенная пара отклонена; нужен новый подбор (/match)
+match-unmatched-awaiting-confirmation = пара предложена и ждёт подтверждения (/match)
+match-unmatched-after-run = в программе с момента после подбора; запустите /match ещё раз
+match-unmatched-pair-ended = подтверждённая пара завершилась; нужен новый наставник
 
 ## Команды куратора
 match-cmd-match = подбор пар по всей программе: /match, /match best, /match most или /match stable
@@ -79,13 +83,14 @@ match-problem-mentee-in-pair = Наставляемый из пары №{ $numb
 match-problem-mentor-not-approved = Наставник из пары №{ $number } больше не допущен к работе в программе. Запустите /match снова.
 match-problem-mentee-not-in-programme = Наставляемый из пары №{ $number } больше не участвует в программе. Запустите /match снова.
 match-confirmed = Пара №{ $number } подтверждена: { $mentor } → { $mentee }. Наставник и наставляемый получили результат и контакты друг друга и куратора.
+match-reject-reason-updated = Причина отклонения пары №{ $number } записана.
 match-rejected = Пара №{ $number } отклонена и больше не будет предложена. Причину можно указать: /reject { $number } <причина>.
 match-rejected-with-reason = Пара №{ $number } отклонена, причина записана. Эта пара больше не будет предложена.
 match-nothing-open = Неподтверждённых предложений нет. Запустите подбор: /match.
 match-confirmed-all = Подтверждено: { $pairs } (пар и групп), наставляемых — { $mentees }. Все участники получили результат и контакты.
 match-confirm-all-failed = Не удалось подтвердить предложения №{ $numbers }: состав программы изменился. Запустите /match снова.
 match-no-run = Подбор в этой программе ещё не запускали: /match.
-match-unmatched-title = Наставляемые без наставника по последнему подбору: { $count }.
+match-unmatched-title = Наставляемые без наставника: { $count }.
 match-unmatched-line = • { $name } — { $reason }
 match-unmatched-none = Все наставляемые получили наставника или уже в паре.
 match-unmatched-hint = С ними нужна дополнительная встреча: уточнить запрос или найти наставника.

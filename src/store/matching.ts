@@ -280,15 +280,36 @@ export class Matching {
     return { ok: true };
   }
 
+  /** Adds or changes the reason of a rejected suggestion; false when it is not rejected. */
+  async setRejectReason(suggestionId: string, reason: string): Promise<boolean> {
+    const { count } = await this.prisma.matchSuggestion.updateMany({ where: { id: suggestionId, status: "rejected" }, data: { rejectReason: reason.slice(0, 500) } });
+    return count > 0;
+  }
+
   /** Mentees of the latest run left without a mentor who still have no working pair. */
   async unmatched(programmeId: string): Promise<{ run: RunView; mentees: UnmatchedEntry[] } | null> {
     const run = await this.latestRun(programmeId);
     if (!run) return null;
-    const ids = run.stats.unmatched.map((u) => u.menteeId);
-    const paired = await this.prisma.pairMember.findMany({ where: { menteeId: { in: ids }, leftAt: null, pair: { status: { in: WORKING } } }, select: { menteeId: true } });
-    const still = await this.prisma.participation.findMany({ where: { id: { in: ids }, status: { in: CURRENT_MENTEE }, person: { erasedAt: null } }, select: { id: true } });
-    const inPair = new Set(paired.map((p) => p.menteeId));
-    const current = new Set(still.map((p) => p.id));
-    return { run, mentees: run.stats.unmatched.filter((u) => current.has(u.menteeId) && !inPair.has(u.menteeId)) };
+    // Every mentee of the programme still without a working pair, with the cause: the run's own, or what happened since.
+    const mentees = await this.prisma.participation.findMany({
+      where: { programmeId, role: "mentee", status: { in: CURRENT_MENTEE }, person: { erasedAt: null }, memberships: { none: { leftAt: null, pair: { status: { in: WORKING } } } } },
+      select: { id: true },
+      orderBy: { joinedAt: "asc" },
+    });
+    const byRun = new Map(run.stats.unmatched.map((u) => [u.menteeId, u]));
+    const suggested = new Map((await this.suggestionsOf(run.id)).map((s) => [s.menteeId, s.status]));
+    const causeOf = (id: string): UnmatchedCause => {
+      const status = suggested.get(id);
+      if (status === "suggested") return "awaiting_confirmation";
+      if (status === "confirmed") return "pair_ended";
+      if (status) return "suggestion_rejected";
+      return "after_run";
+    };
+    const entries: UnmatchedEntry[] = [];
+    for (const { id } of mentees) entries.push(byRun.get(id) ?? { menteeId: id, cause: causeOf(id), candidates: 0 });
+    // The run's unmatched first, in its order; then the others as they joined.
+    const order = new Map(run.stats.unmatched.map((u, i) => [u.menteeId, i]));
+    entries.sort((a, b) => (order.get(a.menteeId) ?? Number.MAX_SAFE_INTEGER) - (order.get(b.menteeId) ?? Number.MAX_SAFE_INTEGER));
+    return { run, mentees: entries };
   }
 }

@@ -168,6 +168,10 @@ describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
     expect(await said(curator, () => curator.send("/reject 2 разные графики"))).toContain("Пара №2 отклонена, причина записана");
     const rejected = await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { programmeId_number: { programmeId, number: 2 } } });
     expect(rejected).toMatchObject({ status: "rejected", rejectReason: "разные графики" });
+    // The reason can be changed (or added after a button's rejection) by typing it again.
+    expect(await said(curator, () => curator.send("/reject 2 не совпало время встреч"))).toContain("Причина отклонения пары №2 записана");
+    expect(await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: rejected.id } })).toMatchObject({ status: "rejected", rejectReason: "не совпало время встреч" });
+    expect(await said(curator, () => curator.send("/reject 2"))).toContain("уже отклонена");
     const oldRun = await latestRun();
     const rerun = await said(curator, () => curator.send("/match best"));
     const run = await latestRun();
@@ -194,7 +198,7 @@ describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
 
   it("/unmatched lists the mentees left without a mentor with the reason", async () => {
     const text = await said(curator, () => curator.send("/unmatched"));
-    expect(text).toContain("Наставляемые без наставника по последнему подбору: 2.");
+    expect(text).toContain("Наставляемые без наставника: 2.");
     expect(text).toContain("• Вася Кузнецов — подходящие наставники есть (1), но их места заняты");
     expect(text).toContain("• Дима Волков — ни у одного доступного наставника нет общего времени, и никто не выбрал друг друга");
     expect(text).not.toContain("Коля Орлов");
@@ -261,6 +265,11 @@ describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
     expect(await said(curator, () => curator.pressOn(why.id, "Конфликт / несовместимость"))).toContain(`Пара №${a.number} уже отклонена`);
     expect(await said(curator, () => curator.press(`✖ Отклонить №${a.number}`))).toContain(`Пара №${a.number} уже отклонена`);
     expect(await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ rejectReason: "Разные графики" });
+    // The mentee of the rejected pair has no mentor, and /unmatched says so, with the cause; the others wait for confirmation.
+    const unmatched = await said(curator, () => curator.send("/unmatched"));
+    expect(unmatched).toContain(`• ${names[a.menteeId]} — предложенная пара отклонена`);
+    expect(unmatched).toContain(`• ${(await h.app.services.participants.names([b.menteeId]))[b.menteeId]} — пара предложена и ждёт подтверждения`);
+    expect(unmatched).not.toContain("Все наставляемые получили наставника");
 
     // "Another reason": the next message is the reason.
     await curator.press(`✖ Отклонить №${b.number}`);

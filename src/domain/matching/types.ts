@@ -152,8 +152,13 @@ export interface KeptPair {
  * - `no_compatible_time`: allowed mentors exist, but none shares a time slot and nobody chose anybody;
  * - `no_capacity`: suitable mentors existed, but their places went to other mentees (or fixed pairs).
  */
-export type UnmatchedCause = "no_candidates" | "no_mutual_choice" | "no_compatible_time" | "no_capacity";
-export const UNMATCHED_CAUSES: readonly UnmatchedCause[] = ["no_candidates", "no_mutual_choice", "no_compatible_time", "no_capacity"];
+/**
+ * Why a mentee has no mentor. The solver gives the first four; the last four are what happened
+ * after its run: the curator rejected the suggested pair, it waits for confirmation, the mentee
+ * joined after the run, or the confirmed pair has ended.
+ */
+export type UnmatchedCause = "no_candidates" | "no_mutual_choice" | "no_compatible_time" | "no_capacity" | "suggestion_rejected" | "awaiting_confirmation" | "after_run" | "pair_ended";
+export const UNMATCHED_CAUSES: readonly UnmatchedCause[] = ["no_candidates", "no_mutual_choice", "no_compatible_time", "no_capacity", "suggestion_rejected", "awaiting_confirmation", "after_run", "pair_ended"];
 
 export interface UnmatchedMentee {
   menteeId: string;

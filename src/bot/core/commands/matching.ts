@@ -216,8 +216,13 @@ export const rejectCommand = defineCommand({
       }
       return reject(ctx, s, code === "none" ? null : session.t(`match-reject-reason-${code}`), code);
     }
-    if (s.status === "confirmed" || s.status === "rejected") return sayStatus(ctx, s);
     const reason = ctx.input.trim().slice(0, 500) || null;
+    // Rejected with a button first: the typed reason is added (or replaces the one given).
+    if (s.status === "rejected" && reason && (await deps.services.matching.setRejectReason(s.id, reason))) {
+      session.say("match-reject-reason-updated", { number: s.number });
+      return ctx.allowed({ details: { number: s.number, withReason: true, reasonKind: "updated" } });
+    }
+    if (s.status === "confirmed" || s.status === "rejected") return sayStatus(ctx, s);
     return reject(ctx, s, reason, reason ? "typed" : "none");
   },
 });
