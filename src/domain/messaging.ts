@@ -31,6 +31,8 @@ export interface IncomingEvent {
   input: Input;
   /** The messenger's language of the user interface, a hint only. */
   languageHint?: string;
+  /** The sender's public username on the messenger (Telegram's @name), when they have one: their contact link in a pair. */
+  username?: string;
 }
 
 export interface Button {

@@ -49,6 +49,11 @@ export class People {
     return row?.personId ?? null;
   }
 
+  /** The account's public username on its messenger (null: it has none any more). */
+  async setUsername(chat: ChatRef, username: string | null): Promise<void> {
+    await this.sql.exec(`UPDATE "MessengerIdentity" SET username = $3 WHERE platform = $1::"Platform" AND "externalId" = $2`, [chat.platform, chat.userId, username]);
+  }
+
   async setLanguage(personId: string, language: Language): Promise<void> {
     await this.sql.exec(`UPDATE "Person" SET language = $2::"Language" WHERE id = $1`, [personId, language]);
   }

@@ -69,6 +69,8 @@ function findButton(messages: SeenMessage[], wanted: string | RegExp): { message
 
 export class TelegramTestUser implements TestUser {
   readonly platform = "telegram" as const;
+  /** The @username Telegram sends with each update; none by default, as for many people. */
+  username?: string;
   constructor(private readonly appRef: () => App, private readonly fake: FakeTelegram, readonly id: string, private readonly languageCode = "ru") {}
 
   private get app(): App {
@@ -76,7 +78,7 @@ export class TelegramTestUser implements TestUser {
   }
 
   private from() {
-    return { id: Number(this.id), is_bot: false, first_name: "Тест", language_code: this.languageCode };
+    return { id: Number(this.id), is_bot: false, first_name: "Тест", language_code: this.languageCode, ...(this.username ? { username: this.username } : {}) };
   }
 
   private async deliver(update: Omit<Update, "update_id">): Promise<void> {

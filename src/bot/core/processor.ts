@@ -130,6 +130,10 @@ export class UpdateProcessor {
         const session = new Session(event, frame.person, frame.conversation, messenger.limits, this.deps.i18n, lang, withSql(this.deps.core.services, frame.sql));
         await route(session, this.deps.core);
         frame.conversation = session.conversation;
+        // The account's public username follows the messenger (set, changed, removed), once the account exists (after consent).
+        if (event.chat.platform === "telegram" && (event.username ?? null) !== frame.accountUsername && session.personId) {
+          await session.services.people.setUsername(event.chat, event.username ?? null);
+        }
         replies = session.replies;
         return session.lang;
       });

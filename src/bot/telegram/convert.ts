@@ -15,6 +15,7 @@ export function fromTelegramUpdate(update: Update, botUsername?: string): Incomi
       chat: { platform: "telegram", chatId, userId: String(q.from.id) },
       input: { kind: "button", payload: q.data ?? "", messageRef: q.message ? String(q.message.message_id) : undefined },
       languageHint: q.from.language_code,
+      username: q.from.username,
     };
   }
   const m = update.message;
@@ -24,6 +25,7 @@ export function fromTelegramUpdate(update: Update, botUsername?: string): Incomi
     chat: { platform: "telegram", chatId: String(m.chat.id), userId: String(m.from.id) },
     input: m.text !== undefined ? parseText(m.text, botUsername) : { kind: "unsupported", what: unsupportedKind(m) },
     languageHint: m.from.language_code,
+    username: m.from.username,
   };
 }
 
