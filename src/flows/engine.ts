@@ -302,7 +302,8 @@ export function accept(def: FlowDefinition<any>, state: FlowState, input: FlowIn
       const options = optionsOf(step, state);
       let index = -1;
       if (input.kind === "button" && action?.[0] === "o" && action[1] !== undefined) index = action[1];
-      else if (input.kind === "text") {
+      // A consent is given with its button only: typing "да" is no agreement to a document.
+      else if (input.kind === "text" && step.type !== "consent") {
         index = matchOption(options, input.text, t);
         const word = cleanText(input.text).toLocaleLowerCase("ru");
         if (index < 0 && (step.type === "yesno" || step.type === "consent")) index = YES.has(word) ? 0 : NO.has(word) ? 1 : -1;

@@ -47,6 +47,10 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     expect(u.last().text).toContain("Иванова Ольга Петровна");
     // The name question is not asked before the representative consents.
     expect(u.last().text).not.toContain("Как к вам обращаться");
+    // Typing "да" is not the representative's consent: only their button is.
+    await u.send("да");
+    expect(u.last().text).toContain("Выберите ответ кнопкой");
+    expect(await h.app.db.prisma.consent.count({ where: { kind: "legal_representative", person: { identities: { some: { externalId: u.id } } } } })).toBe(0);
     await u.press("Согласен(на)");
     const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id } } }, include: { consents: { orderBy: { givenAt: "asc" } } } });
     expect(person.isMinor).toBe(true);
@@ -163,6 +167,10 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     await u.press("Русский");
     await u.sendSticker();
     expect(u.last().text).toContain("Выберите ответ кнопкой");
+    // A typed "да" is no consent: only the button is.
+    await u.send("да");
+    expect(u.last().text).toContain("Выберите ответ кнопкой");
+    expect(await h.app.db.prisma.person.count({ where: { identities: { some: { externalId: u.id } } } })).toBe(0);
     await u.press("Согласен(на)");
     await u.send("да");
     expect(u.last().text).toContain("Как к вам обращаться");
