@@ -306,7 +306,7 @@ export function accept(def: FlowDefinition<any>, state: FlowState, input: FlowIn
       else if (input.kind === "text" && step.type !== "consent") {
         index = matchOption(options, input.text, t);
         const word = cleanText(input.text).toLocaleLowerCase("ru");
-        if (index < 0 && (step.type === "yesno" || step.type === "consent")) index = YES.has(word) ? 0 : NO.has(word) ? 1 : -1;
+        if (index < 0 && step.type === "yesno") index = YES.has(word) ? 0 : NO.has(word) ? 1 : -1;
       }
       const option = Number.isInteger(index) ? options[index] : undefined;
       if (!option) return input.kind === "button" ? { type: "stale", state } : useButtons;
