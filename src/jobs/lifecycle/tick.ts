@@ -128,6 +128,18 @@ export class Tick {
     return this.working;
   }
 
+  /** Each meeting with its pair and programme (meetings whose pair or programme is gone are left out). */
+  async withPairs<M extends { pairId: string }>(meetings: readonly M[]): Promise<{ meeting: M; pair: TickPair; programme: ProgrammeContext }[]> {
+    const pairs = await this.pairs(meetings.map((m) => m.pairId));
+    const out: { meeting: M; pair: TickPair; programme: ProgrammeContext }[] = [];
+    for (const meeting of meetings) {
+      const pair = pairs.get(meeting.pairId);
+      const programme = pair && (await this.programme(pair.programmeId));
+      if (pair && programme) out.push({ meeting, pair, programme });
+    }
+    return out;
+  }
+
   /** These pairs with their people (any status): the working pairs as read this tick, the others read now. */
   async pairs(ids: readonly string[]): Promise<Map<string, TickPair>> {
     if (!ids.length) return new Map();

@@ -149,26 +149,19 @@ export const linkCommand = defineCommand({
 });
 
 /** Typed equivalents of the flow's Back and Skip buttons. */
-export const backCommand = defineCommand({
-  name: "back",
-  description: "cmd-back",
-  audience: "everyone",
-  help: "hidden",
-  async run({ session, deps }) {
-    if (session.conversation) await deps.runner.handle(session, { kind: "back" });
-    else session.say("cancel-nothing");
-  },
-});
+const flowNavigation = (kind: "back" | "skip") =>
+  defineCommand({
+    name: kind,
+    description: `cmd-${kind}`,
+    audience: "everyone",
+    help: "hidden",
+    async run({ session, deps }) {
+      if (session.conversation) await deps.runner.handle(session, { kind });
+      else session.say("cancel-nothing");
+    },
+  });
 
-export const skipCommand = defineCommand({
-  name: "skip",
-  description: "cmd-skip",
-  audience: "everyone",
-  help: "hidden",
-  async run({ session, deps }) {
-    if (session.conversation) await deps.runner.handle(session, { kind: "skip" });
-    else session.say("cancel-nothing");
-  },
-});
+export const backCommand = flowNavigation("back");
+export const skipCommand = flowNavigation("skip");
 
 export const basicCommands = [startCommand, helpCommand, cancelCommand, languageCommand, linkCommand, backCommand, skipCommand];

@@ -15,13 +15,8 @@ export const afterMeetingQuestion: Rule = {
       where: { status: { in: ["confirmed", "held", "missed"] }, startsAt: { lte: now, gte: new Date(now.getTime() - AFTER_MEETING_WINDOW_MS) } },
       select: { id: true, startsAt: true, outcomes: true, pairId: true },
     });
-    const pairs = await tick.pairs(meetings.map((m) => m.pairId));
     const messages: OutboxMessage[] = [];
-    for (const m of meetings) {
-      const pair = pairs.get(m.pairId);
-      if (!pair) continue;
-      const programme = await tick.programme(pair.programmeId);
-      if (!programme) continue;
+    for (const { meeting: m, pair, programme } of await tick.withPairs(meetings)) {
       const s = programme.settings;
       const { outcomeQuestionAt } = afterMeeting(m.startsAt, s, programme.tz, s.quietHours);
       if (now < outcomeQuestionAt || now.getTime() >= outcomeQuestionAt.getTime() + 3 * DAY) continue;

@@ -15,13 +15,8 @@ export const feedbackReminders: Rule = {
       select: { id: true, startsAt: true, pairId: true },
     });
     const feedback = await tick.submitted("meeting-feedback", meetings.map((m) => m.id));
-    const pairs = await tick.pairs(meetings.map((m) => m.pairId));
     const messages: OutboxMessage[] = [];
-    for (const m of meetings) {
-      const pair = pairs.get(m.pairId);
-      if (!pair) continue;
-      const programme = await tick.programme(pair.programmeId);
-      if (!programme) continue;
+    for (const { meeting: m, pair, programme } of await tick.withPairs(meetings)) {
       const missing = pair.members.filter((id) => !feedback.has(`${m.id}|${id}`));
       if (!missing.length) continue;
       const s = programme.settings;

@@ -16,13 +16,8 @@ export const meetingReminders: Rule = {
       where: { status: "confirmed", startsAt: { gt: now, lte: new Date(now.getTime() + horizon) }, pair: { status: { in: WORKING } } },
       select: { id: true, startsAt: true, confirmedAt: true, place: true, stage: true, pairId: true },
     });
-    const pairs = await tick.pairs(meetings.map((m) => m.pairId));
     const messages: OutboxMessage[] = [];
-    for (const m of meetings) {
-      const pair = pairs.get(m.pairId);
-      if (!pair) continue;
-      const programme = await tick.programme(pair.programmeId);
-      if (!programme) continue;
+    for (const { meeting: m, pair, programme } of await tick.withPairs(meetings)) {
       const s = programme.settings;
       const due = dueMeetingReminder({ startsAt: m.startsAt, confirmedAt: m.confirmedAt }, now, s.reminderOffsetsMinutes, programme.tz, s.quietHours);
       if (!due) continue;
