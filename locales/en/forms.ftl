@@ -94,6 +94,11 @@ mr-title = Mentee request
 mr-intro = Mentee request
     Tell us about your goals and what you need help with — the curator uses your answers to find you a mentor. Questions come one at a time; you can go back, skip optional ones and stop at any moment — your answers are kept.
 mr-age = How old are you?
+mr-representative-name = Participants under 18 need the consent of a legal representative — a parent, adoptive parent or guardian. Without it the request cannot be kept.
+    Please ask them to be with you and type the legal representative's full name.
+mr-representative-consent = Legal representative, do you confirm your consent to the child's participation in the mentorship programme and to the processing of the child's personal data on the terms described when joining the programme?
+    The legal representative presses the button themselves.
+mr-representative-declined = Without the legal representative's consent the request cannot be kept, and your answers in it were not saved. When your parent (or guardian) is with you, type /questionnaire — we will start from this step.
 mr-grade = Which grade are you in?
 mr-college = Which college or university do you study at?
 mr-speciality = What is your speciality?

@@ -369,16 +369,25 @@ function back(def: FlowDefinition<any>, state: FlowState, ctx: FlowContext): Acc
     if (!last) return { type: "reprompt", state, error: { key: "flow-error-no-back" } };
     return { type: "moved", state: next(state, { mode: "ask", stepId: last, history: state.history.slice(0, -1), draft: draftFor(def, state, last), page: 0 }) };
   }
-  // Step back over steps that no longer apply.
+  const found = previousStep(def, state, ctx);
+  if (!found) return { type: "reprompt", state, error: { key: "flow-error-no-back" } };
+  return { type: "moved", state: next(state, { stepId: found.stepId, history: found.history, draft: draftFor(def, state, found.stepId), page: 0 }) };
+}
+
+/**
+ * The question Back returns to: the last one asked that still applies, stepping over consents
+ * (given once, never re-asked). None from a gate step (`noBack`): what led to it stays answered.
+ */
+function previousStep(def: FlowDefinition<any>, state: FlowState, ctx: FlowContext): { stepId: string; history: string[] } | undefined {
+  if (stepById(def, state.stepId)?.noBack) return undefined;
   const applicable = new Set(applicableSteps(def, state.answers, ctx).map((s) => s.id));
   const history = [...state.history];
   let previous: string | undefined;
   while ((previous = history.pop()) !== undefined) {
     const step = stepById(def, previous);
-    if (step && applicable.has(previous) && step.type !== "consent") break;
+    if (step && applicable.has(previous) && step.type !== "consent") return { stepId: previous, history };
   }
-  if (previous === undefined) return { type: "reprompt", state, error: { key: "flow-error-no-back" } };
-  return { type: "moved", state: next(state, { stepId: previous, history, draft: draftFor(def, state, previous), page: 0 }) };
+  return undefined;
 }
 
 function skip(step: Step, state: FlowState): Accepted {
@@ -469,7 +478,7 @@ export function view(def: FlowDefinition<any>, state: FlowState, ctx: FlowContex
 
   const options = optionsOf(step, state);
   const navRow: ViewButton[] = [];
-  const canGoBack = state.editing || state.history.some((id) => stepById(def, id)?.type !== "consent");
+  const canGoBack = state.editing || previousStep(def, state, ctx) !== undefined;
   if (canGoBack && step.type !== "consent") navRow.push(btn({ key: "flow-back" }, "b"));
   if (step.optional) navRow.push(btn({ key: "flow-skip" }, "s"));
   const nav = navRow.length ? [navRow] : [];

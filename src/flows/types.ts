@@ -47,6 +47,8 @@ interface StepBase {
   optional?: boolean;
   /** The step is asked only when this holds. */
   when?: (answers: Answers, ctx: FlowContext) => boolean;
+  /** A gate: no Back from it, so the answer that led here cannot be taken back (an age under 18). */
+  noBack?: boolean;
 }
 
 /** `kind: "name"`: a person's name — one line, and at least one visible letter. */

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
 import { matchingProfile } from "../../src/domain/form-profile.js";
-import { allText, join, optionLabels, participationOf, pick, tick } from "./forms-support.js";
+import { allText, join, optionLabels, participationOf, personOf, pick, tick } from "./forms-support.js";
 
 /** Answers the mentor questionnaire of a «ученик – ученик» programme up to its summary. */
 async function answerMentorQuestionnaire(u: TestUser): Promise<void> {
@@ -169,6 +169,46 @@ describe.each(["telegram", "vk"] as const)("questionnaires on %s", (platform) =>
     await u.press("✅ Отправить");
     const response = await h.app.db.prisma.formResponse.findFirstOrThrow({ where: { personId, formId: "mentor-questionnaire" } });
     expect(response.answers).toMatchObject({ grade: "10", experience: "Опыт", mentoredBefore: false, motivation: "Мотивация", intentions: "Намерения", interests: ["sport"], capacity: 1, days: ["sat"], times: ["morning"], frequency: "monthly", formats: ["offline"] });
+  });
+
+  it("an age under 18 in the request of someone who joined as an adult asks the legal representative's consent before anything else is kept", async () => {
+    const u = h.user(platform);
+    await u.open(await h.invite(pupils, "mentee"));
+    await u.press("Русский");
+    await u.press("Согласен(на)");
+    await u.press("Да");
+    await u.send("Костя Белов");
+    const personId = await personOf(h, u);
+    await u.send("/questionnaire");
+    await u.press("Продолжить");
+    await u.send("14");
+    expect(u.last().text).toContain("согласие законного представителя");
+    expect(u.last().buttons.flat().map((b) => b.label)).not.toContain("◀ Назад");
+    expect((await h.app.db.prisma.person.findUniqueOrThrow({ where: { id: personId } })).isMinor).toBe(true);
+    await u.send("Белова Анна Игоревна");
+    // Typing "да" is not the representative's consent.
+    await u.send("да");
+    expect(u.last().text).toContain("Выберите ответ кнопкой");
+    await u.press("Не согласен(на)");
+    expect(u.last().text).toContain("заявку сохранить нельзя");
+    expect(await h.app.db.prisma.conversation.count({ where: { personId } })).toBe(0);
+    expect(await h.app.db.prisma.formResponse.count({ where: { personId } })).toBe(0);
+    expect(await h.app.db.prisma.consent.count({ where: { personId, kind: "legal_representative" } })).toBe(0);
+
+    await u.send("/questionnaire");
+    await u.press("Продолжить");
+    await u.send("14");
+    await u.send("Белова Анна Игоревна");
+    await u.press("Согласен(на)");
+    expect(u.last().text).toContain("В каком вы классе?");
+    const consent = await h.app.db.prisma.consent.findFirstOrThrow({ where: { personId, kind: "legal_representative" } });
+    expect(consent.representativeName).toBe("Белова Анна Игоревна");
+    // Someone with the representative's consent is not asked again.
+    await u.send("/cancel");
+    await u.send("/questionnaire");
+    await u.press("Продолжить");
+    await u.send("13");
+    expect(u.last().text).toContain("В каком вы классе?");
   });
 
   it("progress survives a restart of the bot in the middle of the form", async () => {

@@ -6,13 +6,20 @@ import type { Role } from "../../src/domain/roles.js";
 
 export const other = (p: "telegram" | "vk"): "telegram" | "vk" => (p === "telegram" ? "vk" : "telegram");
 
-/** Joins through an invitation as an adult, in Russian unless told otherwise. */
+/**
+ * Joins through an invitation, in Russian unless told otherwise: mentors as adults, mentees
+ * (pupils) as minors with their legal representative's consent.
+ */
 export async function join(h: Harness, u: TestUser, programmeId: string, role: Role, name: string, lang: "ru" | "en" = "ru"): Promise<string> {
   const code = await h.invite(programmeId, role);
   await u.open(code);
   await u.press(lang === "ru" ? "Русский" : "English");
   await u.press(lang === "ru" ? "Согласен(на)" : "I agree");
-  if (role !== "curator") await u.press(lang === "ru" ? "Да" : "Yes");
+  if (role === "mentee") {
+    await u.press(lang === "ru" ? "Нет" : "No");
+    await u.send("Петрова Елена Сергеевна");
+    await u.press(lang === "ru" ? "Согласен(на)" : "I agree");
+  } else if (role !== "curator") await u.press(lang === "ru" ? "Да" : "Yes");
   await u.send(name);
   return personOf(h, u);
 }

@@ -62,6 +62,27 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     expect(await h.app.db.prisma.participation.count({ where: { personId: person.id, role: "mentee" } })).toBe(1);
   });
 
+  it("«under 18» cannot be taken back with Back: the representative's consent is still asked", async () => {
+    const code = await h.invite(programmeId, "mentee");
+    const u = h.user(platform);
+    await u.open(code);
+    await u.press("Русский");
+    await u.press("Согласен(на)");
+    await u.press("Нет");
+    expect(u.last().text).toContain("законного представителя");
+    // Nothing to go back to: the age question is not offered again.
+    expect(u.last().buttons.flat().map((b) => b.label)).not.toContain("◀ Назад");
+    await u.send("/back");
+    expect(u.last().text).toContain("законного представителя");
+    expect(u.last().text).not.toContain("Вам уже исполнилось 18 лет?");
+    await u.send("Да");
+    await u.send("Петя Иванов");
+    const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id } } }, include: { consents: true } });
+    expect(person.isMinor).toBe(true);
+    expect(await h.app.db.prisma.participation.count({ where: { personId: person.id } })).toBe(0);
+    expect(person.displayName).toBeNull();
+  });
+
   it("a minor whose representative declines stops there and is not a participant", async () => {
     const code = await h.invite(programmeId, "mentee");
     const u = h.user(platform);

@@ -2,14 +2,17 @@ import { CONSENT_VERSION } from "../../domain/consent.js";
 import { isLanguage } from "../../i18n/index.js";
 import type { AppFlow } from "../registry.js";
 import type { Answers, FlowContext } from "../types.js";
+import { recordRepresentative, representativeSteps } from "./representative.js";
 
 /**
  * Joining a programme through an invitation: language, personal-data consent before any
  * other question, age, the legal representative's consent for a minor, the name to be
- * addressed by. Steps a returning person has already done are skipped.
+ * addressed by. Steps a returning person has already done are skipped. "Under 18" cannot be
+ * taken back with Back: the age question is not asked again once it was answered so (an age
+ * gate that can be retried is no gate); a mistaken answer is corrected by the curator.
  */
 
-const isMinor = (a: Answers, c: FlowContext) => a.adult === false || c.params.isMinor === true;
+const isMinor = (_: Answers, c: FlowContext) => c.params.isMinor === true;
 const needsRepresentative = (a: Answers, c: FlowContext) => isMinor(a, c) && c.params.hasRepresentative !== true;
 
 function requirePerson(ctx: FlowContext): string {
@@ -35,8 +38,7 @@ export const joinFlow: AppFlow = {
     },
     { id: "consent", type: "consent", prompt: "join-consent", declined: "join-consent-declined", when: (_, c) => c.params.hasConsent !== true },
     { id: "adult", type: "yesno", prompt: "join-adult", when: (_, c) => c.params.role !== "curator" && c.params.isMinor == null },
-    { id: "representativeName", type: "text", kind: "name", prompt: "join-representative-name", minLength: 5, maxLength: 150, when: needsRepresentative },
-    { id: "representativeConsent", type: "consent", prompt: "join-representative-consent", declined: "join-representative-declined", when: needsRepresentative },
+    ...representativeSteps({ name: "join-representative-name", consent: "join-representative-consent", declined: "join-representative-declined" }, needsRepresentative),
     { id: "name", type: "text", kind: "name", prompt: "join-name", hint: "join-name-hint", minLength: 2, maxLength: 100, when: (_, c) => c.params.hasName !== true },
   ],
   onAnswer: {
@@ -49,14 +51,10 @@ export const joinFlow: AppFlow = {
     },
     adult: async ({ ctx, services, value }) => {
       await services.people.setMinor(requirePerson(ctx), value === false);
+      return value === false ? { params: { isMinor: true } } : undefined;
     },
     representativeConsent: async ({ ctx, services, answers }) => {
-      await services.consents.record({
-        personId: requirePerson(ctx),
-        kind: "legal_representative",
-        version: CONSENT_VERSION,
-        representativeName: String(answers.representativeName),
-      });
+      await recordRepresentative(services, requirePerson(ctx), answers);
       return { params: { hasRepresentative: true } };
     },
     name: async ({ ctx, services, value }) => {

@@ -9,13 +9,17 @@ import {
   SOCIAL,
 } from "../../domain/vocabulary.js";
 import type { AppFlow } from "../registry.js";
-import { meetingPreferenceSteps, menteesAre, options, saveResponse, thanks } from "./common.js";
+import { meetingPreferenceSteps, menteesAre, options, requirePerson, saveResponse, thanks } from "./common.js";
+import { hasRepresentative, recordRepresentative, representativeSteps, withoutRepresentative } from "./representative.js";
+
+const ADULT_AGE = 18;
 
 /**
  * The mentee's request: who they are (a pupil's age and grade, a student's college and
  * course, a teacher's position and experience), goals, what help is wanted, deficits by kind
  * (004: educational, social, professional), interests, the mentor they would like, and when
- * and how to meet.
+ * and how to meet. An age under 18 from someone without a legal representative's consent
+ * brings that consent first: nothing more of the request is asked or kept before it.
  */
 export const menteeRequest: AppFlow = {
   id: "mentee-request",
@@ -25,6 +29,7 @@ export const menteeRequest: AppFlow = {
   steps: [
     { id: "intro", type: "info", prompt: "mr-intro" },
     { id: "age", type: "number", prompt: "mr-age", min: 10, max: 19, when: menteesAre("pupil") },
+    ...representativeSteps({ name: "mr-representative-name", consent: "mr-representative-consent", declined: "mr-representative-declined" }, (_, c) => c.params.needsRepresentative === true),
     { id: "grade", type: "choice", prompt: "mr-grade", options: options(GRADES), when: menteesAre("pupil") },
     { id: "college", type: "text", prompt: "mr-college", minLength: 2, maxLength: 200, when: menteesAre("student") },
     { id: "speciality", type: "text", prompt: "mr-speciality", minLength: 2, maxLength: 200, when: menteesAre("student") },
@@ -43,8 +48,21 @@ export const menteeRequest: AppFlow = {
     { id: "mentorProfile", type: "text", prompt: "mr-mentor-profile", maxLength: 1000, optional: true },
     ...meetingPreferenceSteps("mr"),
   ],
+  onAnswer: {
+    // Minority follows from the age given here too, whatever was answered when joining.
+    age: async ({ ctx, services, value }) => {
+      const personId = requirePerson(ctx);
+      const minor = typeof value === "number" && value < ADULT_AGE;
+      await services.people.setMinor(personId, minor);
+      return { params: { needsRepresentative: minor && !(await hasRepresentative(services, personId)) } };
+    },
+    representativeConsent: async ({ ctx, services, answers }) => {
+      await recordRepresentative(services, requirePerson(ctx), answers);
+      return { params: { needsRepresentative: false } };
+    },
+  },
   async complete({ answers, ctx, services }) {
-    const { created } = await saveResponse(menteeRequest, answers, ctx, services);
+    const { created } = await saveResponse(menteeRequest, withoutRepresentative(answers), ctx, services);
     return thanks(created ? "mr-done" : "form-updated");
   },
 };
