@@ -10,4 +10,12 @@ privacy-forget-yes = Yes, erase my data
 privacy-forget-no = No, keep it
 privacy-forget-cancelled = All right, nothing was erased.
 privacy-forgotten = Done: consent withdrawn and your personal data erased. If you want to come back, ask your curator for a new invitation.
-privacy-curator-told = Participant { $name } ({ $role }) withdrew consent to the processing of personal data and left the programme “{ $programme }”. Their personal data is erased; reports count them anonymously.
+privacy-curator-told = Programme “{ $programme }”: a { $role ->
+        [mentor] mentor
+        [curator] curator
+       *[mentee] mentee
+    } withdrew consent to the processing of personal data and left the programme.{ $pairs ->
+        [none] {""}
+       *[other] {" "}Pair no. { $pairs } is left without this participant.
+    }
+    The participant's name, contacts and answers are erased; reports count them anonymously.

@@ -1,5 +1,7 @@
 import type { PrismaClient } from "../db/client.js";
 import type { Clock } from "../domain/clock.js";
+import { isIdentifyingText, redactor, traces, type Redactor } from "../domain/erasure.js";
+import { chatKey } from "../domain/messaging.js";
 
 /**
  * A person's rights over their data (152-ФЗ): see everything stored about them, and withdraw
@@ -67,27 +69,113 @@ export class Privacy {
   /**
    * Withdraws consent and erases the person's identifying data. Returns the programmes they
    * took part in (for telling the curators), or null when there was nothing to erase.
+   *
+   * Erased: the name, the legal representative's name, the messenger accounts and link codes,
+   * the text answers (numbers and yes/no stay for the indicators), choices of other people,
+   * the person's own messages and flows in progress, the places of the meetings they typed or
+   * met at one-to-one, the note on how a one-to-one pair of theirs ended, and the records of
+   * their updates that carry an account id. What other people's records say about them —
+   * messages sent or waiting (names, contacts, places), answers, notes on pairs and tasks,
+   * suggestions, flows in progress — stays, with the name, the accounts and what the person
+   * typed replaced by "—" (src/domain/erasure.ts); a message still waiting is not sent.
+   * Pairs, meetings, participations and numbers stay, without a name.
    */
   async forget(personId: string, now: Date = this.now()): Promise<{ programmeIds: string[] } | null> {
     return this.prisma.$transaction(async (tx) => {
-      const person = await tx.person.findUnique({ where: { id: personId }, select: { erasedAt: true } });
+      const person = await tx.person.findUnique({
+        where: { id: personId },
+        select: { erasedAt: true, displayName: true, identities: { select: { platform: true, externalId: true, chatId: true, username: true } }, consents: { select: { representativeName: true } } },
+      });
       if (!person || person.erasedAt) return null;
       const participations = await tx.participation.findMany({ where: { personId }, select: { id: true, programmeId: true } });
-      await tx.consent.updateMany({ where: { personId, withdrawnAt: null }, data: { withdrawnAt: now } });
-      // Numeric answers (scores, ages, years) feed the indicators; text and choices may identify.
+      const programmeIds = [...new Set(participations.map((p) => p.programmeId))];
+      const own = participations.map((p) => p.id);
+      const chatKeys = person.identities.map((i) => chatKey(i));
       const responses = await tx.formResponse.findMany({ where: { personId }, select: { id: true, answers: true } });
+      const conversations = await tx.conversation.findMany({ where: { OR: [{ personId }, { chatKey: { in: chatKeys } }] }, select: { state: true } });
+      const pairs = await tx.pair.findMany({ where: { OR: [{ mentorId: { in: own } }, { members: { some: { menteeId: { in: own } } } }] }, select: { id: true, mentorId: true, members: { select: { menteeId: true } } } });
+      // A meeting's place locates the person when they typed it or when the meeting was theirs one-to-one.
+      const oneToOne = new Set(pairs.filter((p) => own.includes(p.mentorId) || p.members.length === 1).map((p) => p.id));
+      const meetings = await tx.meeting.findMany({ where: { OR: [{ proposedById: personId }, { pairId: { in: [...oneToOne] } }], place: { not: null } }, select: { id: true, place: true, proposedById: true } });
+
+      const typed = [...responses.map((r) => r.answers), ...conversations.map((c) => (c.state as { answers?: unknown } | null)?.answers)].flatMap(textAnswers);
+      const redact = redactor(
+        traces({
+          phrases: [person.displayName, ...person.consents.map((c) => c.representativeName), ...typed, ...meetings.filter((m) => m.proposedById === personId).map((m) => m.place)],
+          handles: person.identities.flatMap((i) => [i.externalId, i.chatId, i.username]),
+        }),
+      );
+
+      await tx.consent.updateMany({ where: { personId, withdrawnAt: null }, data: { withdrawnAt: now } });
+      await tx.consent.updateMany({ where: { personId, representativeName: { not: null } }, data: { representativeName: null } });
+      // Numeric answers (scores, ages, years) feed the indicators; text and choices may identify.
       for (const r of responses) {
         const kept = Object.fromEntries(Object.entries((r.answers ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === "number" || typeof v === "boolean"));
         await tx.formResponse.update({ where: { id: r.id }, data: { answers: kept as Record<string, number | boolean> } });
       }
-      await tx.preference.deleteMany({ where: { fromId: { in: participations.map((p) => p.id) } } });
+      await tx.preference.deleteMany({ where: { fromId: { in: own } } });
       await tx.participation.updateMany({ where: { personId, status: { not: "completed" } }, data: { status: "left" } });
-      await tx.conversation.deleteMany({ where: { personId } });
+      await tx.conversation.deleteMany({ where: { OR: [{ personId }, { chatKey: { in: chatKeys } }] } });
       await tx.notification.deleteMany({ where: { personId } });
       await tx.identityLinkCode.deleteMany({ where: { personId } });
       await tx.messengerIdentity.deleteMany({ where: { personId } });
+      if (meetings.length) await tx.meeting.updateMany({ where: { id: { in: meetings.map((m) => m.id) } }, data: { place: null } });
+      // The note on why a one-to-one pair ended is about the two of them.
+      if (oneToOne.size) await tx.pair.updateMany({ where: { id: { in: [...oneToOne] }, endComment: { not: null } }, data: { endComment: null } });
+      // A VK update is recorded under its peer (`vk:<peer>:<message>`): those records go; a redelivery of one is a stranger's message.
+      const ids = [...new Set(person.identities.flatMap((i) => [i.externalId, i.chatId]))].filter((id) => /^[\w-]+$/.test(id));
+      if (ids.length) await tx.$executeRawUnsafe(`DELETE FROM "ProcessedUpdate" WHERE key ~ $1`, `^[^:]+:(.+:)?(${ids.join("|")})(:|$)`);
       await tx.person.update({ where: { id: personId }, data: { displayName: null, erasedAt: now } });
-      return { programmeIds: [...new Set(participations.map((p) => p.programmeId))] };
+
+      await this.redactOthers(tx, redact, personId, programmeIds, now);
+      return { programmeIds };
     });
   }
+
+  /** What other people's records of the person's programmes say about the person, with the traces taken out. */
+  private async redactOthers(tx: Tx, redact: Redactor, personId: string, programmeIds: string[], now: Date): Promise<void> {
+    const patterns = redact.patterns();
+    if (!patterns.length || !programmeIds.length) return;
+    // Everyone who shares a programme with the person: only they were told about them.
+    const people = (await tx.participation.findMany({ where: { programmeId: { in: programmeIds }, personId: { not: personId } }, select: { personId: true }, distinct: ["personId"] })).map((p) => p.personId);
+    const rows = <T>(sql: string, ...params: unknown[]) => tx.$queryRawUnsafe<T[]>(sql, ...params, patterns);
+    const last = (n: number) => `$${n}::text[]`;
+
+    const notifications = await rows<{ id: string; payload: unknown; status: string }>(`SELECT id, payload, status::text FROM "Notification" WHERE "personId" = ANY($1::text[]) AND payload::text ILIKE ANY(${last(2)})`, people);
+    for (const n of notifications) {
+      const r = redact.json(n.payload);
+      if (!r.changed) continue;
+      // A message still waiting to go out would name nobody: it is not sent.
+      await tx.notification.update({ where: { id: n.id }, data: { payload: r.value as object, ...(n.status === "pending" ? { status: "cancelled" } : {}) } });
+    }
+    const states = await rows<{ chatKey: string; state: unknown }>(`SELECT "chatKey", state FROM "Conversation" WHERE "personId" = ANY($1::text[]) AND state::text ILIKE ANY(${last(2)})`, people);
+    for (const c of states) {
+      const r = redact.json(c.state);
+      if (r.changed) await tx.conversation.update({ where: { chatKey: c.chatKey }, data: { state: r.value as object, updatedAt: now } });
+    }
+    const answers = await rows<{ id: string; answers: unknown }>(`SELECT id, answers FROM "FormResponse" WHERE "programmeId" = ANY($1::text[]) AND answers::text ILIKE ANY(${last(2)})`, programmeIds);
+    for (const a of answers) {
+      const r = redact.json(a.answers);
+      if (r.changed) await tx.formResponse.update({ where: { id: a.id }, data: { answers: r.value as object } });
+    }
+    const notes = await rows<{ id: string; endComment: string }>(`SELECT id, "endComment" FROM "Pair" WHERE "programmeId" = ANY($1::text[]) AND "endComment" ILIKE ANY(${last(2)})`, programmeIds);
+    for (const p of notes) await tx.pair.update({ where: { id: p.id }, data: { endComment: redact.text(p.endComment) } });
+    const tasks = await rows<{ id: string; note: string }>(`SELECT id, note FROM "CuratorTask" WHERE "programmeId" = ANY($1::text[]) AND note ILIKE ANY(${last(2)})`, programmeIds);
+    for (const t of tasks) await tx.curatorTask.update({ where: { id: t.id }, data: { note: redact.text(t.note) } });
+    const suggestions = await rows<{ id: string; rejectReason: string | null; reasons: unknown }>(
+      `SELECT id, "rejectReason", reasons FROM "MatchSuggestion" WHERE "programmeId" = ANY($1::text[]) AND ("rejectReason" ILIKE ANY(${last(2)}) OR reasons::text ILIKE ANY(${last(2)}))`,
+      programmeIds,
+    );
+    for (const s of suggestions) await tx.matchSuggestion.update({ where: { id: s.id }, data: { rejectReason: s.rejectReason === null ? null : redact.text(s.rejectReason), reasons: redact.json(s.reasons).value as object } });
+    const runs = await rows<{ id: string; stats: unknown }>(`SELECT id, stats FROM "MatchRun" WHERE "programmeId" = ANY($1::text[]) AND stats::text ILIKE ANY(${last(2)})`, programmeIds);
+    for (const m of runs) await tx.matchRun.update({ where: { id: m.id }, data: { stats: redact.json(m.stats).value as object } });
+  }
+}
+
+type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+
+/** The texts among a form's answers (choices are codes, numbers and yes/no are no text). */
+function textAnswers(answers: unknown): string[] {
+  if (!answers || typeof answers !== "object") return [];
+  return Object.values(answers as Record<string, unknown>).filter((v): v is string => typeof v === "string" && isIdentifyingText(v));
 }

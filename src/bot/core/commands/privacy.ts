@@ -46,16 +46,18 @@ export const forgetCommand = defineCommand({
       ]);
       return;
     }
-    // The curators are told before the name is erased.
+    // The curators are told who left by role, programme and working pair, not by name: the
+    // message is theirs to keep, the person's name is not.
     const programmes = await deps.services.participants.ofPerson(actor);
-    const name = session.person?.displayName ?? "—";
+    const working = await deps.services.pairs.workingOf(actor);
     for (const p of programmes) {
+      const pairs = working.filter((w) => w.programmeId === p.programme.id).map((w) => w.number);
       for (const curatorId of await deps.services.participants.curators(p.programme.id)) {
         if (curatorId === actor) continue;
         await deps.services.outreach.tell(curatorId, {
           kind: "privacy.left",
           dedupKey: `left-${actor}-${p.programme.id}-${curatorId}`,
-          text: [{ key: "privacy-curator-told", args: { name, programme: p.programme.name, role: session.t(`role-${p.role}`) } }],
+          text: [{ key: "privacy-curator-told", args: { programme: p.programme.name, role: p.role, pairs: pairs.length ? pairs.join(", ") : "none" } }],
         });
       }
     }
