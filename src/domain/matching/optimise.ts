@@ -11,24 +11,60 @@
  * Left-out pairs are pairs nobody chose (choice pairs are always candidates), whose score is
  * at most max(1, fitUpper(u)). Scanning mentors by decreasing π(v) therefore stops as soon as
  * max(1, fitUpper(u))·scale + bonus ≤ π(u) − π(v); rows that already hold all their allowed pairs
- * are skipped. Failing pairs join the candidates and the problem is solved again; the
- * candidate set only grows, so this ends, usually after one or two rounds.
+ * are skipped, and so is a pair whose bound from both people's numbers of answers
+ * (pairUpper) already passes. Failing pairs join the candidates and the problem is solved
+ * again. Not all of them at once: on skewed cohorts (popular codes, a few mentors with many
+ * competencies) the first graph leaves cheap mentors nearly empty, and millions of pairs fail,
+ * whose shortest paths then take seconds each. A round adds per mentee and per mentor only the
+ * most violated pairs (see CheckLimits), doubling the limits each round; the candidate set only
+ * grows and a round that finds a failing pair adds it, so this ends, usually after four to six
+ * rounds, with the same proof: no left-out allowed pair fails.
  */
 import type { CandidateSet } from "./candidates.js";
 import { tightenPotentials } from "./dual.js";
+import { TopKeys } from "./fit-index.js";
 import type { Instance } from "./instance.js";
 import { AssignmentFlow, type AssignmentSolution } from "./min-cost-flow.js";
 import type { PairScorer } from "./score.js";
 
-/** Adds the left-out pairs that fail the optimality check; returns the mentees whose rows grew. */
-export function addViolatingPairs(inst: Instance, scorer: PairScorer, set: CandidateSet, sol: AssignmentSolution, bonus: number, scale = 1): number[] {
+/**
+ * How many failing pairs one round adds: per mentee its `perMentee` most violated, per mentor
+ * `perPlace` per place left plus `perMentee` — the pairs that move the prices most. Each round
+ * doubles both, so a cohort that needs many pairs gets them in a few rounds, and one that needs
+ * few is not flooded (a flood of pairs makes every later shortest path long).
+ */
+export interface CheckLimits {
+  perMentee: number;
+  perPlace: number;
+}
+
+export const FIRST_CHECK_LIMITS: CheckLimits = { perMentee: 4, perPlace: 2 };
+
+/**
+ * Adds left-out pairs that fail the optimality check (the most violated ones within `limits`);
+ * returns the mentees whose rows grew. None grows exactly when no left-out pair fails.
+ */
+export function addViolatingPairs(inst: Instance, scorer: PairScorer, set: CandidateSet, sol: AssignmentSolution, bonus: number, scale = 1, limits: CheckLimits = { perMentee: Infinity, perPlace: Infinity }): number[] {
   const n = inst.mentees.length;
   const m = inst.mentors.length;
   const byPotential = Int32Array.from({ length: m }, (_, v) => v)
     .filter((v) => inst.capacityLeft[v]! > 0)
     .sort((a, b) => sol.mentorPotential[b]! - sol.mentorPotential[a]! || a - b);
   const mark = new Int32Array(m).fill(-1);
+  const unlimited = !Number.isFinite(limits.perMentee);
+  // Keys: violation · size + (size − 1 − index), so larger violations (then smaller indices) first.
+  const rowTop = new TopKeys(unlimited ? 1 : limits.perMentee);
+  const mentorTop: (TopKeys | null)[] = new Array(m).fill(null);
+  const mentorLimit = (v: number): number => limits.perMentee + limits.perPlace * inst.capacityLeft[v]!;
+  const added = new Set<number>();
   const grown: number[] = [];
+  const add = (u: number, v: number): void => {
+    const key = u * m + v;
+    if (added.has(key)) return;
+    added.add(key);
+    const f = scorer.fitChoiceFree(u, v);
+    set.add(u, v, f > 1 ? f : 1);
+  };
   for (let u = 0; u < n; u++) {
     if (!inst.active[u] || set.complete[u]) continue;
     const pu = sol.menteePotential[u]!;
@@ -36,17 +72,33 @@ export function addViolatingPairs(inst: Instance, scorer: PairScorer, set: Candi
     for (const v of set.rowMentors[u]!) mark[v] = u;
     for (let i = inst.forbiddenStart[u]!; i < inst.forbiddenStart[u + 1]!; i++) mark[inst.forbiddenMentor[i]!] = u;
     for (let i = inst.choiceStart[u]!; i < inst.choiceStart[u + 1]!; i++) mark[inst.choiceMentor[i]!] = u;
-    const before = set.rowMentors[u]!.length;
+    rowTop.size = 0;
     for (const v of byPotential) {
       if (bound <= pu - sol.mentorPotential[v]!) break;
       if (mark[v] === u) continue;
+      const upper = scorer.pairUpper(u, v);
+      if ((upper > 1 ? upper : 1) * scale + bonus <= pu - sol.mentorPotential[v]!) continue;
       const f = scorer.fitChoiceFree(u, v);
       if (f < 0) continue;
-      const s = f > 1 ? f : 1;
-      if (s * scale + bonus > pu - sol.mentorPotential[v]!) set.add(u, v, s);
+      const violation = (f > 1 ? f : 1) * scale + bonus - (pu - sol.mentorPotential[v]!);
+      if (violation <= 0) continue;
+      if (unlimited) {
+        add(u, v);
+        continue;
+      }
+      rowTop.offer(violation * m + (m - 1 - v));
+      const top = (mentorTop[v] ??= new TopKeys(mentorLimit(v)));
+      top.offer(violation * n + (n - 1 - u));
     }
-    if (set.rowMentors[u]!.length > before) grown.push(u);
+    for (let i = 0; i < rowTop.size; i++) add(u, m - 1 - (rowTop.keys[i]! % m));
   }
+  for (let v = 0; v < m; v++) {
+    const top = mentorTop[v];
+    if (top) for (let i = 0; i < top.size; i++) add(n - 1 - (top.keys[i]! % n), v);
+  }
+  const rows = new Uint8Array(n);
+  for (const key of added) rows[Math.floor(key / m)] = 1;
+  for (let u = 0; u < n; u++) if (rows[u]) grown.push(u);
   return grown;
 }
 
@@ -67,10 +119,12 @@ export function optimise(inst: Instance, scorer: PairScorer, set: CandidateSet, 
   const rows = Int32Array.from({ length: n }, (_, u) => u).filter((u) => inst.active[u] === 1);
   rows.sort((a, b) => best[b]! - best[a]! || a - b);
   flow.addRows(rows);
+  let limits = FIRST_CHECK_LIMITS;
   for (let round = 1; ; round++) {
     const solution = tightenPotentials(flow.graph, inst.capacityLeft, flow.solution(), bonus, scale);
     flow.setPotentials(solution.menteePotential, solution.mentorPotential);
-    const grown = addViolatingPairs(inst, scorer, set, solution, bonus, scale);
+    const grown = addViolatingPairs(inst, scorer, set, solution, bonus, scale, limits);
+    limits = { perMentee: limits.perMentee * 2, perPlace: limits.perPlace * 2 };
     if (grown.length === 0) return { solution, rounds: round, proven: true };
     if (round >= maxRounds) return { solution, rounds: round, proven: false };
     flow.graph = set.toGraph();

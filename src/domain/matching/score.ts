@@ -3,7 +3,7 @@
  * Each component is rounded to whole points on its own, so a suggestion's score is exactly
  * the sum of its reasons' points (at least 1 for any allowed pair).
  */
-import { commonBits } from "./bitset.js";
+import { bitCount, commonBits } from "./bitset.js";
 import { CATEGORIES, FORMATS, GOALS, INTERESTS, PROFILE, SLOTS, compareIds, menteeCodeCount, menteeCodes, mentorCodes, pairKey, type Instance } from "./instance.js";
 import type { MatchReason } from "./types.js";
 
@@ -38,6 +38,11 @@ export class PairScorer {
   private readonly oF: number;
   private readonly wF: number;
   private readonly timeRule: boolean;
+  /** Per person and category (goals, profile, interests, slots, formats): known codes, capped at maxItemsCounted. */
+  private readonly menteeCounts: Uint8Array;
+  private readonly mentorCounts: Uint8Array;
+  private readonly mentorHasGrades: Uint8Array;
+  private readonly menteeHasGrade: Uint8Array;
 
   constructor(readonly inst: Instance) {
     const w = inst.weights;
@@ -57,6 +62,36 @@ export class PairScorer {
     [this.oG, this.oP, this.oI, this.oS, this.oF] = [GOALS, PROFILE, INTERESTS, SLOTS, FORMATS].map((c) => inst.catOffset[c]!) as [number, number, number, number, number];
     [this.wG, this.wP, this.wI, this.wS, this.wF] = [GOALS, PROFILE, INTERESTS, SLOTS, FORMATS].map((c) => inst.catWords[c]!) as [number, number, number, number, number];
     this.timeRule = inst.policy.requireTimeOrChoice;
+    const counts = (bits: Int32Array, people: number): Uint8Array => {
+      const out = new Uint8Array(people * 5);
+      for (let x = 0; x < people; x++) {
+        for (let c = 0; c < 5; c++) out[x * 5 + c] = Math.min(this.cap, bitCount(bits, x * this.rw + inst.catOffset[c]!, inst.catWords[c]!));
+      }
+      return out;
+    };
+    this.menteeCounts = counts(inst.menteeBits, inst.mentees.length);
+    this.mentorCounts = counts(inst.mentorBits, inst.mentors.length);
+    this.mentorHasGrades = Uint8Array.from(inst.mentors, (p) => (p.menteeGrades ? 1 : 0));
+    this.menteeHasGrade = Uint8Array.from(inst.mentees, (p) => (p.grade === null ? 0 : 1));
+  }
+
+  /**
+   * An upper bound of fit(u, v) from the two people's numbers of answers alone (no common codes
+   * counted): each list gives at most the points of the shorter side's list. O(1).
+   */
+  pairUpper(u: number, v: number): number {
+    const a = u * 5;
+    const b = v * 5;
+    const e = this.menteeCounts;
+    const r = this.mentorCounts;
+    const g = e[a]! < r[b]! ? e[a]! : r[b]!;
+    const q = e[a + 1]! < r[b + 1]! ? e[a + 1]! : r[b + 1]!;
+    const i = e[a + 2]! < r[b + 2]! ? e[a + 2]! : r[b + 2]!;
+    const t = e[a + 3]! < r[b + 3]! ? e[a + 3]! : r[b + 3]!;
+    let p = this.goalPts[g]! + this.profilePts[q]! + this.interestPts[i]! + this.slotPts[t]!;
+    if (e[a + 4]! > 0 && r[b + 4]! > 0) p += this.formatPts;
+    if (this.mentorHasGrades[v] === 1 && this.menteeHasGrade[u] === 1) p += this.gradePts;
+    return p;
   }
 
   commonSlots(u: number, v: number): number {

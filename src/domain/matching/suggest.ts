@@ -70,7 +70,6 @@ export function suggestPairs(input: MatchingInput, options: MatchingOptions = {}
   const dense = activeCount * m <= (options.denseLimit ?? DEFAULT_DENSE_LIMIT);
   const perMentee = dense ? Infinity : (options.candidatesPerMentee ?? DEFAULT_CANDIDATES_PER_MENTEE);
   const set = buildCandidates(inst, scorer, perMentee);
-  const candidateEdges = set.edgeCount;
 
   let mentorOf: Int32Array;
   let scoreOf: Float64Array;
@@ -87,6 +86,8 @@ export function suggestPairs(input: MatchingInput, options: MatchingOptions = {}
     proven = r.proven;
   }
 
+  // The graph as the solver left it: the optimality check may have added pairs.
+  const candidateEdges = set.edgeCount;
   const suggestions: Suggestion[] = [];
   const unmatched = [];
   const load = new Int32Array(m);

@@ -173,7 +173,7 @@ export interface MatchingStats {
   mentees: number;
   matched: number;
   totalScore: number;
-  /** Candidate edges the solver worked on (all allowed pairs on small instances). */
+  /** Candidate edges of the final graph, with the pairs the optimality check added (all allowed pairs on small instances). */
   candidateEdges: number;
   /** Solve rounds: 1 + the rounds that added edges the optimality check asked for. */
   rounds: number;

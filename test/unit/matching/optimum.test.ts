@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { suggestPairs, type MatchingInput, type MatchingOptions } from "../../../src/domain/matching/index.js";
+import { generateSkewedCohort } from "../../../bench/matching.js";
 import { bruteForce, cohortArb, hungarianOptimum, policyArb, weightsArb } from "./helpers.js";
 
 const total = (input: MatchingInput, options: MatchingOptions): { total: number; count: number; proven: boolean } => {
@@ -83,5 +84,38 @@ describe("most_matched", () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe("skewed cohorts (popular codes, mentors with many competencies, 0/50/100 % survey answers)", () => {
+  const skewed = fc.record({
+    seed: fc.integer({ min: 1, max: 1_000_000 }),
+    survey: fc.constantFrom(0, 0.5, 1),
+    mentees: fc.integer({ min: 5, max: 40 }),
+    mentors: fc.integer({ min: 2, max: 12 }),
+  });
+
+  it("best_total and most_matched stay optimal (Hungarian reference) and proven when candidates are pruned", () => {
+    fc.assert(
+      fc.property(skewed, fc.integer({ min: 1, max: 3 }), ({ seed, survey, mentees, mentors }, perMentee) => {
+        const input = generateSkewedCohort({ mentees, mentors, capacity: [1, 3], seed }, survey);
+        const pruned = { denseLimit: 0, candidatesPerMentee: perMentee };
+        const best = total(input, { mode: "best_total", ...pruned });
+        expect(best.total).toBe(hungarianOptimum(input).total);
+        expect(best.proven).toBe(true);
+        const most = total(input, { mode: "most_matched", ...pruned });
+        expect({ count: most.count, total: most.total }).toEqual(hungarianOptimum(input, {}, true));
+        expect(most.proven).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("counts in stats.candidateEdges the pairs the optimality check added", () => {
+    const input = generateSkewedCohort({ mentees: 40, mentors: 12, capacity: [1, 3], seed: 11 }, 0);
+    const r = suggestPairs(input, { denseLimit: 0, candidatesPerMentee: 1 });
+    expect(r.stats.rounds).toBeGreaterThan(1);
+    // One fit-only candidate per mentee at first; the check added more.
+    expect(r.stats.candidateEdges).toBeGreaterThan(r.stats.mentees);
   });
 });
