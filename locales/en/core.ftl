@@ -30,6 +30,10 @@ stale-button = That button no longer works.
 not-understood = I did not understand that message. Type /help to see what I can do.
 unsupported-input = I understand text and button presses, but not stickers, photos or voice messages. Type /help.
 cancel-nothing = There is nothing to cancel right now.
+cancel-confirm = Stop “{ $title }”? The answers you have not sent yet will be deleted, and you will have to start over.
+    If you only need a break, press nothing: your answers are kept, and you can go on with /questionnaire or /forms.
+cancel-confirm-yes = Stop and delete the answers
+cancel-confirm-no = Go on with the form
 error-temporarily-unavailable = The service is temporarily unavailable. Nothing is lost — please try again in a minute.
 error-internal = Something went wrong. Please try again; if it does not help, write to your curator.
 link-issued = Your account link code: { $code }

@@ -60,7 +60,7 @@ participant-status-left = left the programme
 ## Mentor questionnaire (002 §7.1)
 mq-title = Mentor questionnaire
 mq-intro = Mentor questionnaire
-    The curator uses it to find you a mentee and to prepare your interview. Questions come one at a time; you can go back, skip optional ones and stop at any moment — your answers are kept. Before submitting you will see all answers and can change them.
+    The curator uses it to find you a mentee and to prepare your interview. Questions come one at a time; you can go back, skip optional ones and take a break at any moment: your answers are kept, and /questionnaire takes you back. Before submitting you will see all answers and can change them.
 mq-grade = Which grade are you in?
 mq-college = Which college or university do you study at?
 mq-speciality = What is your speciality?
@@ -92,7 +92,7 @@ mq-done = Thank you! Your mentor questionnaire has been sent to the curator, who
 ## Mentee request
 mr-title = Mentee request
 mr-intro = Mentee request
-    Tell us about your goals and what you need help with — the curator uses your answers to find you a mentor. Questions come one at a time; you can go back, skip optional ones and stop at any moment — your answers are kept.
+    Tell us about your goals and what you need help with — the curator uses your answers to find you a mentor. Questions come one at a time; you can go back, skip optional ones and take a break at any moment: your answers are kept, and /questionnaire takes you back.
 mr-age = How old are you?
 mr-representative-name = Participants under 18 need the consent of a legal representative — a parent, adoptive parent or guardian. Without it the request cannot be kept.
     Please ask them to be with you and type the legal representative's full name.

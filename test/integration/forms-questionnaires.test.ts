@@ -1,3 +1,4 @@
+import { ON_EVERY_PLATFORM } from "../support/platforms.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
@@ -26,7 +27,7 @@ async function answerMentorQuestionnaire(u: TestUser): Promise<void> {
   await tick(u, "Очно", "Онлайн");
 }
 
-describe.each(["telegram", "vk"] as const)("questionnaires on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("questionnaires on %s", (platform) => {
   let h: Harness;
   let pupils: string;
   let teachers: string;
@@ -205,10 +206,40 @@ describe.each(["telegram", "vk"] as const)("questionnaires on %s", (platform) =>
     expect(consent.representativeName).toBe("Белова Анна Игоревна");
     // Someone with the representative's consent is not asked again.
     await u.send("/cancel");
+    await u.press("Остановить и удалить ответы");
     await u.send("/questionnaire");
     await u.press("Продолжить");
     await u.send("13");
     expect(u.last().text).toContain("В каком вы классе?");
+  });
+
+  it("/cancel asks before deleting answers not yet sent; going on keeps them, and the old stop button stops nothing later", async () => {
+    const u = h.user(platform);
+    const personId = await join(h, u, pupils, "mentee", "Оля Ким");
+    await u.send("/questionnaire");
+    await u.press("Продолжить");
+    await u.send("12");
+    await u.press("6 класс");
+    await u.send("/cancel");
+    expect(u.last().text).toContain("Остановить «Заявка наставляемого»? Ответы, которые вы ещё не отправили, удалятся");
+    await u.press("Продолжить анкету");
+    expect(u.last().text).toContain("Чего вы хотите достичь");
+    expect(((await h.app.db.prisma.conversation.findFirstOrThrow({ where: { personId } })).state as any).answers).toMatchObject({ age: 12, grade: "6" });
+    // Leaving without /cancel keeps everything: /questionnaire goes on from the same question.
+    await u.send("/questionnaire");
+    expect(u.last().text).toContain("Чего вы хотите достичь");
+    await u.send("/cancel");
+    const confirmation = u.last().id;
+    await u.press("Остановить и удалить ответы");
+    expect(u.last().text).toContain("Неотправленные ответы удалены");
+    expect(await h.app.db.prisma.conversation.count({ where: { personId } })).toBe(0);
+    // A new run of the form: the earlier confirmation's button does not stop it.
+    await u.send("/questionnaire");
+    await u.press("Продолжить");
+    await u.send("12");
+    await u.pressOn(confirmation, "Остановить и удалить ответы");
+    expect(u.last().text).toContain("В каком вы классе?");
+    expect(await h.app.db.prisma.conversation.count({ where: { personId } })).toBe(1);
   });
 
   it("progress survives a restart of the bot in the middle of the form", async () => {

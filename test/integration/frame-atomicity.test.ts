@@ -87,6 +87,7 @@ describe.each(["telegram", "vk"] as const)("one transaction per update on %s", (
     const answered = (await state())?.state as { answers: Record<string, unknown> } | undefined;
     expect(answered?.answers.age).toBe(12);
     await w.mentee.send("/cancel");
+    await w.mentee.press("Остановить и удалить ответы");
   });
 
   it("a curator's /end: pair, meetings, audit, tasks, survey round and outbox rows all roll back; the redelivered update ends the pair once and tells each side once", async () => {

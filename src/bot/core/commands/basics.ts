@@ -1,6 +1,6 @@
 import { normalizeCode } from "../../../domain/invitation.js";
 import { LANGUAGES } from "../../../i18n/index.js";
-import { languageArg } from "./codecs.js";
+import { cancelArg, languageArg } from "./codecs.js";
 import { FLOW_IDS } from "./flow-ids.js";
 import { defineCommand, HELP_SECTIONS, type CommandContext, type HelpSection } from "./registry.js";
 
@@ -94,12 +94,36 @@ export const helpCommand = defineCommand({
   },
 });
 
+/**
+ * /cancel: stops the current form or dialogue. A form with answers not yet sent is stopped only
+ * after the person confirms that those answers go; leaving it without /cancel keeps them.
+ */
 export const cancelCommand = defineCommand({
   name: "cancel",
   description: "cmd-cancel",
   audience: "everyone",
-  async run({ session, deps }) {
-    if (!(await deps.runner.cancel(session))) session.say("cancel-nothing");
+  async run({ session, deps, input }) {
+    const state = session.conversation;
+    const answer = cancelArg.decode(input);
+    if (!state) {
+      session.say("cancel-nothing");
+      return;
+    }
+    if (answer === "keep" || (answer && answer.stop !== state.runId)) {
+      // "Go on", or the confirmation of a form that is no longer the one open.
+      await deps.runner.reprompt(session, { key: "flow-resume" });
+      return;
+    }
+    const def = deps.flows.get(state.flowId);
+    const unsent = def?.summary === true && Object.values(state.answers).some((a) => a !== null);
+    if (def && unsent && !answer) {
+      session.say("cancel-confirm", { title: session.t(def.title) }, [
+        [{ label: session.t("cancel-confirm-yes"), payload: cancelArg.payload("cancel", { stop: state.runId }) }],
+        [{ label: session.t("cancel-confirm-no"), payload: cancelArg.payload("cancel", "keep") }],
+      ]);
+      return;
+    }
+    await deps.runner.cancel(session);
   },
 });
 

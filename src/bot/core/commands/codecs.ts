@@ -336,6 +336,16 @@ export const forgetArg = codec<"confirm" | "cancel">(
   (raw) => (raw === "confirm" || raw === "cancel" ? raw : null),
 );
 
+/** The answer to /cancel's confirmation: stop this run of the form (a later run is not stopped by it), or go on. */
+export const cancelArg = codec<{ stop: string } | "keep">(
+  (answer) => (answer === "keep" ? "keep" : `stop:${answer.stop}`),
+  (raw) => {
+    if (raw === "keep") return "keep";
+    const run = /^stop:([a-z0-9]{4,12})$/.exec(raw)?.[1];
+    return run ? { stop: run } : null;
+  },
+);
+
 const PAUSE_WORDS = ["pause", "stop", "пауза"];
 const RESUME_WORDS = ["resume", "start", "возобновить"];
 
