@@ -2,6 +2,7 @@ import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { deleteKeys, keysByPrefix, runKeyPrefix, SHARED_REDIS_URL } from "./redis-keys.js";
+import { ensureServices, ServicesMissing } from "./services.js";
 
 /**
  * Creates this run's template database and applies every committed migration to it with
@@ -9,6 +10,9 @@ import { deleteKeys, keysByPrefix, runKeyPrefix, SHARED_REDIS_URL } from "./redi
  * Names carry their creation time, so runs side by side never drop each other's databases;
  * leftovers of interrupted runs are removed after a few hours. That time is PostgreSQL's:
  * a run whose process clock is moved (libfaketime) must not take everyone's databases for old.
+ *
+ * First the services: when nothing answers on their ports they are started with docker compose
+ * for the run and removed after it (./services.ts).
  */
 export const adminUrl = (): string => process.env.TEST_ADMIN_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const PREFIX = "nastavnik_test_";
@@ -34,6 +38,21 @@ export function templateName(): string {
 }
 
 export default async function setup(): Promise<() => Promise<void>> {
+  const stopServices = await ensureServices(adminUrl(), SHARED_REDIS_URL).catch((error: unknown) => {
+    if (!(error instanceof ServicesMissing)) throw error;
+    // One line, not vitest's report of a failed set-up (which also claims no test files were found).
+    console.error(error.message);
+    process.exit(1);
+  });
+  try {
+    return await prepare(stopServices);
+  } catch (error) {
+    await stopServices();
+    throw error;
+  }
+}
+
+async function prepare(stopServices: () => Promise<void>): Promise<() => Promise<void>> {
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
   const { rows: clock } = await admin.query("SELECT (extract(epoch FROM clock_timestamp()) * 1000)::float8 AS ms");
@@ -55,22 +74,26 @@ export default async function setup(): Promise<() => Promise<void>> {
   // Names this run's Redis keys (test-<run>-…), so the check below sees only its own.
   process.env.TEST_RUN_TAG = randomBytes(3).toString("hex");
   return async () => {
-    const a = new pg.Client({ connectionString: adminUrl() });
-    await a.connect();
     try {
-      await a.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+      const a = new pg.Client({ connectionString: adminUrl() });
+      await a.connect();
+      try {
+        await a.query(`DROP DATABASE IF EXISTS "${template}" WITH (FORCE)`);
+      } finally {
+        await a.end();
+      }
+      await checkRedisKeys();
     } finally {
-      await a.end();
+      await stopServices();
     }
-    await checkRedisKeys();
   };
 }
 
 /**
  * Every test closes its harness, which deletes its prefix's keys: keys of this run left on the
  * shared Redis mean a test that did not clean up (or a worker process it left running). They are
- * deleted, and the run fails naming their prefixes. A Redis that is not there (a run of unit
- * tests only, on a machine without one) is not checked.
+ * deleted, and the run fails naming their prefixes. A Redis that went away during the run is
+ * not checked.
  */
 async function checkRedisKeys(): Promise<void> {
   let left: Map<string, string[]>;
