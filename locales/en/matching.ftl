@@ -33,7 +33,8 @@ match-reason-grade-outside = grade { $grade } is outside the mentor's preference
 ## Why a mentee was left without a mentor
 match-unmatched-no-candidates = every mentor is excluded for this mentee (a conflict or a rejected pair), or there are no mentors
 match-unmatched-no-mutual-choice = no mentor with the (mutual) choice the matching rules require
-match-unmatched-no-compatible-time = no allowed mentor shares a time slot, and nobody chose anybody
+match-unmatched-no-compatible-time = no available mentor shares a meeting time
+match-unmatched-no-must-have = no mentor meets the programme's must-haves (common time, meeting format, grade); they can be changed with /match_settings
 match-unmatched-no-capacity = suitable mentors exist ({ $candidates }), but their places are taken
 match-unmatched-suggestion-rejected = the suggested pair was rejected; a new matching is needed (/match)
 match-unmatched-awaiting-confirmation = a pair is suggested and waits for confirmation (/match)

@@ -34,7 +34,8 @@ match-reason-grade-outside = { $grade } класс — вне предпочте
 ## Почему наставляемый остался без пары
 match-unmatched-no-candidates = все наставники исключены для этого наставляемого (конфликт или отклонённая пара) или наставников нет
 match-unmatched-no-mutual-choice = нет наставника, с которым есть выбор, а правила подбора требуют (взаимного) выбора
-match-unmatched-no-compatible-time = ни у одного доступного наставника нет общего времени, и никто не выбрал друг друга
+match-unmatched-no-compatible-time = ни у одного доступного наставника нет общего времени для встреч
+match-unmatched-no-must-have = ни один наставник не подходит по обязательным условиям программы (общее время, формат встреч, класс); их можно изменить в /match_settings
 match-unmatched-no-capacity = подходящие наставники есть ({ $candidates }), но их места заняты
 match-unmatched-suggestion-rejected = предложенная пара отклонена; нужен новый подбор (/match)
 match-unmatched-awaiting-confirmation = пара предложена и ждёт подтверждения (/match)

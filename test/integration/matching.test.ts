@@ -200,7 +200,7 @@ describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
     const text = await said(curator, () => curator.send("/unmatched"));
     expect(text).toContain("Наставляемые без наставника: 2.");
     expect(text).toContain("• Вася Кузнецов — подходящие наставники есть (1), но их места заняты");
-    expect(text).toContain("• Дима Волков — ни у одного доступного наставника нет общего времени, и никто не выбрал друг друга");
+    expect(text).toContain("• Дима Волков — ни у одного доступного наставника нет общего времени для встреч");
     expect(text).not.toContain("Коля Орлов");
     expect(await h.app.db.prisma.auditLog.count({ where: { actorId: curatorId, action: "curator.unmatched", outcome: "allowed" } })).toBe(1);
   });

@@ -77,7 +77,7 @@ function addChoicePairs(inst: Instance, scorer: PairScorer, set: CandidateSet, u
     if (inst.capacityLeft[v]! === 0) continue;
     const r1 = inst.choiceMenteeRank[i]!;
     const r2 = inst.choiceMentorRank[i]!;
-    if (!scorer.allowedWithChoice(r1, r2)) continue;
+    if (!scorer.allowedWithChoice(u, v, r1, r2)) continue;
     set.add(u, v, Math.max(1, scorer.choicePoints(r1, r2) + scorer.fit(u, v)));
   }
 }
@@ -143,7 +143,7 @@ export function allowedKeys(inst: Instance, scorer: PairScorer, u: number): numb
     mark[v] = 1;
     const r1 = inst.choiceMenteeRank[i]!;
     const r2 = inst.choiceMentorRank[i]!;
-    if (inst.capacityLeft[v]! === 0 || !scorer.allowedWithChoice(r1, r2)) continue;
+    if (inst.capacityLeft[v]! === 0 || !scorer.allowedWithChoice(u, v, r1, r2)) continue;
     keys.push(mentorKey(Math.max(1, scorer.choicePoints(r1, r2) + scorer.fit(u, v)), v, m));
   }
   for (let v = 0; v < m; v++) {

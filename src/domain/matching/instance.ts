@@ -5,7 +5,7 @@
  */
 import { bitCount } from "./bitset.js";
 import { MatchingInputError, type MatchingInput, type MenteeInput, type MentorInput } from "./types.js";
-import { resolvePolicy, resolveWeights, type MatchPolicy, type MatchWeights } from "./weights.js";
+import { resolvePolicy, resolveWeights, type MatchPolicy, type MatchWeights, type PolicyOverrides } from "./weights.js";
 
 /** Feature categories compared between a mentee (left list) and a mentor (right list). */
 export const CATEGORIES = ["goals", "profile", "interests", "slots", "formats"] as const;
@@ -131,7 +131,7 @@ function packCategory(
 
 export interface InstanceOptions {
   weights?: Partial<MatchWeights>;
-  policy?: Partial<MatchPolicy>;
+  policy?: PolicyOverrides;
 }
 
 export function prepareInstance(input: MatchingInput, options: InstanceOptions = {}): Instance {

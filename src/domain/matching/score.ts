@@ -7,6 +7,9 @@ import { bitCount, commonBits } from "./bitset.js";
 import { CATEGORIES, FORMATS, GOALS, INTERESTS, PROFILE, SLOTS, compareIds, menteeCodeCount, menteeCodes, mentorCodes, pairKey, type Instance } from "./instance.js";
 import type { MatchReason } from "./types.js";
 
+/** Reasons that are warnings: worth no points, shown to the curator all the same. */
+const WARNINGS: ReadonlySet<MatchReason["code"]> = new Set(["no_common_time", "no_common_format", "grade_outside"]);
+
 /** Whole points for 0..maxItemsCounted common items of one category. */
 function pointsTable(weight: number, cap: number): Int32Array {
   return Int32Array.from({ length: cap + 1 }, (_, k) => Math.round(weight * k));
@@ -38,6 +41,9 @@ export class PairScorer {
   private readonly oF: number;
   private readonly wF: number;
   private readonly timeRule: boolean;
+  private readonly mustTime: boolean;
+  private readonly mustFormat: boolean;
+  private readonly mustGrade: boolean;
   /** Per person and category (goals, profile, interests, slots, formats): known codes, capped at maxItemsCounted. */
   private readonly menteeCounts: Uint8Array;
   private readonly mentorCounts: Uint8Array;
@@ -62,6 +68,9 @@ export class PairScorer {
     [this.oG, this.oP, this.oI, this.oS, this.oF] = [GOALS, PROFILE, INTERESTS, SLOTS, FORMATS].map((c) => inst.catOffset[c]!) as [number, number, number, number, number];
     [this.wG, this.wP, this.wI, this.wS, this.wF] = [GOALS, PROFILE, INTERESTS, SLOTS, FORMATS].map((c) => inst.catWords[c]!) as [number, number, number, number, number];
     this.timeRule = inst.policy.requireTimeOrChoice;
+    this.mustTime = inst.policy.mustHave.time;
+    this.mustFormat = inst.policy.mustHave.format;
+    this.mustGrade = inst.policy.mustHave.grade;
     const counts = (bits: Int32Array, people: number): Uint8Array => {
       const out = new Uint8Array(people * 5);
       for (let x = 0; x < people; x++) {
@@ -121,12 +130,44 @@ export class PairScorer {
 
   /** Whether the time rule excludes the pair when nobody chose (no common slot, both stated slots). */
   private timeExcluded(u: number, v: number, slots: number): boolean {
-    return slots === 0 && this.timeRule && this.inst.menteeHasSlots[u] === 1 && this.inst.mentorHasSlots[v] === 1;
+    return slots === 0 && (this.timeRule || this.mustTime) && this.inst.menteeHasSlots[u] === 1 && this.inst.mentorHasSlots[v] === 1;
   }
 
-  /** Whether a pair nobody chose passes the time rule (a common slot, or someone did not state slots). */
-  passesTimeRule(u: number, v: number): boolean {
-    return !this.timeExcluded(u, v, this.timeRule ? this.commonSlots(u, v) : 1);
+  /**
+   * Which must-have of the programme the pair breaks, whoever chose whom: "time" (both stated
+   * slots, none in common), "format" (both stated formats, none in common), "grade" (the mentee's
+   * grade outside the range the mentor prefers); null when it breaks none. Unstated answers never
+   * break a must-have.
+   */
+  brokenMustHave(u: number, v: number): "time" | "format" | "grade" | null {
+    const inst = this.inst;
+    if (this.mustTime && inst.menteeHasSlots[u] === 1 && inst.mentorHasSlots[v] === 1 && this.commonSlots(u, v) === 0) return "time";
+    if (this.mustFormat && inst.menteeHasFormats[u] === 1 && inst.mentorHasFormats[v] === 1) {
+      let f = 0;
+      for (let i = 0; i < this.wF; i++) f |= this.eb[u * this.rw + this.oF + i]! & this.mb[v * this.rw + this.oF + i]!;
+      if (f === 0) return "format";
+    }
+    if (this.mustGrade) {
+      const g = inst.menteeGrade[u]!;
+      if (!Number.isNaN(g) && !Number.isNaN(inst.mentorGradeMin[v]!) && (g < inst.mentorGradeMin[v]! || g > inst.mentorGradeMax[v]!)) return "grade";
+    }
+    return null;
+  }
+
+  /** Format and grade must-haves of a pair (time is checked with the common slots). */
+  private breaksFormatOrGrade(u: number, v: number, ub: number, vb: number): boolean {
+    const inst = this.inst;
+    if (this.mustFormat && inst.menteeHasFormats[u] === 1 && inst.mentorHasFormats[v] === 1) {
+      let f = 0;
+      for (let i = 0; i < this.wF; i++) f |= this.eb[ub + this.oF + i]! & this.mb[vb + this.oF + i]!;
+      if (f === 0) return true;
+    }
+    if (this.mustGrade) {
+      const g = inst.menteeGrade[u]!;
+      // false when any is NaN
+      if (g < inst.mentorGradeMin[v]! || g > inst.mentorGradeMax[v]!) return true;
+    }
+    return false;
   }
 
   /** Fit points of a pair (everything but the choices). */
@@ -138,14 +179,14 @@ export class PairScorer {
   }
 
   /**
-   * Fit points of a pair nobody chose, or −1 when the time rule excludes it. (The choice
+   * Fit points of a pair nobody chose, or −1 when the time rule or a must-have excludes it. (The choice
    * requirement of the policy is checked by the callers.)
    */
   fitChoiceFree(u: number, v: number): number {
     const ub = u * this.rw;
     const vb = v * this.rw;
     const slots = commonBits(this.eb, ub + this.oS, this.mb, vb + this.oS, this.wS);
-    if (this.timeExcluded(u, v, slots)) return -1;
+    if (this.timeExcluded(u, v, slots) || this.breaksFormatOrGrade(u, v, ub, vb)) return -1;
     return this.listPart(ub, vb) + this.restPart(u, v, ub, vb, slots);
   }
 
@@ -169,12 +210,12 @@ export class PairScorer {
     return this.listPoints(this.cap, this.cap, this.cap);
   }
 
-  /** Time, format and grade points of a pair, or −1 when the time rule excludes a choice-free pair. */
+  /** Time, format and grade points of a pair, or −1 when the time rule or a must-have excludes a choice-free pair. */
   restPoints(u: number, v: number): number {
     const ub = u * this.rw;
     const vb = v * this.rw;
     const slots = commonBits(this.eb, ub + this.oS, this.mb, vb + this.oS, this.wS);
-    if (this.timeExcluded(u, v, slots)) return -1;
+    if (this.timeExcluded(u, v, slots) || this.breaksFormatOrGrade(u, v, ub, vb)) return -1;
     return this.restPart(u, v, ub, vb, slots);
   }
 
@@ -220,15 +261,13 @@ export class PairScorer {
 
   /** Whether a pair WITHOUT any choice passes the policy (the pair must not be forbidden). */
   allowedWithoutChoice(u: number, v: number): boolean {
-    const inst = this.inst;
-    if (inst.policy.requireChoice !== "none") return false;
-    if (!inst.policy.requireTimeOrChoice || !inst.menteeHasSlots[u] || !inst.mentorHasSlots[v]) return true;
-    return this.commonSlots(u, v) > 0;
+    return this.inst.policy.requireChoice === "none" && this.fitChoiceFree(u, v) >= 0;
   }
 
-  /** Whether a pair WITH choice ranks (at least one > 0) passes the policy. */
-  allowedWithChoice(menteeRank: number, mentorRank: number): boolean {
-    return this.inst.policy.requireChoice !== "mutual" || (menteeRank > 0 && mentorRank > 0);
+  /** Whether a pair WITH choice ranks (at least one > 0) passes the policy: the choice requirement and the must-haves. */
+  allowedWithChoice(u: number, v: number, menteeRank: number, mentorRank: number): boolean {
+    if (this.inst.policy.requireChoice === "mutual" && !(menteeRank > 0 && mentorRank > 0)) return false;
+    return this.brokenMustHave(u, v) === null;
   }
 
   isForbidden(u: number, v: number): boolean {
@@ -240,7 +279,7 @@ export class PairScorer {
     if (this.isForbidden(u, v)) return false;
     const c = this.choiceOf(u, v);
     if (c < 0) return this.allowedWithoutChoice(u, v);
-    return this.allowedWithChoice(this.inst.choiceMenteeRank[c]!, this.inst.choiceMentorRank[c]!);
+    return this.allowedWithChoice(u, v, this.inst.choiceMenteeRank[c]!, this.inst.choiceMentorRank[c]!);
   }
 
   /** The pair's score: choice points + fit points, at least 1. */
@@ -250,7 +289,11 @@ export class PairScorer {
     return Math.max(1, choice + this.fit(u, v));
   }
 
-  /** Machine-readable reasons of the pair's score; their points add up to the score (before the floor of 1). */
+  /**
+   * Machine-readable reasons of the pair's score; their points add up to the score (before the
+   * floor of 1). A reason worth 0 points (its weight set to 0) is left out; the warnings (no common
+   * time or format, a grade outside the mentor's preference) are worth 0 by nature and stay.
+   */
   explain(u: number, v: number): MatchReason[] {
     const inst = this.inst;
     const mentee = inst.mentees[u]!;
@@ -291,6 +334,6 @@ export class PairScorer {
     const formats = items(FORMATS);
     if (formats.length > 0) reasons.push({ code: "format_fit", items: formats, points: this.formatPts });
     else if (mentee.formats.length > 0 && mentor.formats.length > 0) reasons.push({ code: "no_common_format", points: 0 });
-    return reasons;
+    return reasons.filter((r) => r.points > 0 || WARNINGS.has(r.code));
   }
 }

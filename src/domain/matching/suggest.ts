@@ -170,6 +170,8 @@ export interface PairEvaluator {
   allowed(mentorId: string, menteeId: string): boolean;
   score(mentorId: string, menteeId: string): number;
   reasons(mentorId: string, menteeId: string): ReturnType<PairScorer["explain"]>;
+  /** The programme's must-have the pair breaks (common time, format, grade), or null. */
+  brokenMustHave(mentorId: string, menteeId: string): ReturnType<PairScorer["brokenMustHave"]>;
 }
 
 export function pairEvaluator(input: MatchingInput, options: InstanceOptions = {}): PairEvaluator {
@@ -185,5 +187,6 @@ export function pairEvaluator(input: MatchingInput, options: InstanceOptions = {
     allowed: (mentorId, menteeId) => scorer.allowed(...indices(mentorId, menteeId)),
     score: (mentorId, menteeId) => scorer.score(...indices(mentorId, menteeId)),
     reasons: (mentorId, menteeId) => scorer.explain(...indices(mentorId, menteeId)),
+    brokenMustHave: (mentorId, menteeId) => scorer.brokenMustHave(...indices(mentorId, menteeId)),
   };
 }

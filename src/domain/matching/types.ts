@@ -149,16 +149,17 @@ export interface KeptPair {
  * Why a mentee got no mentor:
  * - `no_candidates`: every mentor is excluded for this mentee (forbidden pairs) or there are no mentors;
  * - `no_mutual_choice`: the policy requires a (mutual) choice and no allowed mentor has one with the mentee;
- * - `no_compatible_time`: allowed mentors exist, but none shares a time slot and nobody chose anybody;
+ * - `no_compatible_time`: allowed mentors exist, but none shares a time slot (and nobody chose anybody, unless common time is a must-have);
+ * - `no_must_have`: every mentor fails one of the programme's must-haves (common time, format, grade);
  * - `no_capacity`: suitable mentors existed, but their places went to other mentees (or fixed pairs).
  */
 /**
- * Why a mentee has no mentor. The solver gives the first four; the last four are what happened
+ * Why a mentee has no mentor. The solver gives the first five; the last four are what happened
  * after its run: the curator rejected the suggested pair, it waits for confirmation, the mentee
  * joined after the run, or the confirmed pair has ended.
  */
-export type UnmatchedCause = "no_candidates" | "no_mutual_choice" | "no_compatible_time" | "no_capacity" | "suggestion_rejected" | "awaiting_confirmation" | "after_run" | "pair_ended";
-export const UNMATCHED_CAUSES: readonly UnmatchedCause[] = ["no_candidates", "no_mutual_choice", "no_compatible_time", "no_capacity", "suggestion_rejected", "awaiting_confirmation", "after_run", "pair_ended"];
+export type UnmatchedCause = "no_candidates" | "no_mutual_choice" | "no_compatible_time" | "no_must_have" | "no_capacity" | "suggestion_rejected" | "awaiting_confirmation" | "after_run" | "pair_ended";
+export const UNMATCHED_CAUSES: readonly UnmatchedCause[] = ["no_candidates", "no_mutual_choice", "no_compatible_time", "no_must_have", "no_capacity", "suggestion_rejected", "awaiting_confirmation", "after_run", "pair_ended"];
 
 export interface UnmatchedMentee {
   menteeId: string;

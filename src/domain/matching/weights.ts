@@ -5,11 +5,15 @@ import { MatchingInputError } from "./types.js";
  * the points below (rounded to a whole number, at least 1 for any allowed pair); the matching
  * then looks for the set of pairs with the best total over the whole cohort.
  *
+ * 0. First the programme's must-haves (MatchPolicy.mustHave): a pair that breaks one is never
+ *    suggested, whoever chose whom — by default a common time slot and a common meeting format,
+ *    when both people stated them.
  * 1. Mutual choice comes first. When the mentee and the mentor chose each other in the
  *    mutual-choice survey the pair gets `mutualChoice`; when only one of them chose the other,
- *    `oneSidedChoice`. Each side's rank adds `rankBonus` (first choice +100, second +50, third 0).
- *    With the defaults a mutual choice (≥ 1000) always beats a one-sided one (≤ 695), and any
- *    choice (≥ 300) beats a pair nobody chose (≤ 295), however well it fits.
+ *    `oneSidedChoice`. Each side's rank adds `rankBonus` (first choice +40, second +20, third 0).
+ *    With the defaults a mutual choice (≥ 1000) always beats a pair without one, however well it
+ *    fits; a one-sided choice (60–100) weighs as much as two or three goals covered, so it helps
+ *    a pair that fits, but no longer outweighs the fit (at most 295).
  * 2. Then the fit of the mentor's profile to the mentee's request:
  *    - `goalCovered` for each goal or deficit of the mentee that the mentor lists as a competency;
  *    - `preferredProfile` for each code of the mentee's wished-for mentor profile that the mentor has;
@@ -37,8 +41,8 @@ export interface MatchWeights {
 
 export const DEFAULT_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
   mutualChoice: 1000,
-  oneSidedChoice: 300,
-  rankBonus: Object.freeze([100, 50, 0]),
+  oneSidedChoice: 60,
+  rankBonus: Object.freeze([40, 20, 0]),
   goalCovered: 40,
   preferredProfile: 20,
   sharedInterest: 15,
@@ -49,21 +53,44 @@ export const DEFAULT_WEIGHTS: Readonly<MatchWeights> = Object.freeze({
 });
 
 /**
+ * Must-haves: conditions a pair must meet to be suggested at all — filters, not weights, and no
+ * choice overrides them. An answer a person did not give (no slots, no format, no grade or no
+ * preferred grades) never excludes a pair.
+ * - `time` (default on): at least one common time slot;
+ * - `format` (default on): a common meeting format (offline / online);
+ * - `grade` (default off): the mentee's grade within the grades the mentor prefers.
+ */
+export interface MustHaves {
+  time: boolean;
+  format: boolean;
+  grade: boolean;
+}
+
+export const MUST_HAVES: readonly (keyof MustHaves)[] = ["time", "format", "grade"];
+
+/**
  * Which pairs may be suggested at all, besides the hard rules (capacity, forbidden pairs, fixed pairs).
  *
+ * - `mustHave`: see MustHaves.
  * - `requireChoice`: "none" (default) lets the fit alone make a pair; "any" needs at least one side
  *   to have chosen the other; "mutual" needs both.
- * - `requireTimeOrChoice` (default true): a pair with NO common time slot is suggested only if at
- *   least one side chose the other — people who cannot meet and did not ask for each other are
- *   not paired. When a person did not state availability (empty slots), the rule does not apply.
+ * - `requireTimeOrChoice` (default true; it matters only when common time is not a must-have):
+ *   a pair with NO common time slot is suggested only if at least one side chose the other.
+ *   When a person did not state availability (empty slots), the rule does not apply.
  *   With false such pairs are allowed and simply get no time points.
  */
 export interface MatchPolicy {
+  mustHave: MustHaves;
   requireChoice: "none" | "any" | "mutual";
   requireTimeOrChoice: boolean;
 }
 
-export const DEFAULT_POLICY: Readonly<MatchPolicy> = Object.freeze({ requireChoice: "none", requireTimeOrChoice: true });
+/** What a programme's settings may give: the must-haves one by one. */
+export type PolicyOverrides = Partial<Omit<MatchPolicy, "mustHave">> & { mustHave?: Partial<MustHaves> };
+
+export const DEFAULT_MUST_HAVES: Readonly<MustHaves> = Object.freeze({ time: true, format: true, grade: false });
+
+export const DEFAULT_POLICY: Readonly<MatchPolicy> = Object.freeze({ mustHave: DEFAULT_MUST_HAVES, requireChoice: "none", requireTimeOrChoice: true });
 
 export function resolveWeights(overrides: Partial<MatchWeights> | undefined): MatchWeights {
   const w: MatchWeights = { ...DEFAULT_WEIGHTS, ...overrides };
@@ -88,8 +115,9 @@ export function resolveWeights(overrides: Partial<MatchWeights> | undefined): Ma
   return w;
 }
 
-export function resolvePolicy(overrides: Partial<MatchPolicy> | undefined): MatchPolicy {
-  const p: MatchPolicy = { ...DEFAULT_POLICY, ...overrides };
+export function resolvePolicy(overrides: PolicyOverrides | undefined): MatchPolicy {
+  const p: MatchPolicy = { ...DEFAULT_POLICY, ...overrides, mustHave: { ...DEFAULT_MUST_HAVES, ...overrides?.mustHave } };
+  for (const key of MUST_HAVES) if (typeof p.mustHave[key] !== "boolean") throw new MatchingInputError(`Must-have ${key} must be true or false`);
   if (!["none", "any", "mutual"].includes(p.requireChoice)) {
     throw new MatchingInputError(`Unknown requireChoice ${String(p.requireChoice)}`);
   }

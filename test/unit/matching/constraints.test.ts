@@ -120,22 +120,78 @@ describe("policy", () => {
     choices: [{ by: "mentee", menteeId: "y", mentorId: "B", rank: 1 }],
   };
 
-  it("by default pairs people without a common slot only when someone chose", () => {
+  const timeNotRequired = { mustHave: { time: false } };
+
+  it("by default never pairs people without a common slot, even when someone chose", () => {
     const r = suggestPairs(input);
+    expect(r.suggestions.map((s) => `${s.mentorId}-${s.menteeId}`)).toEqual(["A-x"]);
+    expect(r.unmatched).toEqual([{ menteeId: "y", cause: "no_compatible_time", candidates: 0 }]);
+    // A mutual choice does not override a must-have either.
+    const chosen = suggestPairs({ ...input, choices: mutual("y", "B") });
+    expect(chosen.suggestions.map((s) => `${s.mentorId}-${s.menteeId}`)).toEqual(["A-x"]);
+  });
+
+  it("with common time not a must-have, pairs people without a common slot only when someone chose", () => {
+    const r = suggestPairs(input, { policy: timeNotRequired });
     expect(r.suggestions.map((s) => `${s.mentorId}-${s.menteeId}`)).toEqual(["A-x", "B-y"]);
     expect(r.suggestions[1]!.reasons.map((x) => x.code)).toEqual(["mentee_choice", "no_common_time"]);
   });
 
   it("requires a mutual choice when asked", () => {
-    const r = suggestPairs(input, { policy: { requireChoice: "mutual" } });
+    const r = suggestPairs(input, { policy: { ...timeNotRequired, requireChoice: "mutual" } });
     expect(r.suggestions).toEqual([]);
     expect(r.unmatched.map((u) => u.cause)).toEqual(["no_mutual_choice", "no_mutual_choice"]);
   });
 
   it("allows pairs without a common slot when the time rule is off", () => {
     const noChoice = { ...input, choices: [] };
-    expect(suggestPairs(noChoice).unmatched).toEqual([{ menteeId: "y", cause: "no_compatible_time", candidates: 0 }]);
-    const r = suggestPairs(noChoice, { policy: { requireTimeOrChoice: false } });
+    expect(suggestPairs(noChoice, { policy: timeNotRequired }).unmatched).toEqual([{ menteeId: "y", cause: "no_compatible_time", candidates: 0 }]);
+    const r = suggestPairs(noChoice, { policy: { ...timeNotRequired, requireTimeOrChoice: false } });
     expect(r.stats.matched).toBe(2);
+  });
+});
+
+describe("must-haves", () => {
+  const input: MatchingInput = {
+    mentors: [
+      mentor("A", { formats: ["offline"], menteeGrades: { min: 9, max: 11 }, interests: ["chess", "robotics", "music"] }),
+      mentor("B", { formats: ["online"], menteeGrades: { min: 5, max: 7 } }),
+    ],
+    mentees: [mentee("x", { formats: ["online"], grade: 6, interests: ["chess", "robotics", "music"] })],
+    // x and A chose each other, and share every interest, but they have no common format.
+    choices: mutual("x", "A"),
+  };
+
+  it("a common format is a must-have by default: the mutual choice does not make the pair", () => {
+    expect(suggestPairs(input).suggestions.map((s) => s.mentorId)).toEqual(["B"]);
+    expect(suggestPairs(input, { policy: { mustHave: { format: false } } }).suggestions.map((s) => s.mentorId)).toEqual(["A"]);
+  });
+
+  it("the grade within the mentor's preference is a must-have when the programme says so", () => {
+    const noB = { ...input, mentors: [mentor("A", { menteeGrades: { min: 9, max: 11 } })], choices: [] };
+    expect(suggestPairs(noB).stats.matched).toBe(1);
+    const r = suggestPairs(noB, { policy: { mustHave: { grade: true } } });
+    expect(r.suggestions).toEqual([]);
+    expect(r.unmatched).toEqual([{ menteeId: "x", cause: "no_must_have", candidates: 0 }]);
+  });
+
+  it("answers nobody gave never exclude a pair", () => {
+    const silent: MatchingInput = { mentors: [mentor("A")], mentees: [mentee("x", { formats: ["online"], grade: 6, slots: ["mon-evening"] })] };
+    expect(suggestPairs(silent, { policy: { mustHave: { time: true, format: true, grade: true } } }).stats.matched).toBe(1);
+  });
+
+  it("no suggested pair breaks a must-have on random cohorts, in any mode, pruned or not", () => {
+    fc.assert(
+      fc.property(cohortArb(8, 5), policyArb, fc.constantFrom(...MATCH_MODES), fc.boolean(), (input, policy, mode, prune) => {
+        const r = suggestPairs(input, { mode, policy, ...(prune ? { denseLimit: 0, candidatesPerMentee: 1 } : {}) });
+        const e = pairEvaluator(input, { policy });
+        for (const s of r.suggestions) expect(e.brokenMustHave(s.mentorId, s.menteeId)).toBeNull();
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("rejects a must-have that is not true or false", () => {
+    expect(() => suggestPairs({ mentors: [], mentees: [] }, { policy: { mustHave: { time: "yes" as unknown as boolean } } })).toThrow(/Must-have time/);
   });
 });

@@ -75,10 +75,12 @@ describe("determinism", () => {
       ],
       choices: [choice("mentee", "e1", "r1", 1, "work_with"), choice("mentee", "e2", "r0", 1, "work_with")],
     };
-    const reference = bruteForce(input);
+    // The weights and rules this instance was found with: one-sided choices at 300 + rank bonus, no must-haves.
+    const planted = { weights: { oneSidedChoice: 300, rankBonus: [100, 50, 0] }, policy: { mustHave: { time: false, format: false } } };
+    const reference = bruteForce(input, planted);
     expect([reference.bestTotal, reference.bestTotalCount]).toEqual([963, 9]);
     for (const options of [{}, { denseLimit: 0, candidatesPerMentee: 1 }]) {
-      const r = suggestPairs(input, { mode: "best_total", ...options });
+      const r = suggestPairs(input, { mode: "best_total", ...planted, ...options });
       expect([r.stats.matched, r.stats.totalScore, r.stats.proven]).toEqual([9, 963, true]);
     }
   });

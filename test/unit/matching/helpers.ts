@@ -105,6 +105,7 @@ export function cohortArb(maxMentees = 6, maxMentors = 4, maxCapacity = 3): fc.A
 export const policyArb = fc.record({
   requireChoice: fc.constantFrom("none" as const, "any" as const, "mutual" as const),
   requireTimeOrChoice: fc.boolean(),
+  mustHave: fc.record({ time: fc.boolean(), format: fc.boolean(), grade: fc.boolean() }),
 });
 
 /** Weights where ties and rounding matter: small integers and halves. */

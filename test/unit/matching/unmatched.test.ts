@@ -46,7 +46,8 @@ describe("unmatched mentees", () => {
       ["q", "no_candidates"],
       ["x", "no_mutual_choice"],
       ["y", "no_mutual_choice"],
-      ["z", "no_mutual_choice"],
+      // Even a mutual choice could not pair z: common time is a must-have and z shares none.
+      ["z", "no_compatible_time"],
     ]);
   });
 
@@ -72,7 +73,19 @@ describe("unmatched mentees", () => {
           // Optimal and stable results leave a mentee alone only if its allowed mentors are full.
           for (const m of allowed) expect(withRoom.has(m.id)).toBe(false);
           const open = input.mentors.filter((m) => !forbidden.has(`${m.id}-${u.menteeId}`));
-          const expected = allowed.length > 0 ? "no_capacity" : open.length === 0 ? "no_candidates" : policy.requireChoice !== "none" ? "no_mutual_choice" : "no_compatible_time";
+          const broken = open.map((m) => e.brokenMustHave(m.id, u.menteeId));
+          const expected =
+            allowed.length > 0
+              ? "no_capacity"
+              : open.length === 0
+                ? "no_candidates"
+                : broken.every((b) => b === "time")
+                  ? "no_compatible_time"
+                  : broken.every((b) => b !== null)
+                    ? "no_must_have"
+                    : policy.requireChoice !== "none"
+                      ? "no_mutual_choice"
+                      : "no_compatible_time";
           expect(u.cause).toBe(expected);
         }
       }),
