@@ -29,6 +29,29 @@ describe.each(["telegram", "vk"] as const)("personal data on %s", (platform) => 
     expect(await h.app.db.prisma.auditLog.count({ where: { action: "privacy.export", actorId: personId } })).toBe(1);
   });
 
+  it("/mydata gives the wording in the person's language beside every stored code", async () => {
+    const u = h.user(platform);
+    const personId = await join(h, u, programmeId, "mentee", "Вера Лаптева");
+    await h.app.db.prisma.formResponse.create({
+      data: { personId, programmeId, formId: "mentee-request", formVersion: 1, answers: { age: 13, days: ["thu"], times: ["afternoon"], formats: ["offline"], hobbies: null }, status: "submitted", submittedAt: h.app.services.now(), createdAt: h.app.services.now(), updatedAt: h.app.services.now() },
+    });
+    await u.send("/mydata");
+    const data = JSON.parse(u.last().file!.content.toString("utf8"));
+    const form = data.forms.find((f: any) => f.formId === "mentee-request");
+    expect(form.title).toBe("Заявка наставляемого");
+    expect(form.answers.days).toEqual({ question: "В какие дни вам удобно встречаться?", value: ["thu"], shown: "Чт" });
+    expect(form.answers.times).toMatchObject({ value: ["afternoon"], shown: expect.stringContaining("Днём") });
+    expect(form.answers.formats).toMatchObject({ value: ["offline"], shown: "Очно" });
+    expect(form.answers.hobbies.shown).toBe("пропущено");
+    expect(data.programmes[0]).toMatchObject({ role: "mentee", roleLabel: "наставляемый", status: "joined" });
+    expect(data.programmes[0].statusLabel).toBeTruthy();
+    await u.send("/language en");
+    await u.send("/mydata");
+    const english = JSON.parse(u.last().file!.content.toString("utf8"));
+    expect(english.forms.find((f: any) => f.formId === "mentee-request").answers.days).toMatchObject({ value: ["thu"], shown: "Thu" });
+    expect(english.programmes[0].roleLabel).toBe("mentee");
+  });
+
   it("/forget asks first, then erases what identifies the person, tells the curator, keeps the aggregates", async () => {
     const curator = h.user(platform);
     await join(h, curator, programmeId, "curator", "Куратор Петрова");

@@ -142,7 +142,9 @@ export class FlowRunner {
     if (!step || step.type === "info") return;
     const prompt = session.t(step.prompt, promptArgs(before, this.ctx(session, before)));
     const answer = formatAnswer(step, value as any, before, session.t);
-    session.push({ text: `${prompt}\n\n✓ ${answer}`, replaces: messageRef });
+    // A skipped question reads "пропущено", without the tick of an answer given.
+    const mark = value === null || value === undefined ? answer : `✓ ${answer}`;
+    session.push({ text: `${prompt}\n\n${mark}`, replaces: messageRef });
   }
 
   private async present(session: Session, def: AppFlow, state: FlowState, note?: TextRef, replaceRef?: string): Promise<void> {

@@ -50,6 +50,19 @@ export function renderAnswers(def: AppFlow, answers: Answers, t: Translate, o: R
   return lines.join("\n");
 }
 
+/** Each stored answer with its question and its wording in the reader's language, beside the stored value (codes). */
+export function labelledAnswers(def: AppFlow, answers: Answers, t: Translate, params: FlowContext["params"] = {}): Record<string, { question: string; value: Answer; shown: string }> {
+  const state = { options: {} } as unknown as FlowState;
+  const out: Record<string, { question: string; value: Answer; shown: string }> = {};
+  for (const [id, value] of Object.entries(answers)) {
+    const step = def.steps.find((s) => s.id === id);
+    out[id] = step
+      ? { question: questionLine(t(step.prompt, stringArgs(params))), value, shown: formatAnswer(step, value, state, t) }
+      : { question: id, value, shown: plain(value) };
+  }
+  return out;
+}
+
 function plain(value: Answer): string {
   if (Array.isArray(value)) return value.join(", ");
   if (value === null) return "—";

@@ -1,4 +1,5 @@
 import { forgetArg } from "./codecs.js";
+import { labelMyData } from "./my-data-labels.js";
 import { defineCommand } from "./registry.js";
 import { utcDate } from "../../../domain/time.js";
 
@@ -13,7 +14,7 @@ export const myDataCommand = defineCommand({
       session.say("privacy-nothing-stored");
       return;
     }
-    const data = await deps.services.privacy.export(actor);
+    const data = labelMyData(await deps.services.privacy.export(actor), session.t, deps.flows);
     const date = utcDate(deps.now());
     session.push({
       text: session.t("privacy-export-caption"),
