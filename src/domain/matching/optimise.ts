@@ -18,7 +18,8 @@
  * whose shortest paths then take seconds each. A round adds per mentee and per mentor only the
  * most violated pairs (see CheckLimits), doubling the limits each round; the candidate set only
  * grows and a round that finds a failing pair adds it, so this ends, usually after four to six
- * rounds, with the same proof: no left-out allowed pair fails.
+ * rounds, with the same proof: no left-out allowed pair fails. Between rounds most prices stay
+ * put, so a round looks again only at the pairs whose slack may have shrunk (CheckMemory).
  */
 import type { CandidateSet } from "./candidates.js";
 import { tightenPotentials } from "./dual.js";
@@ -41,15 +42,45 @@ export interface CheckLimits {
 export const FIRST_CHECK_LIMITS: CheckLimits = { perMentee: 4, perPlace: 2 };
 
 /**
+ * What the previous check saw, so that the next one looks again only where something changed:
+ * a left-out pair (u, v) that passed keeps passing while π(u) does not go down and π(v) does not
+ * go up (its slack π(u) − π(v) − weight does not shrink). So a mentee is scanned in full only when
+ * its potential went down or it had failing pairs that were not added; otherwise only against the
+ * mentors whose potential went up.
+ */
+export class CheckMemory {
+  readonly mentee: Float64Array;
+  readonly mentor: Float64Array;
+  readonly retry: Uint8Array;
+  constructor(n: number, m: number) {
+    this.mentee = new Float64Array(n).fill(Number.NaN);
+    this.mentor = new Float64Array(m).fill(Number.NaN);
+    this.retry = new Uint8Array(n);
+  }
+}
+
+/**
  * Adds left-out pairs that fail the optimality check (the most violated ones within `limits`);
  * returns the mentees whose rows grew. None grows exactly when no left-out pair fails.
  */
-export function addViolatingPairs(inst: Instance, scorer: PairScorer, set: CandidateSet, sol: AssignmentSolution, bonus: number, scale = 1, limits: CheckLimits = { perMentee: Infinity, perPlace: Infinity }): number[] {
+export function addViolatingPairs(
+  inst: Instance,
+  scorer: PairScorer,
+  set: CandidateSet,
+  sol: AssignmentSolution,
+  bonus: number,
+  scale = 1,
+  limits: CheckLimits = { perMentee: Infinity, perPlace: Infinity },
+  memory: CheckMemory = new CheckMemory(inst.mentees.length, inst.mentors.length),
+): number[] {
   const n = inst.mentees.length;
   const m = inst.mentors.length;
   const byPotential = Int32Array.from({ length: m }, (_, v) => v)
     .filter((v) => inst.capacityLeft[v]! > 0)
     .sort((a, b) => sol.mentorPotential[b]! - sol.mentorPotential[a]! || a - b);
+  // Mentors whose potential went up since the last check (all of them at the first).
+  const risen = byPotential.filter((v) => !(sol.mentorPotential[v]! <= memory.mentor[v]!));
+  const found = new Int32Array(n);
   const mark = new Int32Array(m).fill(-1);
   const unlimited = !Number.isFinite(limits.perMentee);
   // Keys: violation · size + (size − 1 − index), so larger violations (then smaller indices) first.
@@ -73,7 +104,8 @@ export function addViolatingPairs(inst: Instance, scorer: PairScorer, set: Candi
     for (let i = inst.forbiddenStart[u]!; i < inst.forbiddenStart[u + 1]!; i++) mark[inst.forbiddenMentor[i]!] = u;
     for (let i = inst.choiceStart[u]!; i < inst.choiceStart[u + 1]!; i++) mark[inst.choiceMentor[i]!] = u;
     rowTop.size = 0;
-    for (const v of byPotential) {
+    const full = memory.retry[u] === 1 || !(pu >= memory.mentee[u]!);
+    for (const v of full ? byPotential : risen) {
       if (bound <= pu - sol.mentorPotential[v]!) break;
       if (mark[v] === u) continue;
       const upper = scorer.pairUpper(u, v);
@@ -82,6 +114,7 @@ export function addViolatingPairs(inst: Instance, scorer: PairScorer, set: Candi
       if (f < 0) continue;
       const violation = (f > 1 ? f : 1) * scale + bonus - (pu - sol.mentorPotential[v]!);
       if (violation <= 0) continue;
+      found[u]!++;
       if (unlimited) {
         add(u, v);
         continue;
@@ -96,9 +129,15 @@ export function addViolatingPairs(inst: Instance, scorer: PairScorer, set: Candi
     const top = mentorTop[v];
     if (top) for (let i = 0; i < top.size; i++) add(n - 1 - (top.keys[i]! % n), v);
   }
-  const rows = new Uint8Array(n);
-  for (const key of added) rows[Math.floor(key / m)] = 1;
-  for (let u = 0; u < n; u++) if (rows[u]) grown.push(u);
+  const rows = new Int32Array(n);
+  for (const key of added) rows[Math.floor(key / m)]!++;
+  for (let u = 0; u < n; u++) {
+    if (rows[u]) grown.push(u);
+    // Failing pairs left for a later round: look at the whole row again then.
+    memory.retry[u] = found[u]! > rows[u]! ? 1 : 0;
+  }
+  memory.mentee.set(sol.menteePotential);
+  memory.mentor.set(sol.mentorPotential);
   return grown;
 }
 
@@ -120,10 +159,11 @@ export function optimise(inst: Instance, scorer: PairScorer, set: CandidateSet, 
   rows.sort((a, b) => best[b]! - best[a]! || a - b);
   flow.addRows(rows);
   let limits = FIRST_CHECK_LIMITS;
+  const memory = new CheckMemory(n, inst.mentors.length);
   for (let round = 1; ; round++) {
     const solution = tightenPotentials(flow.graph, inst.capacityLeft, flow.solution(), bonus, scale);
     flow.setPotentials(solution.menteePotential, solution.mentorPotential);
-    const grown = addViolatingPairs(inst, scorer, set, solution, bonus, scale, limits);
+    const grown = addViolatingPairs(inst, scorer, set, solution, bonus, scale, limits, memory);
     limits = { perMentee: limits.perMentee * 2, perPlace: limits.perPlace * 2 };
     if (grown.length === 0) return { solution, rounds: round, proven: true };
     if (round >= maxRounds) return { solution, rounds: round, proven: false };
