@@ -54,8 +54,9 @@ report-invite-hint = Send the link to the participants: it opens the bot; the co
 ## Indicators
 report-stats-programme = Indicators of the programme “{ $programme }” ({ $organisation }) today
 report-stats-scope = Indicators of the scope “{ $scope }” today; organisations: { $count }
-report-stats-participants = Participants (mentors and mentees): { $total }; completed the full cycle: { $completed }
-report-stats-rule = Only participants who completed the full cycle of the programme are counted, each person once.
+report-stats-participants = In the programme now (mentors and mentees): { $now }; of them completed the full cycle: { $completed }
+report-stats-rule = The reports to the regional centre count only participants who completed the full cycle of the programme, each person once: that is the second number of a line. The first is everyone taking part now.
+report-stats-now-and-cycle = now { $now }, full cycle { $completed }
 report-stats-draft = The programme “{ $programme }” has not started yet: there are no indicators.
 
 ## Export

@@ -140,10 +140,21 @@ export function digestContent(view: DigestView, t: Translate, lang: string): Dig
   return { text, chart: { filename: "digest-chart.png", png: renderChart(view.chart), caption: renderChartCaption(view.chart, t) } };
 }
 
-/** Every indicator of a set, one per line, in the order of seed 003 (for /stats and /orgs). */
-export function renderIndicatorList(set: IndicatorSet, t: Translate, lang: string): string {
+/** Indicators that count people, and so differ between "in the programme now" and "completed the full cycle". */
+const COUNTS_PEOPLE = (key: IndicatorKey) => !["pairs", "groups", "approvedPersonalisedProgrammes"].includes(key) && !key.includes("Satisfaction");
+
+/**
+ * Every indicator of a set, one per line, in the order of seed 003 (for /stats and /orgs).
+ * Given the set "in the programme now" too, each count of people shows both values.
+ */
+export function renderIndicatorList(set: IndicatorSet, t: Translate, lang: string, now?: IndicatorSet): string {
   const flat = flattenIndicators(set);
-  return INDICATOR_KEYS.map((key) => `• ${t(INDICATOR_LABEL_KEYS[key])}: ${valueText(key, flat[key], t, lang)}`).join("\n");
+  const current = now ? flattenIndicators(now) : undefined;
+  return INDICATOR_KEYS.map((key) => {
+    const value = valueText(key, flat[key], t, lang);
+    const shown = current && COUNTS_PEOPLE(key) ? t("report-stats-now-and-cycle", { now: valueText(key, current[key], t, lang), completed: value }) : value;
+    return `• ${t(INDICATOR_LABEL_KEYS[key])}: ${shown}`;
+  }).join("\n");
 }
 
 /** One line about an organisation for /orgs: learners and teachers involved, pairs, satisfaction. */

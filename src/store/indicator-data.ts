@@ -86,6 +86,26 @@ function isCompleted(p: { completedCycleAt: Date | null; status: string }): bool
   return p.completedCycleAt !== null || p.status === "completed";
 }
 
+/** Statuses of someone no longer in the programme: left, or not taken on after the interview. */
+const OUT_OF_PROGRAMME = new Set(["left", "declined"]);
+
+/**
+ * The same data with everyone taking part now counted as if their cycle were complete: the
+ * indicators "in the programme now", shown beside the official ones (which count only the full
+ * cycle, 000 §9) while a programme runs. Never used for the reports.
+ */
+export function inProgrammeNow(loaded: LoadedData): MentorshipData {
+  const participants = loaded.data.participants.map((p, i) => ({ ...p, completedCycle: !OUT_OF_PROGRAMME.has(loaded.participations[i]?.status ?? "left") }));
+  return { ...loaded.data, participants };
+}
+
+/** Distinct people counted in a set of participants: now in the programme, and of them with the full cycle. */
+export function peopleCounts(loaded: LoadedData): { now: number; completed: number } {
+  const now = new Set(loaded.participations.filter((p) => !OUT_OF_PROGRAMME.has(p.status)).map((p) => p.personId)).size;
+  const completed = new Set(loaded.data.participants.filter((p) => p.completedCycle).map((p) => p.personId)).size;
+  return { now, completed };
+}
+
 function personalisedProgrammes(settings: unknown, pairs: readonly LoadedPair[]): number | boolean {
   const value = settings && typeof settings === "object" ? (settings as Record<string, unknown>).approvedPersonalisedProgrammes : undefined;
   if (typeof value === "boolean") return value;

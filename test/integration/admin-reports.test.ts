@@ -85,8 +85,9 @@ describe.each(["telegram", "vk"] as const)("administrators' reports on %s", (pla
     const text = districtAdmin.user.last().text;
     expect(text).toContain("Показатели зоны «Омский район (Омская область)» на сегодня; организаций: 2");
     // 5 learners of 300 children; 1 teacher mentor + 1 young teacher mentee of 60 teachers.
-    expect(text).toMatch(/Доля обучающихся, вовлеченных в программы наставничества \(цель — не менее 70 %\), %: 1,7 %/);
-    expect(text).toMatch(/Доля педагогических работников, вовлеченных в программы наставничества \(цель — не менее 70 %\), %: 3,3 %/);
+    expect(text).toMatch(/Доля обучающихся, вовлеченных в программы наставничества \(цель — не менее 70 %\), %: сейчас 3 %, полный цикл 1,7 %/);
+    expect(text).toMatch(/Доля педагогических работников, вовлеченных в программы наставничества \(цель — не менее 70 %\), %: сейчас 3,3 %, полный цикл 3,3 %/);
+    expect(text).toContain("Сейчас в программе (наставники и наставляемые): 15; из них прошли полный цикл: 9");
     expect(await h.app.db.prisma.auditLog.count({ where: { actorId: districtAdmin.personId, action: "admin.stats", outcome: "allowed" } })).toBe(1);
   });
 

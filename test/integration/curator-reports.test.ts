@@ -147,20 +147,24 @@ describe.each(["telegram", "vk"] as const)("the curator's reports on %s", (platf
     expect(newcomer.last().text).toContain("«Шаг в профессию»");
   });
 
-  it("/stats shows the programme's indicators of seed 003, counting only full-cycle participants once", async () => {
+  it("/stats shows the programme's indicators of seed 003: the people in the programme now beside those who completed the full cycle, each once", async () => {
     await curator.send("/stats");
     await curator.press("Шаг в профессию");
     const text = curator.last().text;
     expect(text).toContain("Показатели программы «Шаг в профессию» (МАОУ «СОШ № 46») на сегодня");
-    expect(text).toContain("Участников (наставники и наставляемые): 7; прошли полный цикл: 3");
+    expect(text).toContain("Сейчас в программе (наставники и наставляемые): 7; из них прошли полный цикл: 3");
     expect(text).toContain("• Количество наставнических пар: 2\n");
     expect(text).toContain("• Количество наставнических групп: 0\n");
     // Аня (12) and Общий Участник (14) of 200 children; Вова has not completed the cycle.
-    expect(text).toContain("Дети в возрасте от 10 до 19 лет, вошедшие в программы наставничества в роли наставляемого, чел: 2\n");
-    expect(text).toMatch(/Доля детей в возрасте от 10 до 19 лет, вошедших .*: 1 %\n/);
+    // Mid-programme the counts of people are not 0: Вова is in the programme, without the full cycle yet.
+    expect(text).toContain("Дети в возрасте от 10 до 19 лет, вошедшие в программы наставничества в роли наставляемого, чел: сейчас 3, полный цикл 2\n");
+    expect(text).toMatch(/Доля детей в возрасте от 10 до 19 лет, вошедших .*: сейчас 1,5 %, полный цикл 1 %\n/);
+    expect(text).toContain("Обучающиеся в возрасте от 10 до 19 лет, вовлеченные в программы наставничества, чел: сейчас 5, полный цикл 3\n");
+    // Pairs and satisfaction do not depend on the cycle: one value.
+    expect(text).toContain("• Количество наставнических пар: 2\n");
     expect(text).toMatch(/Уровень удовлетворенности наставляемых участием в программах наставничества, %: 100 %/);
     expect(text).toMatch(/Уровень удовлетворенности наставников участием в программах наставничества, %: 75 %/);
-    expect(text).toContain("Учитываются только участники, прошедшие полный цикл программы");
+    expect(text).toContain("Для отчётов в региональный центр учитываются только участники, прошедшие полный цикл программы");
     expect(await h.app.db.prisma.auditLog.count({ where: { actorId: curatorId, action: "curator.stats", outcome: "allowed" } })).toBe(1);
   });
 

@@ -2,6 +2,7 @@ import { telegramDeepLink, vkDeepLink } from "../../../domain/invitation.js";
 import { indicatorsOfOrganisations, organisationIndicators, programmeIndicators } from "../../../domain/indicators/by-scope.js";
 import { localDate, } from "../../../domain/time.js";
 import { buildCsv, buildSheets, buildWorkbook, renderIndicatorList, type IndicatorColumn, type WorkbookInput } from "../../../reports/index.js";
+import { inProgrammeNow, peopleCounts } from "../../../store/indicator-data.js";
 import type { ProgrammeMeeting } from "../../../store/programme-views.js";
 import { exportArgs, exportedProgramme, inviteRolesArg, withUsage } from "./codecs.js";
 import { defineCommand, type AllowedNote, type CommandContext } from "./registry.js";
@@ -122,9 +123,16 @@ export const statsCommand = defineCommand({
     if (who.kind === "administrator") {
       const organisations = await deps.services.scopes.organisationsOf(who.admin);
       const loaded = await deps.services.indicatorData.load({ organisationIds: organisations.map((o) => o.id) });
-      const set = indicatorsOfOrganisations(loaded.data, organisations.map((o) => o.id));
+      const ids = organisations.map((o) => o.id);
+      const set = indicatorsOfOrganisations(loaded.data, ids);
+      const now = indicatorsOfOrganisations(inProgrammeNow(loaded), ids);
       session.sayText(
-        [t("report-stats-scope", { scope: await deps.services.scopes.scopeName(who.admin), count: organisations.length }), renderIndicatorList(set, t, session.lang), t("report-stats-rule")].join("\n\n"),
+        [
+          t("report-stats-scope", { scope: await deps.services.scopes.scopeName(who.admin), count: organisations.length }),
+          t("report-stats-participants", peopleCounts(loaded)),
+          renderIndicatorList(set, t, session.lang, now),
+          t("report-stats-rule"),
+        ].join("\n\n"),
       );
       return ctx.allowed({ action: "admin.stats", details: { organisations: organisations.length } });
     }
@@ -136,12 +144,12 @@ export const statsCommand = defineCommand({
       return;
     }
     const set = programmeIndicators(loaded.data, programmeId);
-    const completed = new Set(loaded.data.participants.filter((p) => p.completedCycle).map((p) => p.personId)).size;
+    const now = programmeIndicators(inProgrammeNow(loaded), programmeId);
     session.sayText(
       [
         t("report-stats-programme", { programme: programme.name, organisation: programme.organisationName }),
-        t("report-stats-participants", { total: new Set(loaded.data.participants.map((p) => p.personId)).size, completed }),
-        renderIndicatorList(set, t, session.lang),
+        t("report-stats-participants", peopleCounts(loaded)),
+        renderIndicatorList(set, t, session.lang, now),
         t("report-stats-rule"),
       ].join("\n\n"),
     );
