@@ -105,3 +105,36 @@ match-reject-reason-own = Another reason, I will type it
 match-reject-reason-none = No reason
 match-reject-own-title = Reason for rejecting a pair
 match-reject-own-prompt = Type in one message why pair no. { $number } is rejected. Changed your mind? /cancel, and the pair stays suggested.
+
+## Matching rules (/match_settings)
+match-cmd-match-settings = matching rules: must-haves and points
+match-settings-title = Matching rules — “{ $programme }”
+match-settings-must = Must-haves. A pair that does not meet them is never suggested, even when the mentor and the mentee chose each other. A question a person did not answer never rules a pair out.
+match-settings-must-time = • a common time to meet — { $state } (default { $default })
+match-settings-must-format = • a common meeting format, in person or online — { $state } (default { $default })
+match-settings-must-grade = • the mentee's grade among those the mentor wants to work with — { $state } (default { $default })
+match-settings-on = yes
+match-settings-off = no
+match-settings-weights = Points. A pair's score is their sum; matching looks for the pairs with the best total over the whole programme. The more points, the more a feature counts; 0 — not counted.
+match-settings-weight-mutual = • chose each other in the mutual-choice survey ({ $name }) — { $points } (default { $default }): a mutual choice counts above everything else
+match-settings-weight-onesided = • chosen by one side only ({ $name }) — { $points } (default { $default }): helps a pair that fits, never outweighs the questionnaires
+match-settings-weight-goals = • the mentor can help with a goal of the mentee ({ $name }) — { $points } each, up to three (default { $default })
+match-settings-weight-profile = • the mentor is what the mentee asked for ({ $name }) — { $points } per match, up to three (default { $default })
+match-settings-weight-interests = • a shared interest ({ $name }) — { $points } each, up to three (default { $default })
+match-settings-weight-grade = • the mentee's grade among those the mentor prefers ({ $name }) — { $points } (default { $default })
+match-settings-weight-time = • a common time to meet ({ $name }) — { $points } each, up to three (default { $default })
+match-settings-weight-format = • a common meeting format ({ $name }) — { $points } (default { $default })
+match-settings-hint = A button turns a must-have on or off. Points are changed by typing, e.g. /match_settings goals 50 (a whole number from 0 to 1000). Back to the defaults: /match_settings reset. The new rules apply from the next matching (/match).
+match-settings-btn-time = Common time required: { $state }
+match-settings-btn-format = Common format required: { $state }
+match-settings-btn-grade = Suitable grade required: { $state }
+match-settings-btn-reset = Back to the default rules
+match-settings-saved = Saved. The new rules apply from the next matching (/match).
+match-settings-reset-done = The matching rules are the defaults again.
+match-settings-usage = I did not understand what to change. Examples: /match_settings goals 50 — points per goal; /match_settings time — whether a common time is required; /match_settings reset — the default rules.
+
+## What each way of matching gives (/match without a mode)
+match-comparing = Comparing the ways of matching over the whole programme. The result comes here; then pick one with one tap.
+match-tradeoff-title = What each way gives in “{ $programme }” (mentees without a pair: { $mentees }):
+match-tradeoff-line = • { $mode }: { $matched } of { $mentees } get a pair; mutual choices honoured: { $mutual } of { $mutualAll }; pairs without a common time: { $noTime }.
+match-tradeoff-hint = Pick a way with a button below — the bot matches that way and shows the pairs to confirm.

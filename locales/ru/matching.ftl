@@ -106,3 +106,36 @@ match-reject-reason-own = Другая причина — напишу
 match-reject-reason-none = Без причины
 match-reject-own-title = Причина отклонения пары
 match-reject-own-prompt = Напишите одним сообщением, почему отклонить пару №{ $number }. Передумали — /cancel, пара останется предложенной.
+
+## Правила подбора (/match_settings)
+match-cmd-match-settings = правила подбора пар: обязательные условия и баллы
+match-settings-title = Правила подбора пар — «{ $programme }»
+match-settings-must = Обязательные условия. Пару, которая им не отвечает, бот не предложит, даже если наставник и наставляемый выбрали друг друга. Если человек не ответил на вопрос, условие его не ограничивает.
+match-settings-must-time = • есть общее время для встреч — { $state } (по умолчанию { $default })
+match-settings-must-format = • есть общий формат встреч, очно или онлайн — { $state } (по умолчанию { $default })
+match-settings-must-grade = • класс наставляемого — из тех, с которыми наставник хочет работать — { $state } (по умолчанию { $default })
+match-settings-on = да
+match-settings-off = нет
+match-settings-weights = Баллы. Из них складывается оценка пары; подбор ищет пары с наибольшей суммой по всей программе. Чем больше балл, тем важнее признак; 0 — не учитывать.
+match-settings-weight-mutual = • выбрали друг друга в опросе о выборе ({ $name }) — { $points } (по умолчанию { $default }): взаимный выбор важнее всего остального
+match-settings-weight-onesided = • выбор только с одной стороны ({ $name }) — { $points } (по умолчанию { $default }): помогает подходящей паре, но не перевешивает анкеты
+match-settings-weight-goals = • наставник поможет с целью наставляемого ({ $name }) — { $points } за каждую, до трёх (по умолчанию { $default })
+match-settings-weight-profile = • наставник такой, какого хотел наставляемый ({ $name }) — { $points } за совпадение, до трёх (по умолчанию { $default })
+match-settings-weight-interests = • общий интерес ({ $name }) — { $points } за каждый, до трёх (по умолчанию { $default })
+match-settings-weight-grade = • класс наставляемого — из тех, что предпочитает наставник ({ $name }) — { $points } (по умолчанию { $default })
+match-settings-weight-time = • общее время для встреч ({ $name }) — { $points } за каждое, до трёх (по умолчанию { $default })
+match-settings-weight-format = • общий формат встреч ({ $name }) — { $points } (по умолчанию { $default })
+match-settings-hint = Условие включается и выключается кнопкой. Балл меняется командой, например: /match_settings goals 50 (целое число от 0 до 1000). Вернуть всё как было: /match_settings reset. Новые правила действуют со следующего подбора (/match).
+match-settings-btn-time = Общее время обязательно: { $state }
+match-settings-btn-format = Общий формат обязателен: { $state }
+match-settings-btn-grade = Подходящий класс обязателен: { $state }
+match-settings-btn-reset = Вернуть правила по умолчанию
+match-settings-saved = Сохранено. Новые правила действуют со следующего подбора (/match).
+match-settings-reset-done = Правила подбора снова те, что по умолчанию.
+match-settings-usage = Не понял, что изменить. Примеры: /match_settings goals 50 — балл за каждую цель; /match_settings time — общее время обязательно или нет; /match_settings reset — правила по умолчанию.
+
+## Что даст каждый способ подбора (/match без режима)
+match-comparing = Сравниваю способы подбора по всей программе. Итог придёт сюда, тогда выберете способ одной кнопкой.
+match-tradeoff-title = Что даст каждый способ в программе «{ $programme }» (наставляемых без пары: { $mentees }):
+match-tradeoff-line = • { $mode }: пару получат { $matched } из { $mentees }; взаимных выборов учтено: { $mutual } из { $mutualAll }; пар без общего времени: { $noTime }.
+match-tradeoff-hint = Выберите способ кнопкой под сообщением — бот подберёт пары этим способом и покажет их для подтверждения.

@@ -1,6 +1,6 @@
 import type { Job } from "bullmq";
 import type { Logger } from "pino";
-import { MATCH_MODES, suggestPairs, type MatchMode } from "../domain/matching/index.js";
+import { MATCH_MODES, compareModes, modeKey, suggestPairs, type MatchingOptions, type MatchMode } from "../domain/matching/index.js";
 import type { OutboxMessage } from "../store/notifications.js";
 import type { RunView } from "../store/matching.js";
 import type { Services } from "../usecases/services.js";
@@ -45,18 +45,48 @@ export async function runMatching(deps: MatchingRunDeps, input: MatchingRunInput
       text: [{ key: "match-progress", args: { mentees: cohort.mentees.length, mentors: cohort.mentors.length } }],
     });
   }
-  let result: ReturnType<typeof suggestPairs>;
-  try {
-    result = suggestPairs(cohort, { ...options, mode: input.mode });
-  } catch (error) {
-    // Settings a curator mistyped must not stop matching: the documented defaults apply.
-    if ((error as Error).name !== "MatchingInputError" || (!options.weights && !options.policy)) throw error;
-    result = suggestPairs(cohort, { mode: input.mode });
-  }
+  const result = withSettings(options, (o) => suggestPairs(cohort, { ...o, mode: input.mode }));
   const run = await services.matching.saveRun({ programmeId: input.programmeId, mode: input.mode, startedById: input.startedById, result, now: input.now });
   deps.logger?.info({ programmeId: input.programmeId, runId: run.id, mode: input.mode, matched: run.stats.matched, unmatched: run.stats.unmatched.length, proven: run.stats.proven }, "matching run");
   if (run.stats.unmatched.length) await alertUnmatched(services, run, input.now);
   return run;
+}
+
+/** Runs `solve` with the programme's settings; settings that do not validate must not stop matching: the documented defaults apply. */
+function withSettings<T>(options: MatchingOptions, solve: (options: MatchingOptions) => T): T {
+  try {
+    return solve(options);
+  } catch (error) {
+    if ((error as Error).name !== "MatchingInputError" || (!options.weights && !options.policy)) throw error;
+    return solve({});
+  }
+}
+
+/**
+ * The trade-off between the modes, for the curator who asked (`/match` without a mode): for each
+ * mode, the mentees matched, the mutual choices honoured and the pairs without a common time, in
+ * one message with one button per mode, which runs it. Nothing is stored.
+ */
+export async function compareMatching(deps: MatchingRunDeps, input: { programmeId: string; personId: string; key: string }): Promise<void> {
+  const { services } = deps;
+  const { input: cohort, options } = await services.matching.cohort(input.programmeId);
+  const trade = withSettings(options, (o) => compareModes(cohort, o));
+  const programme = await services.participants.programme(input.programmeId);
+  await services.outreach.tell(input.personId, {
+    kind: "match-tradeoff",
+    dedupKey: `match-tradeoff-${input.key}-${input.personId}`,
+    text: (t) =>
+      [
+        t("match-choose-mode"),
+        t("match-tradeoff-title", { programme: programme?.name ?? "—", mentees: trade.mentees }),
+        ...trade.modes.map((m) =>
+          t("match-tradeoff-line", { mode: t(modeKey(m.mode)), matched: m.matched, mentees: trade.mentees, mutual: m.mutualHonoured, mutualAll: trade.withMutualChoice, noTime: m.noCommonTime }),
+        ),
+        t("match-tradeoff-hint"),
+      ].join("\n\n"),
+    buttons: trade.modes.map((m) => [{ label: { key: modeKey(m.mode) }, command: "match", args: `P.${input.programmeId}.${m.mode}` }]),
+  });
+  deps.logger?.info({ programmeId: input.programmeId, modes: trade.modes.map((m) => [m.mode, m.matched]) }, "matching trade-off");
 }
 
 /** One alert per run and curator: how many mentees are left without a mentor, with a button to the list. */
@@ -83,17 +113,22 @@ function isMode(value: unknown): value is MatchMode {
 export { MATCHING_JOB };
 
 /**
- * The job: `{ programmeId, mode?, startedById?, notify? }`, added to the maintenance queue on
+ * The job: `{ programmeId, mode?, compare?, startedById?, notify? }`, added to the maintenance queue on
  * demand (the curator's /match). With `notify` (the curator and the messenger they asked on),
  * a large cohort's curator is told when its questionnaires are read and the pairs are being
  * chosen (`progressFrom` people, default LARGE_COHORT), and the first page of the result is
- * shown in their chat when the run is stored.
+ * shown in their chat when the run is stored. With `compare` (and `notify`), nothing is stored:
+ * the curator gets the trade-off between the modes, one button per mode (compareMatching).
  */
 export const matchingJobKind: JobKind = {
   name: MATCHING_JOB,
   async run(ctx, job: Job) {
-    const data = (job.data ?? {}) as { programmeId?: unknown; mode?: unknown; startedById?: unknown; notify?: { personId?: unknown; platform?: unknown; progressFrom?: unknown } };
+    const data = (job.data ?? {}) as { programmeId?: unknown; mode?: unknown; compare?: unknown; startedById?: unknown; notify?: { personId?: unknown; platform?: unknown; progressFrom?: unknown } };
     if (typeof data.programmeId !== "string") throw new Error("matching-run needs a programmeId");
+    if (data.compare === true && typeof data.notify?.personId === "string") {
+      await compareMatching({ services: ctx.services, logger: ctx.logger }, { programmeId: data.programmeId, personId: data.notify.personId, key: String(job.id ?? `${data.programmeId}-${ctx.now().getTime()}`) });
+      return { compared: true };
+    }
     const asker = typeof data.notify?.personId === "string" ? data.notify.personId : null;
     const from = typeof data.notify?.progressFrom === "number" ? data.notify.progressFrom : LARGE_COHORT;
     const run = await runMatching(

@@ -14,6 +14,7 @@ import type {
   MeetingFormat,
   MenteeInput,
   MentorInput,
+  StoredMatching,
   UnmatchedCause,
 } from "../domain/matching/index.js";
 import { CURRENT_MENTEE, MATCHABLE_MENTOR } from "./participants.js";
@@ -122,6 +123,26 @@ function matchingSettings(settings: unknown): MatchingOptions {
 
 export class Matching {
   constructor(protected readonly prisma: PrismaClient) {}
+
+  /** The programme's settings.matching (empty when none were set). */
+  async settings(programmeId: string): Promise<StoredMatching> {
+    const programme = await this.prisma.programme.findUnique({ where: { id: programmeId }, select: { settings: true } });
+    const m = (programme?.settings as { matching?: unknown } | null)?.matching;
+    return m && typeof m === "object" ? (m as StoredMatching) : {};
+  }
+
+  /** Replaces settings.matching with what `change` makes of it; the other settings stay. Under the programme's matching lock. */
+  async updateSettings(programmeId: string, change: (current: StoredMatching) => StoredMatching): Promise<StoredMatching> {
+    return this.prisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`match-settings:${programmeId}`}, 0))`;
+      const programme = await tx.programme.findUniqueOrThrow({ where: { id: programmeId }, select: { settings: true } });
+      const settings = programme.settings && typeof programme.settings === "object" ? (programme.settings as Record<string, unknown>) : {};
+      const current = settings.matching && typeof settings.matching === "object" ? (settings.matching as StoredMatching) : {};
+      const next = change(current);
+      await tx.programme.update({ where: { id: programmeId }, data: { settings: { ...settings, matching: next } as object } });
+      return next;
+    });
+  }
 
   /** The cohort of a programme as the matching domain reads it. */
   async cohort(programmeId: string): Promise<Cohort> {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
 import { matchingJobKind } from "../../src/jobs/matching.js";
+import { pairEvaluator } from "../../src/domain/matching/index.js";
 import { join, seedParticipant } from "./forms-support.js";
 
 /** Whole-cohort matching from the curator's side, and what the participants are told. */
@@ -74,11 +75,21 @@ describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
   });
   afterAll(() => h?.close());
 
-  it("/match asks for the mode, runs over the whole cohort and shows each pair with its score and reasons", async () => {
-    expect(await said(curator, () => curator.send("/match"))).toContain("Как подбирать пары?");
-    const ask = curator.messages().filter((m) => m.text.includes("Как подбирать пары?")).at(-1)!;
-    expect(ask.buttons.flat().map((b) => b.label)).toEqual(["Лучшее совпадение", "Больше пар", "Устойчивые пары"]);
-    await curator.press("Лучшее совпадение");
+  it("/match first shows what each mode gives, then runs the one picked over the whole cohort and shows each pair with its score and reasons", async () => {
+    expect(await said(curator, () => curator.send("/match"))).toContain("Сравниваю способы подбора");
+    await until(() => texts(curator).includes("Что даст каждый способ"));
+    const ask = curator.messages().filter((m) => m.text.includes("Что даст каждый способ")).at(-1)!;
+    expect(ask.text).toContain("Как подбирать пары?");
+    expect(ask.text).toContain("(наставляемых без пары: 4)");
+    // Pete and Anna chose each other; Dima can meet nobody: no mode pairs him, none pairs people without a common time.
+    expect(ask.text).toContain("• Лучшее совпадение: пару получат 3 из 4; взаимных выборов учтено: 1 из 1; пар без общего времени: 0.");
+    expect(ask.text).toContain("• Больше пар: пару получат 3 из 4;");
+    expect(ask.text).toContain("• Устойчивые пары: пару получат 3 из 4;");
+    expect(ask.buttons.map((row) => row.map((b) => b.label))).toEqual([["Лучшее совпадение"], ["Больше пар"], ["Устойчивые пары"]]);
+    // Nothing is stored before the curator picks.
+    expect(await h.app.db.prisma.matchRun.count({ where: { programmeId } })).toBe(0);
+    await curator.pressOn(ask.id, "Лучшее совпадение");
+    await until(() => texts(curator).includes("режим «Лучшее совпадение»"));
     const page = curator.messages().filter((m) => m.text.includes("режим «Лучшее совпадение»")).at(-1)!;
     const shown = page.text;
     expect(shown).toContain("режим «Лучшее совпадение»");
@@ -98,7 +109,7 @@ describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
     expect((await suggestions(run.id)).map((s) => s.number)).toEqual([1, 2, 3]);
     // The curator is alerted about the mentee left without a mentor (through the outbox).
     await until(() => texts(curator).includes("без наставника осталось наставляемых — 1"));
-    expect(await h.app.db.prisma.auditLog.count({ where: { actorId: curatorId, action: "curator.match", outcome: "allowed" } })).toBe(1);
+    expect(await h.app.db.prisma.auditLog.count({ where: { actorId: curatorId, action: "curator.match", outcome: "allowed" } })).toBe(2);
   });
 
   it("refuses mentors, mentees, strangers and curators of another programme, with an audit record", async () => {
@@ -311,5 +322,40 @@ describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
     // None of the rejected pairs is suggested again.
     const latest = await suggestions((await latestRun()).id);
     for (const r of [a, b, c]) expect(latest.some((s) => s.mentorId === r.mentorId && s.menteeId === r.menteeId)).toBe(false);
+  });
+
+  it("/match_settings shows the rules in force, turns must-haves on and off with a button and sets points by typing", async () => {
+    const settingsOf = async () => ((await h.app.db.prisma.programme.findUniqueOrThrow({ where: { id: programmeId } })).settings as { matching?: unknown }).matching;
+    const shown = await said(curator, () => curator.send("/match_settings"));
+    expect(shown).toContain("Правила подбора пар");
+    expect(shown).toContain("• есть общее время для встреч — да (по умолчанию да)");
+    expect(shown).toContain("• класс наставляемого — из тех, с которыми наставник хочет работать — нет (по умолчанию нет)");
+    expect(shown).toContain("• наставник поможет с целью наставляемого (goals) — 40 за каждую, до трёх (по умолчанию 40)");
+    const view = curator.messages().filter((m) => m.text.includes("Правила подбора пар")).at(-1)!;
+    expect(view.buttons.map((row) => row.map((b) => b.label))).toEqual([["Общее время обязательно: да"], ["Общий формат обязателен: да"], ["Подходящий класс обязателен: нет"], ["Вернуть правила по умолчанию"]]);
+    for (const b of view.buttons.flat()) expect(Buffer.byteLength(b.payload)).toBeLessThanOrEqual(64);
+    // One tap: the grade becomes a must-have.
+    expect(await said(curator, () => curator.pressOn(view.id, "Подходящий класс обязателен: нет"))).toContain("Сохранено.");
+    expect(await settingsOf()).toEqual({ policy: { mustHave: { time: true, format: true, grade: true } } });
+    // Points are typed; out of range or unknown words get the examples.
+    expect(await said(curator, () => curator.send("/match_settings goals 55"))).toContain("(goals) — 55 за каждую");
+    expect(await settingsOf()).toMatchObject({ weights: { goalCovered: 55 } });
+    expect(await said(curator, () => curator.send("/match_settings goals 5000"))).toContain("Не понял, что изменить");
+    expect(await said(curator, () => curator.send("/match_settings somehow"))).toContain("Не понял, что изменить");
+    expect(await h.app.db.prisma.auditLog.count({ where: { actorId: curatorId, action: "curator.match_settings", outcome: "allowed" } })).toBe(2);
+    // The next run follows them: no suggested pair breaks a must-have.
+    await curator.send("/match best");
+    const run = await latestRun();
+    const evaluator = pairEvaluator((await h.app.services.matching.cohort(programmeId)).input, (await h.app.services.matching.cohort(programmeId)).options);
+    for (const s of await suggestions(run.id)) if (s.status === "suggested") expect(evaluator.brokenMustHave(s.mentorId, s.menteeId)).toBeNull();
+    expect(await said(curator, () => curator.send("/match_settings reset"))).toContain("Правила подбора снова те, что по умолчанию.");
+    expect(await settingsOf()).toEqual({});
+    // Not for mentors, and not for another programme's curator.
+    const { anna } = people as Record<string, Seeded>;
+    await anna!.user.send("/match_settings time");
+    expect(anna!.user.last().text).toBe(REFUSAL);
+    await otherCurator.pressPayload(`c|match_settings|P.${programmeId}.time`);
+    expect(otherCurator.last().text).toBe(REFUSAL);
+    expect(await settingsOf()).toEqual({});
   });
 });

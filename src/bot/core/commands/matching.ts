@@ -1,4 +1,19 @@
-import { MATCH_MODES, modeKey, reasonMessage, unmatchedMessage } from "../../../domain/matching/index.js";
+import {
+  CURATOR_WEIGHTS,
+  DEFAULT_MUST_HAVES,
+  DEFAULT_WEIGHTS,
+  MATCH_MODES,
+  MUST_HAVES,
+  applySettingChange,
+  decodeSettingChange,
+  effectiveSettings,
+  encodeSettingChange,
+  modeKey,
+  reasonMessage,
+  typedSettingChange,
+  unmatchedMessage,
+  type StoredMatching,
+} from "../../../domain/matching/index.js";
 import { MATCHING_JOB } from "../../../store/job-requests.js";
 import { newId } from "../../../db/sql.js";
 import type { RunView, SuggestionView } from "../../../store/matching.js";
@@ -121,9 +136,12 @@ export const matchCommand = defineCommand({
     }
     const { programmeId } = object;
     const word = ctx.input.trim().toLowerCase();
+    const personId = ctx.actor;
     if (!word) {
-      session.say("match-choose-mode", undefined, modeButtons(ctx, programmeId));
-      return;
+      // First what each mode would give (a job: the whole cohort is solved three times), then one tap picks.
+      await session.services.jobs.request(MATCHING_JOB, { programmeId, compare: true, notify: { personId, platform: session.chat.platform } }, `match-compare-${programmeId}-${newId()}`);
+      session.say("match-comparing");
+      return ctx.allowed({ details: { mode: "compare" } });
     }
     const mode = matchModeArg.decode(word);
     if (!mode) {
@@ -131,7 +149,6 @@ export const matchCommand = defineCommand({
       return;
     }
     // A whole cohort may take a while: the run is a job, and its first page comes to this chat when it is stored.
-    const personId = ctx.actor;
     const jobId = `match-${programmeId}-${newId()}`;
     await session.services.jobs.request(MATCHING_JOB, { programmeId, mode, startedById: personId, notify: { personId, platform: session.chat.platform } }, jobId);
     session.say("match-started", { mode: session.t(modeKey(mode)) });
@@ -287,4 +304,50 @@ export const unmatchedCommand = defineCommand({
   },
 });
 
-export const matchingCommands = [matchCommand, confirmCommand, rejectCommand, confirmAllCommand, unmatchedCommand];
+/** The rules in force, in the curator's words, with a button per must-have and one to go back to the defaults. */
+function settingsView(ctx: CommandContext, programmeId: string, programmeName: string, stored: StoredMatching): { text: string; buttons: Button[][] } {
+  const t = ctx.session.t;
+  const { mustHave, weights } = effectiveSettings(stored);
+  const yesNo = (on: boolean): string => t(on ? "match-settings-on" : "match-settings-off");
+  const lines = [
+    t("match-settings-title", { programme: programmeName }),
+    [t("match-settings-must"), ...MUST_HAVES.map((m) => t(`match-settings-must-${m}`, { state: yesNo(mustHave[m]), default: yesNo(DEFAULT_MUST_HAVES[m]) }))].join("\n"),
+    [t("match-settings-weights"), ...CURATOR_WEIGHTS.map(([name, key]) => t(`match-settings-weight-${name}`, { name, points: weights[key] as number, default: DEFAULT_WEIGHTS[key] as number }))].join("\n"),
+    t("match-settings-hint"),
+  ];
+  const button = (wire: string): string => programmeArg.payload("match_settings", { programmeId, rest: wire });
+  const buttons: Button[][] = MUST_HAVES.map((m) => [{ label: t(`match-settings-btn-${m}`, { state: yesNo(mustHave[m]) }), payload: button(encodeSettingChange({ kind: "toggle", mustHave: m })) }]);
+  buttons.push([{ label: t("match-settings-btn-reset"), payload: button("reset") }]);
+  return { text: lines.join("\n\n"), buttons };
+}
+
+/**
+ * /match_settings: the programme's rules of matching — the must-haves (a button each turns it
+ * on or off) and the points of the weights (typed: `/match_settings goals 50`; `reset` goes back
+ * to the defaults). They apply from the next /match.
+ */
+export const matchSettingsCommand = defineCommand({
+  name: "match_settings",
+  description: "match-cmd-match-settings",
+  audience: "curator",
+  scope: programme({ typed: { toButton: typedSettingChange, usage: "match-settings-usage" } }),
+  audit: "curator.match_settings",
+  async run(ctx) {
+    const { session, deps } = ctx;
+    const { programmeId } = ctx.object;
+    const change = decodeSettingChange(ctx.input.trim());
+    if (!change) {
+      session.say("match-settings-usage");
+      return;
+    }
+    const stored = change.kind === "show" ? await deps.services.matching.settings(programmeId) : await deps.services.matching.updateSettings(programmeId, (current) => applySettingChange(current, change));
+    const programmeName = (await deps.services.participants.programme(programmeId))?.name ?? "—";
+    if (change.kind !== "show") session.say(change.kind === "reset" ? "match-settings-reset-done" : "match-settings-saved");
+    const view = settingsView(ctx, programmeId, programmeName, stored);
+    session.sayText(view.text, view.buttons);
+    if (change.kind === "show") return;
+    return ctx.allowed({ details: { change: encodeSettingChange(change) } });
+  },
+});
+
+export const matchingCommands = [matchCommand, confirmCommand, rejectCommand, confirmAllCommand, unmatchedCommand, matchSettingsCommand];
