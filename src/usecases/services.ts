@@ -23,6 +23,7 @@ import { IndicatorData } from "../store/indicator-data.js";
 import { Scopes } from "../store/scope.js";
 import { ProgrammeViews } from "../store/programme-views.js";
 import { JobRequests } from "../store/job-requests.js";
+import { QuestionnaireNotices } from "./questionnaires.js";
 
 /**
  * What commands, flow hooks and jobs are given: the repositories of src/store, one per
@@ -62,6 +63,8 @@ export interface Services {
   matching: MatchingService;
   /** Heavy work asked for by people, enqueued with their update. */
   jobs: JobRequests;
+  /** The curators told of questionnaires that came in; the interview queue. */
+  questionnaires: QuestionnaireNotices;
 }
 
 /**
@@ -116,5 +119,6 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
     views: new ProgrammeViews(prisma),
     matching: new MatchingService(prisma, pairs),
     jobs: new JobRequests(),
+    questionnaires: new QuestionnaireNotices(prisma, participants, forms, outreach, now),
   };
 }

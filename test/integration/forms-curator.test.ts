@@ -1,28 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
-import { allText, join, optionLabels, other, participationOf, pick, seedParticipant, tick } from "./forms-support.js";
-
-/** Answers a mentee request of a «ученик – ученик» programme with the fewest taps. */
-async function quickMenteeRequest(u: TestUser): Promise<void> {
-  await u.send("/questionnaire");
-  await u.press("Продолжить");
-  await u.send("12");
-  await u.press("6 класс");
-  await u.send("Научиться программировать.");
-  await u.send("Нужен человек, который покажет, с чего начать.");
-  await tick(u, "Информатика");
-  await u.press("Пропустить");
-  await u.press("Пропустить");
-  await tick(u, "Программирование");
-  await u.press("Пропустить");
-  await u.press("Пропустить");
-  await tick(u, "Пт");
-  await tick(u, "Днём (12–17)");
-  await u.press("Раз в неделю");
-  await tick(u, "Онлайн");
-  await u.press("✅ Отправить");
-}
+import { allText, join, optionLabels, other, participationOf, pick, quickMenteeRequest, seedParticipant } from "./forms-support.js";
 
 describe.each(["telegram", "vk"] as const)("the curator's side on %s", (platform) => {
   let h: Harness;

@@ -1,30 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
-import type { TestUser } from "../support/users.js";
 import { matchingProfile } from "../../src/domain/form-profile.js";
-import { allText, join, optionLabels, participationOf, personOf, pick, tick } from "./forms-support.js";
-
-/** Answers the mentor questionnaire of a «ученик – ученик» programme up to its summary. */
-async function answerMentorQuestionnaire(u: TestUser): Promise<void> {
-  await u.press("Продолжить");
-  await u.press("10 класс");
-  await u.send("Призёр региональной олимпиады по математике, веду кружок для пятиклассников.");
-  await u.press("Да");
-  await u.send("Хочу помочь младшим полюбить математику.");
-  await u.send("Чтобы наставляемый сам решал олимпиадные задачи.");
-  await tick(u, "Спорт", "Шахматы, настольные игры");
-  await u.press("Пропустить");
-  await tick(u, "Математика", "Олимпиады и конкурсы");
-  await tick(u, "Уверенность в себе");
-  await tick(u); // nothing professional
-  await u.send("Любознательный, готовый заниматься дополнительно.");
-  await tick(u, "5 класс", "6 класс");
-  await u.send("2");
-  await tick(u, "Вт", "Чт");
-  await tick(u, "Вечером (после 17)");
-  await u.press("Раз в неделю");
-  await tick(u, "Очно", "Онлайн");
-}
+import { allText, answerMentorQuestionnaire, join, optionLabels, participationOf, personOf, pick, tick } from "./forms-support.js";
 
 describe.each(["telegram", "vk"] as const)("questionnaires on %s", (platform) => {
   let h: Harness;

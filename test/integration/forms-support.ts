@@ -99,3 +99,46 @@ export function optionLabels(u: TestUser): string[] {
 export function allText(u: TestUser): string {
   return u.messages().map((m) => m.text).join("\n");
 }
+
+/** Answers a mentee request of a «ученик – ученик» programme with the fewest taps. */
+export async function quickMenteeRequest(u: TestUser): Promise<void> {
+  await u.send("/questionnaire");
+  await u.press("Продолжить");
+  await u.send("12");
+  await u.press("6 класс");
+  await u.send("Научиться программировать.");
+  await u.send("Нужен человек, который покажет, с чего начать.");
+  await tick(u, "Информатика");
+  await u.press("Пропустить");
+  await u.press("Пропустить");
+  await tick(u, "Программирование");
+  await u.press("Пропустить");
+  await u.press("Пропустить");
+  await tick(u, "Пт");
+  await tick(u, "Днём (12–17)");
+  await u.press("Раз в неделю");
+  await tick(u, "Онлайн");
+  await u.press("✅ Отправить");
+}
+
+/** Answers the mentor questionnaire of a «ученик – ученик» programme up to its summary. */
+export async function answerMentorQuestionnaire(u: TestUser): Promise<void> {
+  await u.press("Продолжить");
+  await u.press("10 класс");
+  await u.send("Призёр региональной олимпиады по математике, веду кружок для пятиклассников.");
+  await u.press("Да");
+  await u.send("Хочу помочь младшим полюбить математику.");
+  await u.send("Чтобы наставляемый сам решал олимпиадные задачи.");
+  await tick(u, "Спорт", "Шахматы, настольные игры");
+  await u.press("Пропустить");
+  await tick(u, "Математика", "Олимпиады и конкурсы");
+  await tick(u, "Уверенность в себе");
+  await tick(u); // nothing professional
+  await u.send("Любознательный, готовый заниматься дополнительно.");
+  await tick(u, "5 класс", "6 класс");
+  await u.send("2");
+  await tick(u, "Вт", "Чт");
+  await tick(u, "Вечером (после 17)");
+  await u.press("Раз в неделю");
+  await tick(u, "Очно", "Онлайн");
+}

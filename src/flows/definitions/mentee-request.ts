@@ -9,7 +9,7 @@ import {
   SOCIAL,
 } from "../../domain/vocabulary.js";
 import type { AppFlow } from "../registry.js";
-import { meetingPreferenceSteps, menteesAre, options, requirePerson, saveResponse, thanks } from "./common.js";
+import { meetingPreferenceSteps, menteesAre, options, param, requirePerson, saveResponse, thanks } from "./common.js";
 import { hasRepresentative, recordRepresentative, representativeSteps, withoutRepresentative } from "./representative.js";
 
 const ADULT_AGE = 18;
@@ -63,6 +63,7 @@ export const menteeRequest: AppFlow = {
   },
   async complete({ answers, ctx, services }) {
     const { created } = await saveResponse(menteeRequest, withoutRepresentative(answers), ctx, services);
+    if (created) await services.questionnaires.submitted({ programmeId: param(ctx, "programmeId"), personId: requirePerson(ctx), role: "mentee" });
     return thanks(created ? "mr-done" : "form-updated");
   },
 };

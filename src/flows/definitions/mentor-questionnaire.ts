@@ -59,6 +59,7 @@ export const mentorQuestionnaire: AppFlow = {
     const { created } = await saveResponse(mentorQuestionnaire, answers, ctx, services);
     const capacity = typeof answers.capacity === "number" ? answers.capacity : null;
     if (capacity !== null) await services.participants.setCapacity(requirePerson(ctx), param(ctx, "programmeId"), "mentor", capacity);
+    if (created) await services.questionnaires.submitted({ programmeId: param(ctx, "programmeId"), personId: requirePerson(ctx), role: "mentor" });
     return thanks(created ? "mq-done" : "form-updated");
   },
 };

@@ -101,6 +101,8 @@ export const participantsCommand = defineCommand({
     const missing = inProgramme.filter((r) => r.status !== "declined" && !isFilled(r));
     if (!isFiltered(filter)) {
       sections.push(missing.length ? t("curator-missing-forms", { count: missing.length, numbers: missing.map((r) => t("curator-number", { number: r.number })).join(", ") }) : t("curator-all-filled"));
+      const queue = await deps.services.questionnaires.interviewQueue(programmeId, rows);
+      if (queue.length) sections.push(t("curator-interview-queue", { count: queue.length, numbers: queue.map((r) => t("curator-number", { number: r.number })).join(", ") }));
       for (const kind of ["mutual_choice", "satisfaction"] as const) {
         const round = await deps.services.surveys.current(programmeId, kind);
         if (!round) continue;
