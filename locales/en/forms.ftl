@@ -111,7 +111,6 @@ mr-help-wanted = What do you need your mentor's help with?
 mr-deficits-educational = Which knowledge and skills do you lack?
 mr-deficits-social = Which personal qualities would you like to develop?
 mr-deficits-professional = Which practical (professional) skills do you want to master?
-mr-deficits-hint = Tick what fits; if nothing does, press “Done” or “Skip”.
 mr-interests = Your interests and hobbies
 mr-hobbies = Hobbies you would like to describe in your own words
 mr-mentor-profile = What kind of mentor would you like?

@@ -71,7 +71,10 @@ lc-pair-confirmed-mentor = Your pair is confirmed! Programme “{ $programme }�
    *[other] Your mentees: { $mentees }.
 }
 lc-pair-confirmed-mentee = Your pair is confirmed! Programme “{ $programme }”. Your mentor: { $mentor }.
-lc-pair-confirmed-curator = A pair is confirmed in “{ $programme }”: mentor { $mentor }, { $mentees }.{ $probation ->
+lc-pair-confirmed-curator = A pair is confirmed in “{ $programme }”: mentor { $mentor }, { $count ->
+    [one] mentee
+   *[other] mentees
+} { $mentees }.{ $probation ->
     [yes] { " " }The pair is on probation: you will be invited to its meetings.
    *[other] {""}
 }

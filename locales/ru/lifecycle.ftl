@@ -71,7 +71,10 @@ lc-pair-confirmed-mentor = Пара подтверждена! Программа
    *[other] Ваши наставляемые: { $mentees }.
 }
 lc-pair-confirmed-mentee = Пара подтверждена! Программа «{ $programme }». Ваш наставник: { $mentor }.
-lc-pair-confirmed-curator = Пара подтверждена в программе «{ $programme }»: наставник { $mentor }, { $mentees }.{ $probation ->
+lc-pair-confirmed-curator = Пара подтверждена в программе «{ $programme }»: наставник { $mentor }, { $count ->
+    [one] наставляемый
+   *[other] наставляемые
+} { $mentees }.{ $probation ->
     [yes] { " " }Пара на испытательном сроке: вас будут приглашать на её встречи.
    *[other] {""}
 }
@@ -103,12 +106,12 @@ lc-meeting-proposed = { $moved ->
     📍 { $place }
     Подходит?
 lc-meeting-proposed-info = { $moved ->
-    [yes] { $by } предложил(а) перенести встречу
-   *[other] { $by } предложил(а) встречу
+    [yes] { $by }: предложение перенести встречу
+   *[other] { $by }: предложение встречи
 } ({ lc-stage-name }): { $date } в { $time }, { $place }. Ждём ответа другой стороны.
-lc-meeting-confirmed = { $by } подтвердил(а) встречу ({ lc-stage-name }): { $date } в { $time }, { $place }. Я напомню о ней заранее.
+lc-meeting-confirmed = { $by }: встреча подтверждена ({ lc-stage-name }): { $date } в { $time }, { $place }. Я напомню о ней заранее.
 lc-meeting-declined = { $by } не может встретиться { $date } в { $time }. Предложите, пожалуйста, другое время.
-lc-meeting-cancelled = { $by } отменил(а) встречу { $date } в { $time }. Можно договориться о новой.
+lc-meeting-cancelled = { $by }: встреча { $date } в { $time } отменена. Можно договориться о новой.
 lc-meeting-confirm-done = Встреча подтверждена: { $date } в { $time }, { $place }. Я напомню о ней заранее.
 lc-meeting-decline-done = Вы отказались от встречи { $date } в { $time }. Другая сторона получит сообщение и сможет предложить другое время.
 lc-meeting-cancel-done = Встреча { $date } в { $time } отменена. Другая сторона получит сообщение.
@@ -126,7 +129,7 @@ mt-place-hint = Например: кабинет 214 или ссылка на в
 mt-final = Это итоговая встреча пары?
 mt-error-time = Не получилось понять время. Напишите его так: 16:30.
 mt-error-past = Это время уже прошло. Выберите, пожалуйста, время в будущем.
-mt-proposed = Готово! Я отправил(а) предложение: { $with }, { $date } в { $time }, { $place }. Сообщу, когда ответят.
+mt-proposed = Готово! Предложение отправлено: { $with }, { $date } в { $time }, { $place }. Сообщу, когда ответят.
 mt-problem-unknown = Такая встреча не найдена.
 mt-problem-not-member = Это не ваша пара или встреча — действие недоступно.
 mt-problem-pair-ended = Работа в этой паре уже завершена — встречи больше не назначаются.
@@ -157,7 +160,7 @@ lc-pair-ended-curator = Пара № { $number } ({ $mentor } — { $mentees }) 
 ## Просьба о смене наставника или завершении
 lc-request-which = О какой паре речь?
 lc-request-choose = Что вы хотите попросить у куратора? Пара: { $with }.
-lc-request-sent = Просьба отправлена куратору. Он(а) свяжется с вами.
+lc-request-sent = Просьба отправлена куратору — куратор свяжется с вами.
 lc-request-already = Сегодня вы уже отправляли такую просьбу — куратор её получил.
 lc-alert-change-request = { $role ->
     [mentor] Наставник
@@ -187,9 +190,9 @@ lc-probation-set = { $on ->
    *[other] Испытательный срок пары № { $number } снят.
 }
 lc-complete-usage = Укажите номер участника из /participants, например: /complete 5
-lc-complete-no-pair = { $name } ещё не работал(а) в паре — отметить полный цикл пока нельзя.
-lc-complete-already = { $name } уже отмечен(а) как прошедший(ая) полный цикл ({ $date }).
-lc-complete-done = { $name } прошёл(а) полный цикл программы. Это учтётся в отчётах.
+lc-complete-no-pair = У участника { $name } ещё не было пары — отметить полный цикл пока нельзя.
+lc-complete-already = Полный цикл участника { $name } уже отмечен ({ $date }).
+lc-complete-done = Полный цикл программы отмечен: { $name }. Это учтётся в отчётах.
 
 ## Куратор: просрочено и задачи (/overdue)
 lc-overdue-title = Требует внимания в программе «{ $programme }»: { $count }

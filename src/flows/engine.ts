@@ -466,8 +466,19 @@ export function view(def: FlowDefinition<any>, state: FlowState, ctx: FlowContex
   const step = stepById(def, state.stepId);
   if (!step) return { parts: [], options: [], nav: [] };
   const parts: TextRef[] = [];
-  const position = questions.findIndex((s) => s.id === step.id);
-  if (position >= 0 && questions.length > 1) parts.push({ key: "flow-progress", args: { current: position + 1, total: questions.length } });
+  // One sequence for the whole run: the questions asked so far (some may no longer apply, as the
+  // language and consent once given), then those still ahead from this one on.
+  if (questions.some((s) => s.id === step.id)) {
+    const asked = new Set(
+      state.history.filter((id) => {
+        const s = stepById(def, id);
+        return id !== step.id && s !== undefined && isQuestion(s);
+      }),
+    );
+    const at = def.steps.indexOf(step);
+    const ahead = questions.filter((s) => def.steps.indexOf(s) >= at && !asked.has(s.id)).length;
+    if (asked.size + ahead > 1) parts.push({ key: "flow-progress", args: { current: asked.size + 1, total: asked.size + ahead } });
+  }
   const args = { ...promptArgs(state, ctx), ...(step.type === "date" ? { example: exampleDate(step, deps.today) } : {}) };
   parts.push({ key: step.prompt, args });
   if (step.hint) parts.push({ key: step.hint, args });
@@ -502,7 +513,7 @@ export function view(def: FlowDefinition<any>, state: FlowState, ctx: FlowContex
       return { parts, options: options.map((o, i) => btn(o.label, `o:${i}`)), nav };
     case "multi": {
       const chosen = new Set(state.draft);
-      parts.push({ key: "flow-multi-hint", args: { count: chosen.size } });
+      parts.push({ key: step.optional ? "flow-multi-hint-optional" : "flow-multi-hint", args: { count: chosen.size } });
       return {
         parts,
         options: options.map((o, i) => btn(chosen.has(o.value) ? { text: `✓ ${labelText(o.label, t)}` } : o.label, `t:${i}`)),

@@ -110,7 +110,7 @@ export class PairService extends Pairs {
         dedupKey: `pair-confirmed-${pair.id}-${c}`,
         kind: "pair-confirmed",
         parts: [
-          { key: "lc-pair-confirmed-curator", args: { programme: pair.programmeName, mentor: pair.mentor.name, mentees: menteeNames(pair), probation: pair.probation ? "yes" : "no" } },
+          { key: "lc-pair-confirmed-curator", args: { programme: pair.programmeName, mentor: pair.mentor.name, mentees: menteeNames(pair), count: pair.mentees.length, probation: pair.probation ? "yes" : "no" } },
           contact(pair.mentor.personId, pair.mentor.name, "mentor"),
           ...pair.mentees.map((m) => contact(m.personId, m.name, "mentee")),
         ],

@@ -38,8 +38,8 @@ describe.each(["telegram", "vk"] as const)("the curator's reports on %s", (platf
     await curator.press("Шаг в профессию");
     const all = curator.last().text;
     expect(all).toContain("«Шаг в профессию»: наставников — 3, наставляемых — 4");
-    expect(all).toContain("1. Мария Иванова — прошёл(ла) полный цикл; анкета ✓");
-    expect(all).toContain("3. Сергей Без Анкеты — присоединился(лась); анкета не заполнена");
+    expect(all).toContain("1. Мария Иванова — полный цикл пройден; анкета ✓");
+    expect(all).toContain("3. Сергей Без Анкеты — в программе, до собеседования или подбора; анкета не заполнена");
     expect(all).toContain("Не заполнили анкету: 2 (№ 3, № 6)");
     expect(all).not.toContain("Чужой Наставляемый");
 

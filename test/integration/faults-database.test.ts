@@ -74,7 +74,7 @@ describe("PostgreSQL unavailable", () => {
     const u = h.user("vk");
     await u.open(code);
     await u.press("Русский");
-    await u.press("Согласен(на)");
+    await u.press("Даю согласие");
     await u.press("Да");
     h.dbProxy!.cut();
     await expect(u.send("Вера Смирнова")).rejects.toThrow();

@@ -59,8 +59,8 @@ describe.each(["telegram", "vk"] as const)("the curator's side on %s", (platform
     await curator.send("/participants");
     const list = curator.last().text;
     expect(list).toContain("«Шаг в профессию»: наставников — 1, наставляемых — 1");
-    expect(list).toContain("1. Мария Иванова — присоединился(лась); анкета не заполнена");
-    expect(list).toContain("2. Петя Смирнов — присоединился(лась); анкета ✓");
+    expect(list).toContain("1. Мария Иванова — в программе, до собеседования или подбора; анкета не заполнена");
+    expect(list).toContain("2. Петя Смирнов — в программе, до собеседования или подбора; анкета ✓");
     expect(list).toContain("Не заполнили анкету: 1 (№ 1)");
     await curator.press("2. Петя Смирнов");
     const card = allText(curator);
@@ -182,7 +182,7 @@ describe.each(["telegram", "vk"] as const)("the curator's side on %s", (platform
     await curator.send("/participants");
     expect(curator.last().text).toMatch(/Опрос взаимного выбора открыт с \d\d\.\d\d\.\d{4}: ответили 2 из 13/);
     await curator.send("/participant 2");
-    expect(curator.last().text).toContain("Хотел(а) бы работать с наставниками: 1) Наставник 11; 2) Мария Иванова");
+    expect(curator.last().text).toContain("С какими наставниками хочет работать: 1) Наставник 11; 2) Мария Иванова");
 
     // One of the extra mentors starts answering; the curator closes the survey meanwhile.
     const late = h.user(other(platform), extra[4]!.userId);

@@ -171,7 +171,7 @@ describe.each(["telegram", "vk"] as const)("forms of a working pair on %s", (pla
     await mentee.press("Пропустить");
     await mentee.press("✅ Отправить");
     expect(mentee.last().text).toContain("Итоговый отчёт отправлен куратору");
-    expect(curator.last().text).toContain("Наставляемый Петя Смирнов сдал(а) итоговый отчёт");
+    expect(curator.last().text).toContain("Итоговый отчёт по программе «Шаг в профессию» от наставляемого: Петя Смирнов");
   });
 
   it("satisfaction questionnaires: the curator opens them, mentor and mentee answer on 1–5 scales usable for the indicators", async () => {
@@ -181,7 +181,7 @@ describe.each(["telegram", "vk"] as const)("forms of a working pair on %s", (pla
     expect(mentor.last().text).toContain("is coming to an end");
     await mentee.press("📝 Ответить");
     expect(mentee.last().text).toContain("Насколько в целом вы удовлетворены участием в программе наставничества?");
-    expect(mentee.last().text).toContain("1 — совсем не удовлетворён(а), 5 — полностью удовлетворён(а)");
+    expect(mentee.last().text).toContain("1 — совсем не устраивает, 5 — полностью устраивает");
     for (const score of ["4", "5", "3", "4", "5"]) await mentee.press(score);
     await mentee.press("Пока не знаю");
     await mentee.send("Больше встреч очно.");

@@ -152,7 +152,7 @@ describe.each(["telegram", "vk"] as const)("questionnaires on %s", (platform) =>
     const u = h.user(platform);
     await u.open(await h.invite(pupils, "mentee"));
     await u.press("Русский");
-    await u.press("Согласен(на)");
+    await u.press("Даю согласие");
     await u.press("Да");
     await u.send("Костя Белов");
     const personId = await personOf(h, u);
@@ -166,7 +166,7 @@ describe.each(["telegram", "vk"] as const)("questionnaires on %s", (platform) =>
     // Typing "да" is not the representative's consent.
     await u.send("да");
     expect(u.last().text).toContain("Выберите ответ кнопкой");
-    await u.press("Не согласен(на)");
+    await u.press("Не даю согласия");
     expect(u.last().text).toContain("заявку сохранить нельзя");
     expect(await h.app.db.prisma.conversation.count({ where: { personId } })).toBe(0);
     expect(await h.app.db.prisma.formResponse.count({ where: { personId } })).toBe(0);
@@ -176,7 +176,7 @@ describe.each(["telegram", "vk"] as const)("questionnaires on %s", (platform) =>
     await u.press("Продолжить");
     await u.send("14");
     await u.send("Белова Анна Игоревна");
-    await u.press("Согласен(на)");
+    await u.press("Даю согласие");
     expect(u.last().text).toContain("В каком вы классе?");
     const consent = await h.app.db.prisma.consent.findFirstOrThrow({ where: { personId, kind: "legal_representative" } });
     expect(consent.representativeName).toBe("Белова Анна Игоревна");

@@ -14,11 +14,11 @@ export async function join(h: Harness, u: TestUser, programmeId: string, role: R
   const code = await h.invite(programmeId, role);
   await u.open(code);
   await u.press(lang === "ru" ? "Русский" : "English");
-  await u.press(lang === "ru" ? "Согласен(на)" : "I agree");
+  await u.press(lang === "ru" ? "Даю согласие" : "I agree");
   if (role === "mentee") {
     await u.press(lang === "ru" ? "Нет" : "No");
     await u.send("Петрова Елена Сергеевна");
-    await u.press(lang === "ru" ? "Согласен(на)" : "I agree");
+    await u.press(lang === "ru" ? "Даю согласие" : "I agree");
   } else if (role !== "curator") await u.press(lang === "ru" ? "Да" : "Yes");
   await u.send(name);
   return personOf(h, u);
@@ -72,7 +72,7 @@ export async function seedPair(h: Harness, input: { programmeId: string; mentorI
 }
 
 const NEXT = /^(Ещё ▶|More ▶)$/;
-const PREV = /^(◀ Назад к списку|◀ Previous)$/;
+const PREV = /^(◀ Предыдущая страница|◀ Previous page)$/;
 
 /** Presses an option of the current question, paging through a long list to find it (as a person would). */
 export async function pick(u: TestUser, label: string): Promise<void> {

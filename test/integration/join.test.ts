@@ -20,7 +20,7 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     expect(u.last().text).toContain("152-ФЗ");
     // Nothing about the person is stored before consent.
     expect(await h.app.db.prisma.person.count({ where: { identities: { some: { externalId: u.id } } } })).toBe(0);
-    await u.press("Согласен(на)");
+    await u.press("Даю согласие");
     const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id, platform } } }, include: { consents: true } });
     expect(person.consents.map((c) => c.kind)).toEqual(["personal_data"]);
     expect(u.last().text).toContain("18");
@@ -40,9 +40,11 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     const u = h.user(platform);
     await u.open(code);
     await u.press("Русский");
-    await u.press("Согласен(на)");
+    await u.press("Даю согласие");
     await u.press("Нет");
     expect(u.last().text).toContain("законного представителя");
+    // Progress counts one sequence: language, age, the representative's name, then the name.
+    expect(u.last().text).toMatch(/^Вопрос 3 из 4\n/);
     await u.send("Иванова Ольга Петровна");
     expect(u.last().text).toContain("Иванова Ольга Петровна");
     // The name question is not asked before the representative consents.
@@ -51,7 +53,8 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     await u.send("да");
     expect(u.last().text).toContain("Выберите ответ кнопкой");
     expect(await h.app.db.prisma.consent.count({ where: { kind: "legal_representative", person: { identities: { some: { externalId: u.id } } } } })).toBe(0);
-    await u.press("Согласен(на)");
+    await u.press("Даю согласие");
+    expect(u.last().text).toMatch(/^Вопрос 4 из 4\n\nКак к вам обращаться/);
     const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id } } }, include: { consents: { orderBy: { givenAt: "asc" } } } });
     expect(person.isMinor).toBe(true);
     expect(person.consents.map((c) => [c.kind, c.representativeName])).toEqual([
@@ -67,7 +70,7 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     const u = h.user(platform);
     await u.open(code);
     await u.press("Русский");
-    await u.press("Согласен(на)");
+    await u.press("Даю согласие");
     await u.press("Нет");
     expect(u.last().text).toContain("законного представителя");
     // Nothing to go back to: the age question is not offered again.
@@ -88,10 +91,10 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     const u = h.user(platform);
     await u.open(code);
     await u.press("Русский");
-    await u.press("Согласен(на)");
+    await u.press("Даю согласие");
     await u.press("Нет");
     await u.send("Сидоров Иван Иванович");
-    await u.press("Не согласен(на)");
+    await u.press("Не даю согласия");
     expect(u.last().text).toContain("Без согласия законного представителя");
     const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id } } } });
     expect(await h.app.db.prisma.participation.count({ where: { personId: person.id } })).toBe(0);
@@ -115,7 +118,8 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     await u.open(code);
     await u.press("English");
     await u.press("I agree");
-    expect(u.last().text).toBe("Question 1 of 2\n\nAre you 18 or older?");
+    // One sequence through the join: the language was question 1, the name comes third.
+    expect(u.last().text).toBe("Question 2 of 3\n\nAre you 18 or older?");
     await u.press("Yes");
     await u.send("John Smith");
     await u.send("/help");
@@ -138,7 +142,7 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     const upToName = async (u: ReturnType<typeof h.user>, code: string) => {
       await u.open(code);
       await u.press("Русский");
-      await u.press("Согласен(на)");
+      await u.press("Даю согласие");
       await u.press("Да");
       expect(u.last().text).toContain("Как к вам обращаться");
     };
@@ -159,7 +163,7 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     const late = h.user(platform);
     await late.open(curatorCode);
     await late.press("Русский");
-    await late.press("Согласен(на)");
+    await late.press("Даю согласие");
     await h.app.db.prisma.invitation.update({ where: { code: curatorCode }, data: { revokedAt: h.app.services.now() } });
     await late.send("Не Куратор");
     expect(late.last().text).toContain("Это приглашение отозвано куратором");
@@ -192,7 +196,7 @@ describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platfor
     await u.send("да");
     expect(u.last().text).toContain("Выберите ответ кнопкой");
     expect(await h.app.db.prisma.person.count({ where: { identities: { some: { externalId: u.id } } } })).toBe(0);
-    await u.press("Согласен(на)");
+    await u.press("Даю согласие");
     await u.send("да");
     expect(u.last().text).toContain("Как к вам обращаться");
     await u.sendSticker();

@@ -171,13 +171,13 @@ describe.each(["telegram", "vk"] as const)("ending a pair on %s", (platform) => 
 
   it("the curator marks the full cycle completed, once, and only for someone who worked in a pair", async () => {
     await w.curator.send("/complete 3");
-    expect(w.curator.last().text).toContain("Оля Кузнецова ещё не работал(а) в паре");
+    expect(w.curator.last().text).toContain("У участника Оля Кузнецова ещё не было пары");
     await w.curator.send("/complete 1");
-    expect(w.curator.last().text).toContain("Мария Иванова прошёл(а) полный цикл программы.");
+    expect(w.curator.last().text).toContain("Полный цикл программы отмечен: Мария Иванова.");
     const p = await participationOf(w.h, w.mentorPerson, w.programmeId, "mentor");
     expect(p.completedCycleAt).toEqual(w.clock.now);
     await w.curator.send("/complete 1");
-    expect(w.curator.last().text).toContain("Мария Иванова уже отмечен(а) как прошедший(ая) полный цикл (20.12.2026).");
+    expect(w.curator.last().text).toContain("Полный цикл участника Мария Иванова уже отмечен (20.12.2026).");
     expect(await w.h.app.db.prisma.auditLog.count({ where: { actorId: w.curatorPerson, action: "curator.complete", outcome: "allowed" } })).toBe(1);
     expect(secondMenteePerson).toBeTruthy();
   });

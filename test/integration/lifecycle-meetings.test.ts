@@ -27,7 +27,7 @@ describe.each(["telegram", "vk"] as const)("meetings of a pair on %s", (platform
     expect(w.mentor.last().text).toContain("Наставляемый: Петя Смирнов — ");
     expect(w.mentee.last().text).toContain("Ваш наставник: Мария Иванова");
     expect(w.mentee.last().text).toMatch(/Наставник: Мария Иванова — (https:\/\/vk\.com\/id|tg:\/\/user\?id=)\d+/);
-    expect(w.curator.last().text).toContain("Пара подтверждена в программе «Шаг в профессию»: наставник Мария Иванова, Петя Смирнов.");
+    expect(w.curator.last().text).toContain("Пара подтверждена в программе «Шаг в профессию»: наставник Мария Иванова, наставляемый Петя Смирнов.");
     expect(optionLabels(w.mentee)).toEqual(["📅 Предложить встречу"]);
   });
 
@@ -43,7 +43,7 @@ describe.each(["telegram", "vk"] as const)("meetings of a pair on %s", (platform
     await w.mentee.send("16:30");
     expect(w.mentee.last().text).toContain("Где встречаемся?");
     await w.mentee.send("Кабинет 214");
-    expect(w.mentee.last().text).toContain("Я отправил(а) предложение: Мария Иванова, 30.11.2026 в 16:30, Кабинет 214");
+    expect(w.mentee.last().text).toContain("Предложение отправлено: Мария Иванова, 30.11.2026 в 16:30, Кабинет 214");
 
     const meeting = await w.h.app.db.prisma.meeting.findFirstOrThrow({ where: { pairId } });
     meetingId = meeting.id;
@@ -76,7 +76,7 @@ describe.each(["telegram", "vk"] as const)("meetings of a pair on %s", (platform
     await w.mentee.press("✅ Подтвердить");
     expect(w.mentee.last().text).toContain("Встреча подтверждена: 04.12.2026 в 17:00, Библиотека");
     await w.delivered();
-    expect(w.mentor.last().text).toContain("Петя Смирнов подтвердил(а) встречу (встреча-знакомство): 04.12.2026 в 17:00, Библиотека");
+    expect(w.mentor.last().text).toContain("Петя Смирнов: встреча подтверждена (встреча-знакомство): 04.12.2026 в 17:00, Библиотека");
     const confirmed = await w.h.app.db.prisma.meeting.findUniqueOrThrow({ where: { id: meetingId } });
     expect(confirmed).toMatchObject({ status: "confirmed", startsAt: new Date("2026-12-04T07:00:00Z"), proposedById: w.mentorPerson });
 
@@ -217,7 +217,7 @@ describe.each(["telegram", "vk"] as const)("meetings of a pair on %s", (platform
     await w.mentee.press("❌ Отменить");
     expect(w.mentee.last().text).toContain("Встреча 16.12.2026 в 15:00 отменена");
     await w.delivered();
-    expect(w.mentor.last().text).toContain("Петя Смирнов отменил(а) встречу 16.12.2026 в 15:00");
+    expect(w.mentor.last().text).toContain("Петя Смирнов: встреча 16.12.2026 в 15:00 отменена");
     const cancelled = await w.h.app.db.prisma.meeting.findFirstOrThrow({ where: { pairId, place: "Кабинет 5" } });
     expect(cancelled.status).toBe("cancelled");
     // No reminder for a cancelled meeting.

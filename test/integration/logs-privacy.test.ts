@@ -19,10 +19,10 @@ describe("no personal data in logs", () => {
       joined.set(platform, u);
       await u.open(await h.invite(programmeId, "mentee"));
       await u.press("Русский");
-      await u.press("Согласен(на)");
+      await u.press("Даю согласие");
       await u.press("Нет");
       await u.send(secrets[0]!);
-      await u.press("Согласен(на)");
+      await u.press("Даю согласие");
       await u.send(secrets[1]!);
       await u.send(secrets[2]!);
       await u.send("/questionnaire");

@@ -101,10 +101,10 @@ describe.each(["telegram", "vk"] as const)("erasure after /forget on %s", (platf
     if (mentee.platform === "telegram") (mentee as TelegramTestUser).username = "ulyana_grechko_11";
     await mentee.open(await h.invite(programmeId, "mentee"));
     await mentee.press("Русский");
-    await mentee.press("Согласен(на)");
+    await mentee.press("Даю согласие");
     await mentee.press("Нет");
     await mentee.send("Гречко Светлана Аркадьевна");
-    await mentee.press("Согласен(на)");
+    await mentee.press("Даю согласие");
     await mentee.send("Ульяна Гречко");
     menteePerson = await personOf(h, mentee);
 
