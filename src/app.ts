@@ -1,6 +1,5 @@
 import type { Server } from "node:http";
 import type { Redis } from "ioredis";
-import type { UserFromGetMe } from "grammy/types";
 import type { Config } from "./config.js";
 import type { Clock } from "./domain/clock.js";
 import { createDatabase, type Database } from "./db/client.js";
@@ -15,18 +14,17 @@ import { commandMenus } from "./bot/core/commands/menu.js";
 import type { CoreDeps } from "./bot/core/commands/registry.js";
 import { UpdateProcessor } from "./bot/core/processor.js";
 import type { RateLimitSettings } from "./bot/core/rate-limit.js";
-import type { Messenger, Platform } from "./bot/core/types.js";
-import { TelegramTransport } from "./bot/telegram/transport.js";
-import { VkTransport } from "./bot/vk/transport.js";
+import type { Messenger } from "./bot/core/types.js";
+import type { Transport } from "./bot/core/transport.js";
+import { createTransport, type AdapterOptions, type Transports } from "./adapters.js";
+import { PLATFORMS, type Platform } from "./domain/platforms.js";
+import { webhookPath } from "./platforms.js";
 import { createRedis, pingRedis } from "./jobs/connection.js";
 import { createWorker, type JobKind, type JobWorker } from "./jobs/worker.js";
 import { JobQueue } from "./jobs/job-queue.js";
 import { Outbound, type OutboundOptions } from "./jobs/outbound.js";
 import { LifecycleScheduler } from "./jobs/lifecycle.js";
-import { createHttpServer } from "./http/server.js";
-
-/** Requests per second vk-io lets one process make (its own spacing); see createApp. */
-const VK_PROCESS_API_LIMIT = 22.5;
+import { createHttpServer, type RequestHandler } from "./http/server.js";
 
 export interface AppOptions {
   config: Config;
@@ -35,8 +33,8 @@ export interface AppOptions {
   run: { bot: boolean; worker: boolean };
   /** The one clock of the service (main passes the system clock; tests their own). */
   now: Clock;
-  telegramBotInfo?: UserFromGetMe;
-  vkApiLimit?: number;
+  /** Settings of the messengers' adapters (Telegram's known bot, VK's request rate): tests and benchmarks. */
+  messengers?: AdapterOptions;
   queuePrefix?: string;
   /** Listen for HTTP (health, webhooks); tests that call handlers directly turn it off. */
   http?: boolean;
@@ -48,14 +46,14 @@ export interface AppOptions {
   jobKinds?: readonly JobKind[];
 }
 
-export interface App {
+export interface App extends Transports {
   db: Database;
   redis: Redis;
   services: Services;
   processor: UpdateProcessor;
   core: CoreDeps;
-  telegram?: TelegramTransport;
-  vk?: VkTransport;
+  /** The transport of every messenger the configuration has a section for (also `app.telegram`, `app.max`…). */
+  transports: Map<Platform, Transport>;
   worker?: JobWorker;
   /** The outbound queues every message the bot sends on its own goes through. */
   outbound: Outbound;
@@ -79,22 +77,22 @@ export function createApp(options: AppOptions): App {
   const runner = new FlowRunner({ registry: flows, services, now });
   const core: CoreDeps = { services, runner, flows, commands, i18n, now };
 
-  const telegram = config.telegram ? new TelegramTransport({ config: config.telegram, logger, botInfo: options.telegramBotInfo, menu: () => commandMenus(commands, i18n) }) : undefined;
-  // vk-io spaces requests ceil(1133 ms / apiLimit) apart in each process: with 20 that is 57 ms (17.5/s),
-  // well under VK's 20/s; with 24, 48 ms, so a backlog (after an error 6 it holds everything) goes out
-  // above 20/s and draws more errors 6. 51 ms lets the outbound pace (97 % of 20/s, shared in Redis) lead.
-  const vk = config.vk ? new VkTransport({ config: config.vk, logger, apiLimit: options.vkApiLimit ?? VK_PROCESS_API_LIMIT }) : undefined;
-  core.inviteLinks = () => ({
-    telegramBot: config.telegram?.username ?? options.telegramBotInfo?.username ?? (telegram?.bot.isInited() ? telegram.bot.botInfo.username : undefined),
-    vkGroupId: config.vk?.groupId,
-  });
-  const messengers = new Map<Platform, Messenger>();
-  if (telegram) messengers.set("telegram", telegram.messenger);
-  if (vk) messengers.set("vk", vk.messenger);
+  const transports = new Map<Platform, Transport>();
+  const byPlatform: Transports = {};
+  const prefix = options.queuePrefix ?? "nastavnik";
+  const state = { get: (key: string) => redis.get(`${prefix}:${key}`), set: (key: string, value: string) => redis.set(`${prefix}:${key}`, value) };
+  for (const platform of PLATFORMS) {
+    const section = config[platform];
+    if (!section) continue;
+    const transport = createTransport(platform, section as never, { logger, state, menu: () => commandMenus(commands, i18n), options: options.messengers?.[platform] as never });
+    transports.set(platform, transport);
+    (byPlatform as Record<string, Transport>)[platform] = transport;
+  }
+  core.inviteLinks = () => Object.fromEntries([...transports].map(([platform, t]) => [platform, t.inviteTarget() ?? null]));
+  const messengers = new Map<Platform, Messenger>([...transports].map(([platform, t]) => [platform, t.messenger]));
 
   // Messages the bot sends on its own (interview outcome, survey opened, forms begun by the scheduler).
   // ...through one outbound queue per messenger; every process that has the messengers may consume them.
-  const prefix = options.queuePrefix ?? "nastavnik";
   const outbound = new Outbound({
     redis,
     prefix,
@@ -109,8 +107,7 @@ export function createApp(options: AppOptions): App {
   const jobs = new JobQueue(redis, prefix);
   services.jobs.attach(jobs);
   const processor = new UpdateProcessor({ core, frames: new UpdateFrames(db.framePool, now), i18n, messengers, logger, rateLimit: options.rateLimit, outbound, jobs });
-  telegram?.attach(processor);
-  vk?.attach(processor);
+  for (const t of transports.values()) t.attach(processor);
   services.outreach.attach({ messengers, i18n, processor, outbound });
   const lifecycle = new LifecycleScheduler({ prisma: db.prisma, services, outbound, logger });
 
@@ -123,8 +120,9 @@ export function createApp(options: AppOptions): App {
         const [postgres, redisOk] = await Promise.all([db.ping(), pingRedis(redis)]);
         return { postgres, redis: redisOk };
       },
-      telegramWebhook: options.run.bot && config.telegram?.mode === "webhook" ? telegram!.webhookHandler() : undefined,
-      vkCallback: options.run.bot && config.vk?.mode === "callback" ? vk!.callbackHandler() : undefined,
+      webhooks: new Map<string, RequestHandler>(
+        options.run.bot ? [...transports].flatMap(([platform, t]) => { const handler = t.webhook(); return handler ? [[webhookPath(platform), handler] as const] : []; }) : [],
+      ),
     });
   }
 
@@ -134,8 +132,8 @@ export function createApp(options: AppOptions): App {
     services,
     processor,
     core,
-    telegram,
-    vk,
+    ...byPlatform,
+    transports,
     worker,
     outbound,
     lifecycle,
@@ -144,16 +142,13 @@ export function createApp(options: AppOptions): App {
       if (server) await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
       outbound.ensureStarted();
       if (worker) await worker.start();
-      if (options.run.bot) {
-        await telegram?.start();
-        await vk?.start();
-      }
-      logger.info({ telegram: !!telegram && options.run.bot, vk: !!vk && options.run.bot, worker: !!worker, port: config.port }, "started");
+      if (options.run.bot) for (const t of transports.values()) await t.start();
+      logger.info({ messengers: options.run.bot ? [...transports.keys()] : [], worker: !!worker, port: config.port }, "started");
     },
     async stop() {
       // Stop taking work, finish what is in hand, then close connections.
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
-      await Promise.all([telegram?.stop(), vk?.stop()]);
+      await Promise.all([...transports.values()].map((t) => t.stop()));
       await processor.drain();
       await worker?.stop();
       await outbound.stop();

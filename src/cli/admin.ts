@@ -3,7 +3,8 @@ import { z } from "zod";
 import { createDatabase } from "../db/client.js";
 import { isMentorshipForm, isRole, MENTORSHIP_FORMS, ROLES } from "../domain/roles.js";
 import { isTimezone, utcDate } from "../domain/time.js";
-import { telegramDeepLink, vkDeepLink } from "../domain/invitation.js";
+import { PLATFORMS } from "../domain/platforms.js";
+import { profileOf, profiles } from "../platforms.js";
 import { Invitations } from "../store/invitations.js";
 import { systemClock } from "../domain/clock.js";
 import { loadEnvFile } from "../env-file.js";
@@ -13,7 +14,7 @@ import { loadEnvFile } from "../env-file.js";
  *   npm run admin -- org:create --name … --timezone Asia/Omsk [--district …] [--region …]
  *   npm run admin -- programme:create --org <id> --form <form> --name … --starts <date> --ends <date>
  *   npm run admin -- invite:create --programme <id> --role mentor|mentee|curator [--expires <date>] [--max-uses <n>]
- *   npm run admin -- admin:add --telegram <user id> | --vk <user id> (--org <id> | --district … --region … | --region …) [--timezone <zone>]
+ *   npm run admin -- admin:add --telegram <user id> | --vk <user id> | --max <user id> (--org <id> | --district … --region … | --region …) [--timezone <zone>]
  */
 
 export const USAGE = `Usage: npm run admin -- <command> [options]
@@ -24,12 +25,12 @@ Commands:
   programme:create  --org <organisation id> --form <form> --name <name> --starts <YYYY-MM-DD> --ends <YYYY-MM-DD> [--result <text>]
                     forms: ${MENTORSHIP_FORMS.join(", ")}
   invite:create     --programme <programme id> --role ${ROLES.join("|")} [--expires <YYYY-MM-DD>] [--max-uses <n>]
-  admin:add         (--telegram <user id> | --vk <user id>) (--org <organisation id> | --district <district> --region <region> | --region <region>)
+  admin:add         (${PLATFORMS.map((p) => `--${p} <user id>`).join(" | ")}) (--org <organisation id> | --district <district> --region <region> | --region <region>)
                     [--timezone <IANA zone of the weekly digest; default: the organisation's, else Europe/Moscow>]
   org:list          organisations with their ids
   programme:list    [--org <organisation id>]
 
-Environment: DATABASE_URL; TELEGRAM_BOT_USERNAME and VK_GROUP_ID for invitation links.`;
+Environment: DATABASE_URL; ${profiles().map((p) => p.invite.env).join(", ")} for invitation links.`;
 
 export class UsageError extends Error {}
 
@@ -73,8 +74,8 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
       role: { type: "string" },
       expires: { type: "string" },
       "max-uses": { type: "string" },
-      telegram: { type: "string" },
-      vk: { type: "string" },
+      // One option per messenger: the account's user id (admin:add).
+      ...Object.fromEntries(PLATFORMS.map((p) => [p, { type: "string" as const }])),
     },
   });
   if (!env.DATABASE_URL) throw new UsageError("DATABASE_URL is not set");
@@ -126,15 +127,18 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
         const maxUses = values["max-uses"] === undefined ? null : check(z.coerce.number().int().min(1), values["max-uses"], "max-uses");
         const inv = await new Invitations(db.sql, () => now).create({ programmeId: programme.id, role: values.role, expiresAt: expires, maxUses });
         out(`Invitation code: ${inv.code}`);
-        out(`Telegram: ${telegramDeepLink(env.TELEGRAM_BOT_USERNAME?.replace(/^@/, "") || "<bot username>", inv.code)}`);
-        const groupId = Number(env.VK_GROUP_ID);
-        out(`VK: ${Number.isInteger(groupId) && groupId > 0 ? vkDeepLink(groupId, inv.code) : `https://vk.me/club<group id>?ref=${inv.code}`}`);
+        for (const platform of PLATFORMS) {
+          const p = profileOf(platform);
+          out(`${p.name}: ${p.invite.link(p.invite.fromEnv(env[p.invite.env]) ?? p.invite.placeholder, inv.code)}`);
+        }
         return;
       }
       case "admin:add": {
-        if (!!values.telegram === !!values.vk) throw new UsageError("give exactly one of --telegram <user id> or --vk <user id>");
-        const platform = values.telegram ? "telegram" : "vk";
-        const externalId = check(z.string().regex(/^\d{1,20}$/, "must be a numeric user id"), values.telegram ?? values.vk, platform);
+        const accounts = values as Record<string, string | undefined>;
+        const given = PLATFORMS.filter((p) => accounts[p]);
+        if (given.length !== 1) throw new UsageError(`give exactly one of ${PLATFORMS.map((p) => `--${p} <user id>`).join(", ")}`);
+        const platform = given[0]!;
+        const externalId = check(z.string().regex(/^\d{1,20}$/, "must be a numeric user id"), accounts[platform], platform);
         if (values.timezone !== undefined && !isTimezone(values.timezone)) throw new UsageError(`--timezone ${values.timezone} is not an IANA timezone (e.g. Europe/Moscow, Asia/Omsk)`);
         const scope = values.org ? "organisation" : values.district ? "district" : "region";
         if (scope === "district" && !values.region?.trim()) throw new UsageError("--district needs --region: district names repeat across regions (e.g. --district \"Омский район\" --region \"Омская область\")");

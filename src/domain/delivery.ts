@@ -65,24 +65,3 @@ export function planDeliveries(due: readonly DueNotification[]): PlannedDelivery
 export function partKey(deliveryKey: string, part: number): string {
   return `${deliveryKey}#${part}`;
 }
-
-export interface ContactIdentity {
-  platform: "telegram" | "vk";
-  externalId: string;
-  username: string | null;
-}
-
-/**
- * How to reach a person in each messenger, shared only within a confirmed pair (002 §7.3):
- * a Telegram username link when known, else the tg:// link by id; the VK profile by id.
- */
-export function contactLinks(identities: readonly ContactIdentity[]): string[] {
-  const out: string[] = [];
-  for (const i of identities) {
-    if (i.platform === "telegram") {
-      const username = i.username?.replace(/^@/, "");
-      out.push(username && /^[A-Za-z0-9_]{3,32}$/.test(username) ? `https://t.me/${username}` : `tg://user?id=${i.externalId}`);
-    } else out.push(`https://vk.com/id${i.externalId}`);
-  }
-  return [...new Set(out)];
-}

@@ -21,14 +21,6 @@ export function normalizeCode(input: string): string | null {
   return code;
 }
 
-export function telegramDeepLink(botUsername: string, code: string): string {
-  return `https://t.me/${botUsername}?start=${code}`;
-}
-
-export function vkDeepLink(groupId: number, code: string): string {
-  return `https://vk.me/club${groupId}?ref=${code}`;
-}
-
 export type InvitationProblem = "unknown" | "expired" | "revoked" | "used_up" | "programme_finished";
 
 export interface InvitationFacts {

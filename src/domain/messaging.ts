@@ -2,10 +2,12 @@
  * The neutral vocabulary of messaging: where an update came from, what a person sent, what
  * the bot sends and within which limits. Every messenger adapter translates to and from it;
  * the bot, the stores and the jobs share it. Pure types and functions: nothing here knows
- * about Telegram or VK, or does any I/O.
+ * about any one messenger, or does any I/O.
  */
 
-export type Platform = "telegram" | "vk";
+import type { Platform } from "./platforms.js";
+
+export type { Platform } from "./platforms.js";
 
 /** Where an update came from and where the answer goes. */
 export interface ChatRef {

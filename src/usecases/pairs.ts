@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db/client.js";
 import type { TextRef } from "../flows/types.js";
-import { contactLinks } from "../domain/delivery.js";
+import { contactLinks } from "../platforms.js";
 import { finalReportDueDate } from "../domain/deadlines.js";
 import { isActivePair, statusAfterEnding, type EndReason } from "../domain/lifecycle.js";
 import { lifecycleSettings } from "../domain/lifecycle-settings.js";

@@ -1,3 +1,4 @@
+import { ON_EVERY_PLATFORM } from "../support/platforms.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCommandRegistry } from "../../src/bot/core/commands/index.js";
 import type { Command } from "../../src/bot/core/commands/registry.js";
@@ -60,7 +61,7 @@ function ownScope(actor: Actor, command: Command): boolean {
   return false;
 }
 
-describe.each(["telegram", "vk"] as const)("curator and administrator commands refuse outsiders on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("curator and administrator commands refuse outsiders on %s", (platform) => {
   let h: Harness;
   let targets: Targets;
   const users = {} as Record<Actor, TestUser>;

@@ -1,3 +1,4 @@
+import { ON_EVERY_PLATFORM } from "../support/platforms.js";
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -15,7 +16,7 @@ describe("administration CLI", () => {
   const admin = async (...args: string[]) => {
     try {
       const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/admin.ts", ...args], {
-        env: { ...process.env, DATABASE_URL: h.database.url, TELEGRAM_BOT_USERNAME: "nastavnik_test_bot", VK_GROUP_ID: "220000111" },
+        env: { ...process.env, DATABASE_URL: h.database.url, TELEGRAM_BOT_USERNAME: "nastavnik_test_bot", VK_GROUP_ID: "220000111", MAX_BOT_USERNAME: "nastavnik_max_bot" },
       });
       return { code: 0, stdout, stderr };
     } catch (e: any) {
@@ -44,12 +45,20 @@ describe("administration CLI", () => {
     const code = /Invitation code: (\S+)/.exec(inv.stdout)![1]!;
     expect(inv.stdout).toContain(`https://t.me/nastavnik_test_bot?start=${code}`);
     expect(inv.stdout).toContain(`https://vk.me/club220000111?ref=${code}`);
+    expect(inv.stdout).toContain(`MAX: https://max.ru/nastavnik_max_bot?start=${code}`);
 
-    for (const platform of ["telegram", "vk"] as const) {
+    for (const platform of ON_EVERY_PLATFORM) {
       const u = h.user(platform);
       await u.open(code);
       expect(u.last().text).toContain("«Профи»");
     }
+  });
+
+  it.each(ON_EVERY_PLATFORM)("adds an administrator by %s id", async (platform) => {
+    const r = await admin("admin:add", `--${platform}`, "434343", "--region", "Омская область");
+    expect(r.code).toBe(0);
+    const identity = await h.app.db.prisma.messengerIdentity.findUniqueOrThrow({ where: { platform_externalId: { platform, externalId: "434343" } } });
+    expect(await h.app.db.prisma.administrator.count({ where: { personId: identity.personId, scope: "region" } })).toBe(1);
   });
 
   it("adds an administrator by messenger id", async () => {

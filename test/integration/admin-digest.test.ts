@@ -1,3 +1,5 @@
+import { ON_EVERY_PLATFORM, TEST_PLATFORMS } from "../support/platforms.js";
+import { other as otherPlatform } from "./forms-support.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runDigests } from "../../src/jobs/digest.js";
 import { createLogger } from "../../src/logger.js";
@@ -18,7 +20,7 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 /** Wednesday `weeks` weeks after 17 March 2027 at `hhmm` in Omsk (UTC+6). */
 const omskWednesday = (weeks: number, hhmm: string) => new Date(Date.parse(`2027-03-17T${hhmm}:00+06:00`) + weeks * 7 * 86_400_000);
 
-describe.each(["telegram", "vk"] as const)("the weekly digest on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("the weekly digest on %s", (platform) => {
   let h: Harness;
   let clock = START;
   let w: World;
@@ -188,15 +190,14 @@ describe.each(["telegram", "vk"] as const)("the weekly digest on %s", (platform)
   });
 
   it("blocked on this messenger, comes with its chart on the administrator's other one, once", async () => {
-    const other = platform === "telegram" ? "vk" : "telegram";
+    const other = otherPlatform(platform);
     // Added on Saturday; the account on the other messenger is linked on Sunday, so this one is the first.
     clock = new Date("2027-04-17T06:00:00Z");
     const regional = await addAdministrator(h, platform, ["--district", "Омский район", "--region", "Омская область"]);
     const { chatId } = await h.app.db.prisma.messengerIdentity.findFirstOrThrow({ where: { personId: regional.personId, platform } });
     clock = new Date("2027-04-18T06:00:00Z");
     const otherChat = await addIdentity(h, regional.personId, other);
-    if (platform === "telegram") h.tg.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" }, { chatId, times: 5 });
-    else h.vk.failNext("messages.send", { error_code: 901, error_msg: "Can't send messages for users without permission" }, { peerId: chatId, times: 5 });
+    TEST_PLATFORMS[platform].blockNext(h, chatId, 5);
     const there = h.user(other, otherChat);
     // Monday 19 April, 09:00 in Moscow (the default day, hour and zone of a district's administrator).
     const at = new Date("2027-04-19T06:00:00Z");

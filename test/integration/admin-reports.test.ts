@@ -1,3 +1,4 @@
+import { ON_EVERY_PLATFORM } from "../support/platforms.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 import { addAdministrator, alsoCurator, NOW, readWorkbook, rowsBy, seedCuratorWorld, sheetRows, totalRow, World, type CuratorWorld, type Platform } from "./curator-seed.js";
@@ -32,7 +33,7 @@ async function seedAdminWorld(h: Harness, platform: Platform): Promise<AdminWorl
   return { ...base, gymnasium, novosibirsk };
 }
 
-describe.each(["telegram", "vk"] as const)("administrators' reports on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("administrators' reports on %s", (platform) => {
   let h: Harness;
   let world: AdminWorld;
   let orgAdmin: Awaited<ReturnType<typeof addAdministrator>>;

@@ -1,3 +1,4 @@
+import { ON_EVERY_PLATFORM } from "../support/platforms.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
@@ -14,7 +15,7 @@ import { alsoCurator, NOW, readWorkbook, rowsBy, seedCuratorWorld, sheetRows, to
 const CURATOR_ONLY = "Эта команда доступна только куратору программы.";
 const REPORTS_ONLY = "Эта команда доступна кураторам программ и администраторам.";
 
-describe.each(["telegram", "vk"] as const)("the curator's reports on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("the curator's reports on %s", (platform) => {
   let h: Harness;
   let world: CuratorWorld;
   let curator: TestUser;

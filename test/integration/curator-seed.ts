@@ -1,3 +1,4 @@
+import { TEST_PLATFORMS } from "../support/platforms.js";
 import ExcelJS from "exceljs";
 import { runAdmin } from "../../src/cli/admin.js";
 import type { Harness } from "../support/harness.js";
@@ -13,7 +14,8 @@ import type { Role } from "../../src/domain/roles.js";
 
 export const DAY = 86_400_000;
 
-export type Platform = "telegram" | "vk";
+export type { Platform } from "../../src/domain/platforms.js";
+import type { Platform } from "../../src/domain/platforms.js";
 
 let nextExternal = 700_000_000 + Math.floor(Math.random() * 50_000_000);
 
@@ -70,7 +72,7 @@ export class World {
         displayName: name,
         isMinor: false,
         createdAt: this.now,
-        identities: { create: { platform, externalId: id, chatId: id, createdAt: this.now } },
+        identities: { create: { platform, externalId: id, chatId: TEST_PLATFORMS[platform].chatIdOf(id), createdAt: this.now } },
         consents: { create: { kind: "personal_data", version: "2026-11", givenAt: this.now } },
       },
     });
@@ -198,7 +200,7 @@ export interface CuratorWorld {
  * (работодатель – ученик); one person is a mentee of both «ученик – ученик» programmes.
  * A second school has a programme of its own curator.
  */
-export async function seedCuratorWorld(h: Harness, platform: "telegram" | "vk"): Promise<CuratorWorld> {
+export async function seedCuratorWorld(h: Harness, platform: Platform): Promise<CuratorWorld> {
   const w = new World(h, NOW);
   const organisationId = await w.organisation({
     name: "МАОУ «СОШ № 46»",

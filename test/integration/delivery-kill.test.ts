@@ -5,6 +5,7 @@ import { testQueuePrefix } from "../support/redis-keys.js";
 import { LIFECYCLE_QUEUE, MAINTENANCE_QUEUE } from "../../src/jobs/worker.js";
 import { received, recipients, reminder, sendCalls, tally, type Recipient } from "./delivery-support.js";
 import { spawnWorker, until, type WorkerProcess } from "./delivery-processes.js";
+import { ON_EVERY_PLATFORM, TEST_PLATFORMS } from "../support/platforms.js";
 
 /**
  * The real worker process, killed with SIGKILL in the middle of sending: the jobs it held are
@@ -15,7 +16,7 @@ import { spawnWorker, until, type WorkerProcess } from "./delivery-processes.js"
 const FIRST_HALF = `Часть первая. ${"Подробности встречи. ".repeat(150)}`;
 const SECOND_HALF = `Часть вторая. ${"План на месяц. ".repeat(150)}`;
 
-describe.each(["telegram", "vk"] as const)("worker killed mid-sending on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("worker killed mid-sending on %s", (platform) => {
   let h: Harness;
   const prefix = testQueuePrefix(); // its keys are deleted when the harness closes
   const workers: WorkerProcess[] = [];
@@ -25,8 +26,7 @@ describe.each(["telegram", "vk"] as const)("worker killed mid-sending on %s", (p
   });
   afterEach(async () => {
     await Promise.all(workers.splice(0).map((w) => w.kill("SIGTERM")));
-    h.tg.intercept = undefined;
-    h.vk.intercept = undefined;
+    TEST_PLATFORMS[platform].interceptSends(h, undefined);
   });
   afterAll(() => h?.close());
 
@@ -43,17 +43,16 @@ describe.each(["telegram", "vk"] as const)("worker killed mid-sending on %s", (p
     const first = spawnWorker(h, { prefix });
     workers.push(first);
     // The worker dies the moment the second part of the long message reaches the messenger, with
-    // other deliveries in hand. On Telegram that part is lost on the way; on VK it has arrived and
-    // only the answer is lost — the worst case, which random_id makes safe.
+    // other deliveries in hand. On Telegram and MAX that part is lost on the way; on VK it has
+    // arrived and only the answer is lost — the worst case, which random_id makes safe.
     let killed = false;
     const onSend = async (text: string | undefined): Promise<void | "drop"> => {
       if (killed || !text?.startsWith("Часть вторая")) return;
       killed = true;
       await first.kill("SIGKILL");
-      return platform === "telegram" ? "drop" : undefined;
+      return platform === "vk" ? undefined : "drop";
     };
-    if (platform === "telegram") h.tg.intercept = (method, payload) => (method === "sendMessage" ? onSend(payload.text) : undefined);
-    else h.vk.intercept = (method, params) => (method === "messages.send" ? onSend(params.message) : undefined);
+    TEST_PLATFORMS[platform].interceptSends(h, onSend);
     await first.started();
     await until(() => killed && first.child.signalCode === "SIGKILL", 60_000, "the kill");
     const before = (await tally(h.app, "test-kill")).sent;
@@ -74,7 +73,7 @@ describe.each(["telegram", "vk"] as const)("worker killed mid-sending on %s", (p
     expect(parts).toHaveLength(2);
     expect(parts[0]).toBe(FIRST_HALF.trimEnd());
     expect(parts[1]!.trimEnd()).toBe(SECOND_HALF.trimEnd());
-    if (platform === "telegram") {
+    if (platform !== "vk") {
       expect(sendCalls(h, long)).toHaveLength(3); // part 1, part 2 lost on the way, part 2 again
     } else {
       // Part 2 was sent again after the restart with the same random_id, and VK kept one.

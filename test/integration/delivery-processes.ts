@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { TEST_TELEGRAM_TOKEN, type Harness } from "../support/harness.js";
 import { VK_GROUP_ID } from "../support/fake-vk.js";
+import { MAX_TOKEN } from "../support/fake-max.js";
 import type { OutboundOptions } from "../../src/jobs/outbound.js";
 
 /** The real worker process (test/support/worker-process.ts), started against a test's database, Redis and fake messengers. */
@@ -23,6 +24,8 @@ export function spawnWorker(h: Harness, input: { prefix: string; redisUrl?: stri
       VK_GROUP_TOKEN: "vk1.a.test-group-token",
       VK_GROUP_ID: String(VK_GROUP_ID),
       VK_API_BASE_URL: h.vk.apiBaseUrl,
+      MAX_BOT_TOKEN: MAX_TOKEN,
+      MAX_API_BASE_URL: h.max.url,
       LOG_LEVEL: "info",
       PORT: "0",
       QUEUE_PREFIX: input.prefix,

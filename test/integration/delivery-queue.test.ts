@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
-import { seedParticipant } from "./forms-support.js";
+import { other, seedParticipant } from "./forms-support.js";
+import { ON_EVERY_PLATFORM, TEST_PLATFORMS } from "../support/platforms.js";
 import { addIdentity, expectedRandomId, received, recipients, reminder, sendCalls, settle, tally, type Platform } from "./delivery-support.js";
 
 /**
@@ -9,15 +10,13 @@ import { addIdentity, expectedRandomId, received, recipients, reminder, sendCall
  * up (and the curator told) when a person blocked the bot — and each goes out exactly once.
  */
 
-const other = (p: Platform): Platform => (p === "telegram" ? "vk" : "telegram");
-
 /** What the fakes answer when a person blocked the bot. */
 function block(h: Harness, platform: Platform, chatId: string): void {
-  if (platform === "telegram") h.tg.failNext("sendMessage", { error_code: 403, description: "Forbidden: bot was blocked by the user" }, { chatId, times: 50 });
-  else h.vk.failNext("messages.send", { error_code: 901, error_msg: "Can't send messages for users without permission" }, { peerId: chatId, times: 50 });
+  TEST_PLATFORMS[platform].blockNext(h, chatId, 50);
 }
 
-describe.each(["telegram", "vk"] as const)("outbound delivery on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("outbound delivery on %s", (platform) => {
+  const fake = TEST_PLATFORMS[platform];
   let h: Harness;
   let programmeId: string;
   beforeAll(async () => {
@@ -27,9 +26,8 @@ describe.each(["telegram", "vk"] as const)("outbound delivery on %s", (platform)
   afterAll(() => h?.close());
 
   it("bulk messages go out once each within the messenger's limits, even when two processes dispatch and consume them", async () => {
-    if (platform === "telegram") h.tg.enforceLimits({ perChatPerSecond: 1, globalPerSecond: 30 });
-    else h.vk.enforceLimit(20);
-    const limited = () => (platform === "telegram" ? h.tg.rateLimited : h.vk.rateLimited);
+    fake.enforceLimits(h, true);
+    const limited = () => fake.rateLimited(h);
     const limitedBefore = limited();
     const people = await recipients(h, programmeId, platform, 40);
     const now = new Date();
@@ -60,7 +58,7 @@ describe.each(["telegram", "vk"] as const)("outbound delivery on %s", (platform)
     if (platform === "vk") {
       // The random_id of each message derives from its key (the job id), so a repeat of it is dropped by VK.
       for (const r of people.slice(1)) expect(sendCalls(h, r).map((c) => c.randomId)).toEqual([expectedRandomId(`test-bulk-${r.personId}`)]);
-    } else {
+    } else if (platform === "telegram") {
       // Two messages to one chat: at least a second apart, as Telegram asks.
       const [x, y] = h.tg.toChat(first.userId).map((m) => m.at);
       expect(Math.abs(y! - x!)).toBeGreaterThanOrEqual(950);
@@ -69,14 +67,12 @@ describe.each(["telegram", "vk"] as const)("outbound delivery on %s", (platform)
     expect(await h.app.outbound.dispatch(new Date())).toBe(0);
     await settle(h.app, new Date());
     expect(received(h, people[5]!)).toHaveLength(1);
-    if (platform === "telegram") h.tg.enforceLimits(undefined);
-    else h.vk.enforceLimit(undefined);
+    fake.enforceLimits(h, false);
   });
 
   it("a 429 waits retry_after, then the message goes once", async () => {
     const [r] = await recipients(h, programmeId, platform, 1);
-    if (platform === "telegram") h.tg.failNext("sendMessage", { error_code: 429, description: "Too Many Requests: retry after 1", parameters: { retry_after: 1 } }, { chatId: r!.userId });
-    else h.vk.failNext("messages.send", { error_code: 6, error_msg: "Too many requests per second" }, { peerId: r!.userId });
+    fake.rateLimitNext(h, r!.userId);
     const now = new Date();
     await h.app.services.outbox.add([reminder(r!, "slow", "Напоминание о встрече", now)]);
     await h.app.outbound.dispatch(now);
@@ -90,13 +86,8 @@ describe.each(["telegram", "vk"] as const)("outbound delivery on %s", (platform)
 
   it("server errors and timeouts are retried with backoff; each message goes once", async () => {
     const [failing, silent] = await recipients(h, programmeId, platform, 2);
-    if (platform === "telegram") {
-      h.tg.failNext("sendMessage", { error_code: 502, description: "Bad Gateway" }, { chatId: failing!.userId, times: 2 });
-      h.tg.hangNext("sendMessage", { chatId: silent!.userId });
-    } else {
-      h.vk.failNext("messages.send", { error_code: 10, error_msg: "Internal server error" }, { peerId: failing!.userId, times: 2 });
-      h.vk.hangNext("messages.send", { peerId: silent!.userId });
-    }
+    fake.failNext(h, failing!.userId, 2);
+    fake.hangNext(h, silent!.userId);
     const now = new Date();
     await h.app.services.outbox.add([reminder(failing!, "flaky", "Первое напоминание", now), reminder(silent!, "flaky", "Второе напоминание", now)]);
     await h.app.outbound.dispatch(now);
@@ -117,8 +108,7 @@ describe.each(["telegram", "vk"] as const)("outbound delivery on %s", (platform)
 
   it("a message that keeps failing is recorded failed after its last attempt, not sent", async () => {
     const [r] = await recipients(h, programmeId, platform, 1);
-    if (platform === "telegram") h.tg.failNext("sendMessage", { error_code: 500, description: "Internal Server Error" }, { chatId: r!.userId, times: 100 });
-    else h.vk.failNext("messages.send", { error_code: 10, error_msg: "Internal server error" }, { peerId: r!.userId, times: 100 });
+    fake.failNext(h, r!.userId, 100);
     const now = new Date();
     await h.app.services.outbox.add([reminder(r!, "doomed", "Не дойдёт", now)]);
     await h.app.outbound.dispatch(now);
@@ -174,20 +164,19 @@ describe("a pace set above what the messenger allows", () => {
   let h: Harness;
   beforeAll(async () => {
     // Misconfigured on purpose: four times the limits the fakes enforce.
-    h = await startHarness({ app: { outbound: { pace: { telegram: { perSecond: 120, perChatMs: 0 }, vk: { perSecond: 80, perChatMs: 0 } } } } });
+    h = await startHarness({ app: { outbound: { pace: { telegram: { perSecond: 120, perChatMs: 0 }, vk: { perSecond: 80, perChatMs: 0 }, max: { perSecond: 120, perChatMs: 0 } } } } });
   });
   afterAll(() => h?.close());
 
-  it.each(["telegram", "vk"] as const)("%s: the 429s are ridden out; nothing is lost or sent twice", async (platform) => {
-    if (platform === "telegram") h.tg.enforceLimits({ perChatPerSecond: 1, globalPerSecond: 30 });
-    else h.vk.enforceLimit(20);
+  it.each(ON_EVERY_PLATFORM)("%s: the 429s are ridden out; nothing is lost or sent twice", async (platform) => {
+    TEST_PLATFORMS[platform].enforceLimits(h, true);
     const { programmeId } = await h.seedProgramme();
     const people = await recipients(h, programmeId, platform, 70);
     const now = new Date();
     await h.app.services.outbox.add(people.map((r, i) => reminder(r, `over-${platform}`, `Напоминание ${i}`, now)));
     await h.app.outbound.dispatch(now);
     await settle(h.app, now, 60_000);
-    expect(platform === "telegram" ? h.tg.rateLimited : h.vk.rateLimited).toBeGreaterThan(0);
+    expect(TEST_PLATFORMS[platform].rateLimited(h)).toBeGreaterThan(0);
     for (const [i, r] of people.entries()) expect(received(h, r)).toEqual([`Напоминание ${i}`]);
     expect(await tally(h.app, `test-over-${platform}`)).toMatchObject({ pending: 0, sent: 70 });
   });

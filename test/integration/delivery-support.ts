@@ -1,3 +1,4 @@
+import { TEST_PLATFORMS } from "../support/platforms.js";
 import type { Harness } from "../support/harness.js";
 import type { App } from "../../src/app.js";
 import type { OutboxMessage } from "../../src/store/notifications.js";
@@ -7,7 +8,8 @@ import { seedParticipant } from "./forms-support.js";
 
 /** Helpers of the delivery tests: people to write to, reminders put in the outbox, what each chat received. */
 
-export type Platform = "telegram" | "vk";
+export type { Platform } from "../../src/domain/platforms.js";
+import type { Platform } from "../../src/domain/platforms.js";
 
 export interface Recipient {
   personId: string;
@@ -31,7 +33,7 @@ export async function recipients(h: Harness, programmeId: string, platform: Plat
 /** One more account of a person, on the other messenger. */
 export async function addIdentity(h: Harness, personId: string, platform: Platform): Promise<string> {
   const userId = String(nextChat++);
-  await h.app.db.prisma.messengerIdentity.create({ data: { personId, platform, externalId: userId, chatId: userId, createdAt: h.app.services.now() } });
+  await h.app.db.prisma.messengerIdentity.create({ data: { personId, platform, externalId: userId, chatId: TEST_PLATFORMS[platform].chatIdOf(userId), createdAt: h.app.services.now() } });
   return userId;
 }
 
@@ -42,14 +44,14 @@ export function reminder(r: Recipient, tag: string, text: string, dueAt: Date, m
 
 /** Texts each chat received (sends only, not edits). */
 export function received(h: Harness, r: Pick<Recipient, "platform" | "userId">): string[] {
-  return r.platform === "telegram" ? h.tg.toChat(r.userId).filter((m) => m.replaces === undefined).map((m) => m.text) : h.vk.toPeer(r.userId).filter((m) => m.replaces === undefined).map((m) => m.text);
+  const p = TEST_PLATFORMS[r.platform];
+  return p.sentTo(h, p.chatIdOf(r.userId)).map((m) => m.text);
 }
 
 /** Send calls that reached the messenger for a chat (failed and repeated ones included). */
 export function sendCalls(h: Harness, r: Pick<Recipient, "platform" | "userId">): { at: number; randomId?: string }[] {
-  return r.platform === "telegram"
-    ? h.tg.calls.filter((c) => c.method === "sendMessage" && String(c.payload.chat_id) === r.userId).map((c) => ({ at: c.at ?? 0 }))
-    : h.vk.calls.filter((c) => c.method === "messages.send" && c.params.peer_id === r.userId).map((c) => ({ at: c.at ?? 0, randomId: c.params.random_id }));
+  const p = TEST_PLATFORMS[r.platform];
+  return p.sendCalls(h, p.chatIdOf(r.userId));
 }
 
 /** The VK random_id of a single-notification message's first part: derived from its key, so every repeat carries it. */

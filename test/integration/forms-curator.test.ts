@@ -1,9 +1,10 @@
+import { ON_EVERY_PLATFORM } from "../support/platforms.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
 import { allText, join, optionLabels, other, participationOf, pick, quickMenteeRequest, seedParticipant } from "./forms-support.js";
 
-describe.each(["telegram", "vk"] as const)("the curator's side on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("the curator's side on %s", (platform) => {
   let h: Harness;
   let programmeId: string;
   let otherProgramme: string;

@@ -1,3 +1,4 @@
+import { ON_EVERY_PLATFORM } from "../support/platforms.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
@@ -9,7 +10,7 @@ import { allText, join, optionLabels, other, participationOf, seedPair, } from "
  * reports, the pulse and exit surveys, the satisfaction questionnaires — begun by the bot
  * (the scheduler's entry points) or from /forms.
  */
-describe.each(["telegram", "vk"] as const)("forms of a working pair on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("forms of a working pair on %s", (platform) => {
   let h: Harness;
   let programmeId: string;
   let curator: TestUser;

@@ -1,9 +1,10 @@
+import { ON_EVERY_PLATFORM } from "../support/platforms.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 import { matchingProfile } from "../../src/domain/form-profile.js";
 import { allText, answerMentorQuestionnaire, join, optionLabels, participationOf, personOf, pick, tick } from "./forms-support.js";
 
-describe.each(["telegram", "vk"] as const)("questionnaires on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("questionnaires on %s", (platform) => {
   let h: Harness;
   let pupils: string;
   let teachers: string;

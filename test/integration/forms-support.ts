@@ -1,10 +1,13 @@
+import { TEST_PLATFORMS } from "../support/platforms.js";
+import type { Platform } from "../../src/domain/platforms.js";
 import type { Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
 import type { Role } from "../../src/domain/roles.js";
 
 /** Helpers of the forms tests: people joining, people and pairs seeded straight into the database. */
 
-export const other = (p: "telegram" | "vk"): "telegram" | "vk" => (p === "telegram" ? "vk" : "telegram");
+/** Another messenger than this one: Telegram's is VK, every other's Telegram. */
+export const other = (p: Platform): Platform => (p === "telegram" ? "vk" : "telegram");
 
 /**
  * Joins through an invitation, in Russian unless told otherwise: mentors as adults, mentees
@@ -34,14 +37,14 @@ export async function participationOf(h: Harness, personId: string, programmeId:
 }
 
 /** A participant created directly (consent given), for lists longer than a test wants to join by hand. */
-export async function seedParticipant(h: Harness, input: { programmeId: string; role: Role; name: string; platform?: "telegram" | "vk"; status?: "joined" | "approved" | "active" | "declined"; userId?: string }) {
+export async function seedParticipant(h: Harness, input: { programmeId: string; role: Role; name: string; platform?: Platform; status?: "joined" | "approved" | "active" | "declined"; userId?: string }) {
   const userId = input.userId ?? String(900_000_000 + Math.floor(Math.random() * 99_999_999));
   const person = await h.app.db.prisma.person.create({
     data: {
       displayName: input.name,
       isMinor: false,
       createdAt: h.app.services.now(),
-      identities: { create: { platform: input.platform ?? "telegram", externalId: userId, chatId: userId, createdAt: h.app.services.now() } },
+      identities: { create: { platform: input.platform ?? "telegram", externalId: userId, chatId: TEST_PLATFORMS[input.platform ?? "telegram"].chatIdOf(userId), createdAt: h.app.services.now() } },
       consents: { create: { kind: "personal_data", version: "2026-11", givenAt: h.app.services.now() } },
     },
   });

@@ -1,3 +1,5 @@
+import { ON_EVERY_PLATFORM, TEST_PLATFORMS } from "../support/platforms.js";
+import type { Platform } from "../../src/domain/platforms.js";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Frame, UpdateFrames } from "../../src/store/update-frame.js";
@@ -12,7 +14,7 @@ import { VK_GROUP_ID } from "../support/fake-vk.js";
  * written all of it leaves nothing stored and tells nobody; the same update delivered again
  * has its effect once. Messages to others never hold up anybody's answer.
  */
-describe.each(["telegram", "vk"] as const)("one transaction per update on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("one transaction per update on %s", (platform) => {
   let w: LifecycleWorld;
   let pairId: string;
   /** Makes the next update of this chat fail after its handler ran (before COMMIT). */
@@ -133,8 +135,7 @@ describe.each(["telegram", "vk"] as const)("one transaction per update on %s", (
 
   it("a recipient whose messenger does not answer delays neither the sender's answer nor anyone else's", async () => {
     // The mentor's messenger hangs on everything sent to her.
-    if (platform === "telegram") w.h.tg.hangNext("sendMessage", { chatId: w.mentor.id, times: 5 });
-    else w.h.vk.hangNext("messages.send", { peerId: w.mentor.id, times: 5 });
+    TEST_PLATFORMS[platform].hangNext(w.h, w.mentor.id, 5);
     const mark = w.curator.mark();
     const other = w.h.user(platform);
     const handled = await Promise.all([rawSend(w, w.mentee, "/request_change"), rawSend(w, other, "/help")]);
@@ -162,6 +163,19 @@ async function lastPress(w: LifecycleWorld, label: string): Promise<() => Promis
       await app.processor.drain();
     };
   }
+  if (u.platform === "max") {
+    const user = { user_id: Number(u.id), name: "Тест", first_name: "Тест", username: null, is_bot: false, last_activity_time: 0 };
+    const update = {
+      update_type: "message_callback",
+      timestamp: unique,
+      callback: { timestamp: unique, callback_id: `cb-again-${unique}`, payload, user },
+      message: { recipient: { chat_id: Number(u.id) + 1, chat_type: "dialog", user_id: Number(u.id) }, timestamp: 0, body: { mid: `mid.${message.id}`, seq: 1, text: "" } },
+    };
+    return async () => {
+      await app.max!.handleUpdate(update as any);
+      await app.processor.drain();
+    };
+  }
   const eventId = `ev-again-${unique}`;
   const event = { type: "message_event", event_id: eventId, v: "5.199", group_id: VK_GROUP_ID, object: { user_id: Number(u.id), peer_id: Number(u.id), event_id: eventId, payload: JSON.parse(payload), conversation_message_id: message.id } };
   return async () => {
@@ -171,11 +185,11 @@ async function lastPress(w: LifecycleWorld, label: string): Promise<() => Promis
 }
 
 /** An update handed straight to the processor, without waiting for anybody's deliveries. */
-async function rawSend(w: LifecycleWorld, u: { platform: "telegram" | "vk"; id: string }, text: string) {
+async function rawSend(w: LifecycleWorld, u: { platform: Platform; id: string }, text: string) {
   const isCommand = text.startsWith("/");
   return w.h.app.processor.handle({
     updateKey: `raw:${u.platform}:${u.id}:${Math.random()}`,
-    chat: { platform: u.platform, chatId: u.id, userId: u.id },
+    chat: { platform: u.platform, chatId: TEST_PLATFORMS[u.platform].chatIdOf(u.id), userId: u.id },
     input: isCommand ? { kind: "command", command: text.slice(1).split(" ")[0]!, args: text.split(" ").slice(1).join(" ") } : { kind: "text", text },
   });
 }

@@ -1,7 +1,8 @@
+import { ON_EVERY_PLATFORM } from "../support/platforms.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 
-describe.each(["telegram", "vk"] as const)("joining a programme on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("joining a programme on %s", (platform) => {
   let h: Harness;
   let programmeId: string;
 

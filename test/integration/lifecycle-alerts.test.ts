@@ -1,3 +1,4 @@
+import { ON_EVERY_PLATFORM } from "../support/platforms.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { join, optionLabels } from "./forms-support.js";
 import { lifecycleWorld, local, textSince, type LifecycleWorld } from "./lifecycle-support.js";
@@ -9,7 +10,7 @@ import { lifecycleWorld, local, textSince, type LifecycleWorld } from "./lifecyc
  * pair, the monthly report, the federal statistics form (1–20 January), the end approaching
  * (14 and 3 days), and the planned ending when the programme is over.
  */
-describe.each(["telegram", "vk"] as const)("deadline alerts on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("deadline alerts on %s", (platform) => {
   let w: LifecycleWorld;
   let pairId: string;
   const curatorGot = (mark: number, text: string) => w.curator.since(mark).filter((t) => t.includes(text));

@@ -1,3 +1,4 @@
+import { ON_EVERY_PLATFORM } from "../support/platforms.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { commandPayload } from "../../src/bot/core/payload.js";
 import { join, optionLabels, participationOf } from "./forms-support.js";
@@ -11,7 +12,7 @@ import type { TestUser } from "../support/users.js";
  * curator's alert), the curator a task to talk with both; the re-matched mentee's new pair is
  * put on probation; the full cycle is marked (/complete). Nobody else may do any of it.
  */
-describe.each(["telegram", "vk"] as const)("ending a pair on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("ending a pair on %s", (platform) => {
   let w: LifecycleWorld;
   let pairId: string;
   let otherCurator: TestUser;

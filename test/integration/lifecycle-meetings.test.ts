@@ -1,3 +1,4 @@
+import { ON_EVERY_PLATFORM, TEST_PLATFORMS } from "../support/platforms.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { lifecycleWorld, local, textSince, type LifecycleWorld } from "./lifecycle-support.js";
 import { optionLabels } from "./forms-support.js";
@@ -9,7 +10,7 @@ import { commandPayload } from "../../src/bot/core/payload.js";
  * out of quiet hours and merged; "did the meeting happen?", the feedback, its reminder after
  * two days and the curator's alert after five — each once, driven by a fake clock.
  */
-describe.each(["telegram", "vk"] as const)("meetings of a pair on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("meetings of a pair on %s", (platform) => {
   let w: LifecycleWorld;
   let pairId: string;
   let meetingId: string;
@@ -26,7 +27,7 @@ describe.each(["telegram", "vk"] as const)("meetings of a pair on %s", (platform
     expect(w.mentor.last().text).toContain("Ваш наставляемый: Петя Смирнов");
     expect(w.mentor.last().text).toContain("Наставляемый: Петя Смирнов — ");
     expect(w.mentee.last().text).toContain("Ваш наставник: Мария Иванова");
-    expect(w.mentee.last().text).toMatch(/Наставник: Мария Иванова — (https:\/\/vk\.com\/id|tg:\/\/user\?id=)\d+/);
+    expect(w.mentee.last().text).toContain(`Наставник: Мария Иванова — ${TEST_PLATFORMS[platform].contactOf(w.mentor.id)}`);
     expect(w.curator.last().text).toContain("Пара подтверждена в программе «Шаг в профессию»: наставник Мария Иванова, наставляемый Петя Смирнов.");
     expect(optionLabels(w.mentee)).toEqual(["📅 Предложить встречу"]);
   });

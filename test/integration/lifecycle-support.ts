@@ -1,3 +1,4 @@
+import type { Platform } from "../../src/domain/platforms.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
 import { zonedTime } from "../../src/domain/time.js";
@@ -43,7 +44,7 @@ export interface LifecycleWorld {
 /** Lets the messages out at once: pacing has its own tests and benchmark. */
 const FAST = { perSecond: 10_000, perChatMs: 0 };
 
-export async function lifecycleWorld(platform: "telegram" | "vk", start: Date, options: { timezone?: string } = {}): Promise<LifecycleWorld> {
+export async function lifecycleWorld(platform: Platform, start: Date, options: { timezone?: string } = {}): Promise<LifecycleWorld> {
   const clock: Clock = { now: start };
   const h = await startHarness({ app: { now: () => clock.now, outbound: { pace: { telegram: FAST, vk: FAST } } } });
   // The school year the tests' dates fall in (their clock is the world's, not the system's).

@@ -1,3 +1,4 @@
+import { ON_EVERY_PLATFORM, TEST_PLATFORMS } from "../support/platforms.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startHarness, type Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
@@ -26,7 +27,7 @@ async function said(u: TestUser, action: () => Promise<void>): Promise<string> {
 
 const texts = (u: TestUser): string => u.messages().map((m) => m.text).join("\n---\n");
 
-describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("matching on %s", (platform) => {
   let h: Harness;
   let programmeId: string;
   let otherProgramme: string;
@@ -156,7 +157,7 @@ describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
   it("a confirmed pair exists and both sides get the result with the contacts", async () => {
     const { anna, pete } = people as Record<string, Seeded>;
     // Contacts travel only with the confirmation: nobody, the curator included, has been sent one before.
-    const link = (s: Seeded) => (platform === "vk" ? `vk.com/id${s.userId}` : `tg://user?id=${s.userId}`);
+    const link = (s: Seeded) => TEST_PLATFORMS[platform].contactOf(s.userId);
     for (const u of [pete!.user, anna!.user, curator]) for (const s of [anna!, pete!]) expect(texts(u)).not.toContain(link(s));
     expect(await said(curator, () => curator.press("✅ Подтвердить №1"))).toContain("Пара №1 подтверждена: Анна Робототехник → Петя Смирнов");
     const pair = await pairOf("anna", "pete");
@@ -165,11 +166,11 @@ describe.each(["telegram", "vk"] as const)("matching on %s", (platform) => {
     await until(() => texts(pete!.user).includes("Пара подтверждена!") && texts(anna!.user).includes("Пара подтверждена!"));
     const toPete = pete!.user.messages().find((m) => m.text.includes("Пара подтверждена!"))!.text;
     expect(toPete).toContain("Ваш наставник: Анна Робототехник");
-    expect(toPete).toContain(platform === "vk" ? `https://vk.com/id${anna!.userId}` : `tg://user?id=${anna!.userId}`);
+    expect(toPete).toContain(TEST_PLATFORMS[platform].contactOf(anna!.userId));
     expect(toPete).toContain("Елена Куратор");
     const toAnna = anna!.user.messages().find((m) => m.text.includes("Пара подтверждена!"))!.text;
     expect(toAnna).toContain("Петя Смирнов");
-    expect(toAnna).toContain(platform === "vk" ? `https://vk.com/id${pete!.userId}` : `tg://user?id=${pete!.userId}`);
+    expect(toAnna).toContain(TEST_PLATFORMS[platform].contactOf(pete!.userId));
     // The same button again changes nothing.
     expect(await said(curator, () => curator.press("✅ Подтвердить №1"))).toContain("Пара №1 уже подтверждена.");
     expect(await h.app.db.prisma.pair.count({ where: { programmeId } })).toBe(1);

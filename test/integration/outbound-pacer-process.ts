@@ -9,7 +9,7 @@ import { Pacer } from "../../src/jobs/outbound/pacer.js";
  * VK at PACER_PER_SECOND a second (one chat each) and prints what it saw as one JSON line.
  */
 const redis = new Redis(process.env.REDIS_URL ?? "redis://127.0.0.1:6379", { maxRetriesPerRequest: 2 });
-const pacer = new Pacer({ redis, prefix: process.env.PACER_PREFIX!, pace: { telegram: { perSecond: 30, perChatMs: 1000 }, vk: { perSecond: Number(process.env.PACER_PER_SECOND), perChatMs: 0 } }, safety: 0.97 });
+const pacer = new Pacer({ redis, prefix: process.env.PACER_PREFIX!, pace: { telegram: { perSecond: 30, perChatMs: 1000 }, vk: { perSecond: Number(process.env.PACER_PER_SECOND), perChatMs: 0 }, max: { perSecond: 30, perChatMs: 0 } }, safety: 0.97 });
 await redis.ping();
 console.log("ready");
 const lines = createInterface({ input: process.stdin });

@@ -5,6 +5,7 @@ import { performance } from "node:perf_hooks";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { Pacer, WINDOW_MS, type PlatformPace } from "../../src/jobs/outbound/pacer.js";
+import type { Platform } from "../../src/domain/platforms.js";
 import { realClockEnv } from "../support/real-clock.js";
 
 /**
@@ -17,7 +18,7 @@ const REDIS_URL = "redis://127.0.0.1:6379";
 const PREFIX = `test-pacer-${randomBytes(4).toString("hex")}`;
 const SAFETY = 0.97;
 const N = 10;
-const PACE: Record<"telegram" | "vk", PlatformPace> = { telegram: { perSecond: 30, perChatMs: 1000 }, vk: { perSecond: N, perChatMs: 0 } };
+const PACE: Record<Platform, PlatformPace> = { telegram: { perSecond: 30, perChatMs: 1000 }, vk: { perSecond: N, perChatMs: 0 }, max: { perSecond: 30, perChatMs: 0 } };
 
 let redis: Redis;
 let other: Redis;

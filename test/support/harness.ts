@@ -7,7 +7,9 @@ import type { Role } from "../../src/domain/roles.js";
 import { createTestDatabase, type TestDatabase } from "./db.js";
 import { BOT_INFO, FakeTelegram } from "./fake-telegram.js";
 import { FakeVk, VK_GROUP_ID } from "./fake-vk.js";
-import { TelegramTestUser, VkTestUser, type TestUser } from "./users.js";
+import { MaxTestUser, TelegramTestUser, VkTestUser, type TestUser } from "./users.js";
+import { FakeMax, MAX_BOT, MAX_TOKEN } from "./fake-max.js";
+import type { Platform } from "../../src/domain/platforms.js";
 import { TcpProxy } from "./tcp-proxy.js";
 import { deletePrefixKeys, testQueuePrefix } from "./redis-keys.js";
 import { systemClock } from "../../src/domain/clock.js";
@@ -27,9 +29,10 @@ export interface Harness {
   another(): App;
   tg: FakeTelegram;
   vk: FakeVk;
+  max: FakeMax;
   database: TestDatabase;
   logs: string[];
-  user(platform: "telegram" | "vk", id?: string): TestUser;
+  user(platform: Platform, id?: string): TestUser;
   /**
    * An organisation and its programme. The programme runs from `startsOn` to `endsOn` (dates as
    * "YYYY-MM-DD"); by default it began four months before the app's clock says now and ends in
@@ -69,7 +72,7 @@ let nextUser = 100_000 + Math.floor(Math.random() * 1000) * 1000;
 
 /** The whole bot against a fresh database, the local Redis and fake messenger APIs. */
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const [database, tg, vk] = await Promise.all([createTestDatabase(), FakeTelegram.start(), FakeVk.start()]);
+  const [database, tg, vk, max] = await Promise.all([createTestDatabase(), FakeTelegram.start(), FakeVk.start(), FakeMax.start()]);
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _enc, cb) {
@@ -93,6 +96,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     VK_GROUP_TOKEN: "vk1.a.test-group-token",
     VK_GROUP_ID: String(VK_GROUP_ID),
     VK_API_BASE_URL: vk.apiBaseUrl,
+    MAX_BOT_TOKEN: MAX_TOKEN,
+    MAX_BOT_USERNAME: MAX_BOT.username,
+    MAX_API_BASE_URL: max.url,
     LOG_LEVEL: "debug",
     PORT: "0",
     ...options.env,
@@ -105,8 +111,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       // The worker runs the jobs people ask for (a matching run); the scheduled ones have their own tests.
       run: { bot: true, worker: true },
       jobKinds: [matchingJobKind],
-      telegramBotInfo: BOT_INFO,
-      vkApiLimit: 1000,
+      messengers: { telegram: { botInfo: BOT_INFO }, vk: { apiLimit: 1000 } },
       queuePrefix,
       http: false,
       // Test users press buttons within milliseconds; the flood protection has its own tests.
@@ -141,6 +146,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     tg,
     vk,
+    max,
     database,
     logs,
     user(platform, id) {
@@ -148,7 +154,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       const key = `${platform}:${userId}`;
       let u = users.get(key);
       if (!u) {
-        u = platform === "telegram" ? new TelegramTestUser(() => app, tg, userId) : new VkTestUser(() => app, vk, userId);
+        const makers: Record<Platform, () => TestUser> = {
+          telegram: () => new TelegramTestUser(() => app, tg, userId),
+          vk: () => new VkTestUser(() => app, vk, userId),
+          max: () => new MaxTestUser(() => app, max, userId),
+        };
+        u = makers[platform]();
         users.set(key, u);
       }
       return u;
@@ -180,7 +191,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         // The queues, schedules and pacing keys of this harness's prefix (the same for every app it built).
         await deletePrefixKeys(config.redisUrl, options.app?.queuePrefix ?? queuePrefix).catch(() => undefined);
       }
-      await Promise.all([tg.close(), vk.close()]);
+      await Promise.all([tg.close(), vk.close(), max.close()]);
       await dbProxy?.close();
       await database.drop();
     },

@@ -3,6 +3,8 @@ import type { App } from "../../src/app.js";
 import type { FakeTelegram } from "./fake-telegram.js";
 import type { FakeVk } from "./fake-vk.js";
 import { VK_GROUP_ID } from "./fake-vk.js";
+import { FakeMax } from "./fake-max.js";
+import type { Platform } from "../../src/domain/platforms.js";
 
 /** A message as the person sees it now (edits applied). */
 export interface SeenMessage {
@@ -16,9 +18,9 @@ export interface SeenMessage {
   file?: { filename: string; content: Buffer };
 }
 
-/** A person using the bot through a messenger; the same tests drive Telegram and VK. */
+/** A person using the bot through a messenger; the same tests drive every messenger. */
 export interface TestUser {
-  readonly platform: "telegram" | "vk";
+  readonly platform: Platform;
   readonly id: string;
   send(text: string): Promise<void>;
   sendSticker(): Promise<void>;
@@ -275,5 +277,119 @@ export class VkTestUser implements TestUser {
 
   since(mark: number): string[] {
     return this.fake.toPeer(this.id).slice(mark).filter((m) => m.replaces === undefined).map((m) => m.text);
+  }
+}
+
+let maxSeq = 1;
+
+/**
+ * A person in MAX: their updates go through the MAX transport as the long poll or the webhook
+ * would hand them over (the client library's calls go to the fake over HTTP); the dialog has an
+ * id of its own, as in MAX.
+ */
+export class MaxTestUser implements TestUser {
+  readonly platform = "max" as const;
+  /** The public name MAX sends with each update; none by default. */
+  username?: string;
+  /** The dialog's id in MAX (updates carry it; the bot writes to the person by their user id). */
+  readonly chatId: string;
+  constructor(private readonly appRef: () => App, private readonly fake: FakeMax, readonly id: string, private readonly locale = "ru") {
+    this.chatId = FakeMax.dialogOf(id);
+  }
+
+  private get app(): App {
+    return this.appRef();
+  }
+
+  private user() {
+    return { user_id: Number(this.id), name: "Тест", first_name: "Тест", username: this.username ?? null, is_bot: false, last_activity_time: Date.now() };
+  }
+
+  private async deliver(update: Record<string, unknown>): Promise<void> {
+    await this.app.max!.handleUpdate({ timestamp: Date.now() + maxSeq++, ...update } as any);
+    await settle(this.app);
+  }
+
+  private message(body: Record<string, unknown>) {
+    return {
+      update_type: "message_created",
+      user_locale: this.locale,
+      message: {
+        sender: this.user(),
+        recipient: { chat_id: Number(this.chatId), chat_type: "dialog", user_id: null },
+        timestamp: Date.now(),
+        body: { mid: `user.mid.${maxSeq++}`, seq: maxSeq, text: null, attachments: null, ...body },
+      },
+    };
+  }
+
+  send(text: string): Promise<void> {
+    return this.deliver(this.message({ text }));
+  }
+
+  sendSticker(): Promise<void> {
+    return this.deliver(this.message({ attachments: [{ type: "sticker", payload: { url: "https://example.org/s.webp", code: "s" }, width: 128, height: 128 }] }));
+  }
+
+  /** https://max.ru/<bot>?start=<code>: MAX opens the dialog with a bot_started carrying the code. */
+  open(code: string): Promise<void> {
+    return this.deliver({ update_type: "bot_started", chat_id: Number(this.chatId), user: this.user(), payload: code, user_locale: this.locale });
+  }
+
+  async press(label: string | RegExp): Promise<void> {
+    const { message, payload } = findButton(this.messages(), label);
+    await this.pressOnMid(this.midOf(message.id), payload);
+  }
+
+  async pressOn(messageId: number, label: string | RegExp): Promise<void> {
+    const message = this.messages().find((m) => m.id === messageId);
+    if (!message) throw new Error(`no message ${messageId}`);
+    const { payload } = findButton([message], label);
+    await this.pressOnMid(this.midOf(messageId), payload);
+  }
+
+  pressPayload(payload: string): Promise<void> {
+    const last = this.messages().at(-1);
+    return this.pressOnMid(last ? this.midOf(last.id) : "mid.0", payload);
+  }
+
+  private pressOnMid(mid: string, payload: string): Promise<void> {
+    return this.deliver({
+      update_type: "message_callback",
+      callback: { timestamp: Date.now(), callback_id: `cb.${maxSeq++}`, payload, user: this.user() },
+      message: { sender: { user_id: 900000111, name: "bot", first_name: "bot", username: null, is_bot: true, last_activity_time: 0 }, recipient: { chat_id: Number(this.chatId), chat_type: "dialog", user_id: Number(this.id) }, timestamp: Date.now(), body: { mid, seq: 1, text: "" } },
+      user_locale: this.locale,
+    });
+  }
+
+  /** MAX names messages by a string `mid`; the tests number them by the number inside it. */
+  private midOf(id: number): string {
+    return `mid.${id}`;
+  }
+
+  messages(): SeenMessage[] {
+    const out = new Map<number, SeenMessage>();
+    for (const m of this.fake.toChat(this.id)) {
+      const id = Number(m.mid.slice(4));
+      if (m.replaces !== undefined) {
+        const old = out.get(id);
+        if (old) out.set(id, { ...old, text: m.text, buttons: m.buttons });
+      } else out.set(id, { id, text: m.text, buttons: m.buttons, document: !!m.document, ...(m.photo ? { photo: true } : {}), ...(m.file ? { file: m.file } : {}) });
+    }
+    return [...out.values()];
+  }
+
+  last(): SeenMessage {
+    const all = this.messages();
+    if (!all.length) throw new Error("no messages");
+    return all[all.length - 1]!;
+  }
+
+  mark(): number {
+    return this.fake.toChat(this.id).length;
+  }
+
+  since(mark: number): string[] {
+    return this.fake.toChat(this.id).slice(mark).filter((m) => m.replaces === undefined).map((m) => m.text);
   }
 }

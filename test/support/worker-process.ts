@@ -16,7 +16,7 @@ const config = loadConfig(process.env);
 const logger = createLogger(config.logLevel);
 const outbound = JSON.parse(process.env.OUTBOUND_OPTIONS ?? "{}") as OutboundOptions;
 const vkApiLimit = process.env.VK_API_LIMIT ? Number(process.env.VK_API_LIMIT) : undefined;
-const app = createApp({ config, logger, now: systemClock, run: { bot: false, worker: true }, queuePrefix: process.env.QUEUE_PREFIX, outbound, vkApiLimit, http: false });
+const app = createApp({ config, logger, now: systemClock, run: { bot: false, worker: true }, queuePrefix: process.env.QUEUE_PREFIX, outbound, messengers: { vk: { apiLimit: vkApiLimit } }, http: false });
 process.on("SIGTERM", () => {
   void app.stop().then(() => process.exit(0));
 });

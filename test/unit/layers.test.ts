@@ -7,8 +7,9 @@ import { describe, expect, it } from "vitest";
 /**
  * The layers of docs/architecture.md ("Layers"), checked on the source: a file imports its own
  * layer and the layers below it, never one above (domain < flows; domain < store < usecases <
- * jobs; usecases/store/flows/domain < bot/core < bot/telegram|vk), and only the entry points
- * import app.ts.
+ * jobs; usecases/store/flows/domain < bot/core < bot/telegram|vk|max), the messengers' profiles
+ * are pure and the registries (src/platforms.ts, src/adapters.ts) read the adapters' folders, and
+ * only the entry points import app.ts.
  */
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -30,6 +31,9 @@ type Layer =
   | "bot/core"
   | "bot/telegram"
   | "bot/vk"
+  | "bot/max"
+  | "platforms"
+  | "adapters"
   | "config"
   | "logger"
   | "env-file"
@@ -47,21 +51,26 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   i18n: [],
   db: [],
   http: [],
-  config: [],
+  config: ["platforms", "domain"],
+  // The registry of the messengers' profiles: each adapter's profile.ts (checked below: pure).
+  platforms: ["domain", "bot/telegram", "bot/vk", "bot/max"],
   logger: [],
   "env-file": [],
   reports: ["domain", "i18n"],
   flows: ["domain", "i18n"],
   store: ["db", "domain", "i18n"],
-  usecases: ["store", "domain", "db", "i18n"],
-  jobs: ["usecases", "store", "domain", "db", "i18n", "reports", "logger", "config"],
-  cli: ["store", "domain", "db", "i18n", "logger", "config", "env-file", "app"],
-  "bot/core": ["flows", "usecases", "store", "domain", "db", "i18n", "reports", "logger", "config"],
+  usecases: ["store", "domain", "db", "i18n", "platforms"],
+  jobs: ["usecases", "store", "domain", "db", "i18n", "reports", "logger", "config", "platforms"],
+  cli: ["store", "domain", "db", "i18n", "logger", "config", "env-file", "app", "platforms"],
+  "bot/core": ["flows", "usecases", "store", "domain", "db", "i18n", "reports", "logger", "config", "platforms"],
   // The adapters: the core's types and processor, their platform's library.
   "bot/telegram": ["bot/core", "domain", "i18n", "logger", "config"],
   "bot/vk": ["bot/core", "domain", "i18n", "logger", "config"],
+  "bot/max": ["bot/core", "domain", "i18n", "logger", "config"],
+  // The registry of the transports: each adapter's adapter.ts.
+  adapters: ["bot/core", "bot/telegram", "bot/vk", "bot/max", "domain"],
   // app.ts wires everything; only entry points import it.
-  app: ["domain", "flows", "usecases", "store", "jobs", "reports", "i18n", "db", "http", "bot/core", "bot/telegram", "bot/vk", "config", "logger"],
+  app: ["domain", "flows", "usecases", "store", "jobs", "reports", "i18n", "db", "http", "bot/core", "adapters", "platforms", "config", "logger"],
   main: ["app", "domain", "config", "logger", "env-file"],
 };
 
@@ -207,6 +216,16 @@ describe("layers (docs/architecture.md)", () => {
   it("the pure layers import no package with I/O", () => {
     const impure = imports.filter((i) => !i.relative && PURE_LAYERS.includes(layerOf(i.file)!) && !PURE_PACKAGES.includes(i.target)).map(describeImport);
     expect(impure).toEqual([]);
+  });
+
+  it("a messenger's profile is pure, and the registries read only the profiles and the adapters of the messengers' folders", () => {
+    const profile = /^src\/bot\/[a-z]+\/profile\.ts$/;
+    const impureProfiles = imports.filter((i) => profile.test(i.file) && (i.relative ? layerOf(i.target) !== "domain" : !PURE_PACKAGES.includes(i.target))).map(describeImport);
+    expect(impureProfiles).toEqual([]);
+    const registries = imports.filter((i) => i.relative && i.target.startsWith("src/bot/") && !i.target.startsWith("src/bot/core/"));
+    const wrong = registries.filter((i) => (i.file === "src/platforms.ts" && !profile.test(i.target)) || (i.file === "src/adapters.ts" && !/\/adapter\.ts$/.test(i.target))).map(describeImport);
+    expect(wrong).toEqual([]);
+    expect(registries.filter((i) => i.file === "src/platforms.ts").length).toBeGreaterThanOrEqual(3);
   });
 
   it("each temporary allowance is still needed", () => {

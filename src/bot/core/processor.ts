@@ -5,6 +5,7 @@ import { DEFAULT_LANGUAGE, isLanguage } from "../../i18n/index.js";
 import { isDatabaseUnavailable } from "../../db/client.js";
 import type { UpdateFrames } from "../../store/update-frame.js";
 import { withSql } from "../../usecases/services.js";
+import { profileOf } from "../../platforms.js";
 import type { CoreDeps } from "./commands/registry.js";
 import { KeyedSerializer } from "./serializer.js";
 import { ChatRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./rate-limit.js";
@@ -131,7 +132,7 @@ export class UpdateProcessor {
         await route(session, this.deps.core);
         frame.conversation = session.conversation;
         // The account's public username follows the messenger (set, changed, removed), once the account exists (after consent).
-        if (event.chat.platform === "telegram" && (event.username ?? null) !== frame.accountUsername && session.personId) {
+        if (profileOf(event.chat.platform).keepsUsername && (event.username ?? null) !== frame.accountUsername && session.personId) {
           await session.services.people.setUsername(event.chat, event.username ?? null);
         }
         replies = session.replies;

@@ -6,19 +6,12 @@ import {
   type Button,
   type Messenger,
   type OutgoingMessage,
-  type PlatformLimits,
   type SendOptions,
   type SentMessage,
 } from "../core/types.js";
+import { telegramProfile } from "./profile.js";
 
-export const TELEGRAM_LIMITS: PlatformLimits = {
-  maxTextLength: 4096,
-  maxButtonRows: 8,
-  maxButtonsPerRow: 8,
-  maxButtons: 100,
-  maxLabelLength: 64,
-  maxPayloadBytes: 64,
-};
+export { TELEGRAM_LIMITS } from "./profile.js";
 
 function keyboard(rows: Button[][] | undefined): InlineKeyboardMarkup {
   return { inline_keyboard: (rows ?? []).map((row) => row.map((b) => ({ text: b.label, callback_data: b.payload }))) };
@@ -27,7 +20,7 @@ function keyboard(rows: Button[][] | undefined): InlineKeyboardMarkup {
 /** Sends the core's messages through the Bot API (grammY), mapping its errors to the core's. */
 export class TelegramMessenger implements Messenger {
   readonly platform = "telegram" as const;
-  readonly limits = TELEGRAM_LIMITS;
+  readonly limits = telegramProfile.limits;
 
   constructor(private readonly api: Api) {}
 

@@ -2,12 +2,13 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Bot, BotError, webhookCallback } from "grammy";
 import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
-import type { TelegramConfig } from "../../config.js";
+import type { TelegramConfig } from "./profile.js";
 import type { CommandMenu } from "../core/commands/menu.js";
 import { errorSummary, RetryLaterError, type UpdateProcessor } from "../core/processor.js";
 import { sleep } from "../core/sleep.js";
 import { fromTelegramUpdate } from "./convert.js";
 import { TelegramMessenger } from "./messenger.js";
+import type { Transport, WebhookHandler } from "../core/transport.js";
 
 /** The largest webhook body accepted (as VK's Callback API): 1 MB. */
 const WEBHOOK_BODY_LIMIT = 1_000_000;
@@ -29,14 +30,15 @@ const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const
  * stored; a webhook update that could not be stored is answered with an error, so
  * Telegram delivers it again.
  */
-export class TelegramTransport {
+export class TelegramTransport implements Transport {
+  readonly platform = "telegram" as const;
   readonly bot: Bot;
   readonly messenger: TelegramMessenger;
   private processor?: UpdateProcessor;
   private polling?: Promise<void>;
   private abort = new AbortController();
   private readonly log: Logger;
-  private webhook?: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
+  private grammyWebhook?: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
 
   constructor(private readonly options: TelegramTransportOptions) {
     this.bot = new Bot(options.config.token, {
@@ -58,6 +60,15 @@ export class TelegramTransport {
         if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
       }
     });
+  }
+
+  webhook(): WebhookHandler | undefined {
+    return this.options.config.mode === "webhook" ? this.webhookHandler() : undefined;
+  }
+
+  /** The bot's username: configured, or learnt from getMe at start. */
+  inviteTarget(): string | undefined {
+    return this.options.config.username ?? this.options.botInfo?.username ?? (this.bot.isInited() ? this.bot.botInfo.username : undefined);
   }
 
   /** Starts receiving updates: long polling, or registering the webhook. */
@@ -107,7 +118,7 @@ export class TelegramTransport {
   webhookHandler(): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
     const config = this.options.config;
     if (config.mode !== "webhook") throw new Error("Telegram is not in webhook mode");
-    this.webhook ??= webhookCallback(this.bot, "http", { secretToken: config.webhookSecret, onTimeout: "throw", timeoutMilliseconds: 25_000 });
+    this.grammyWebhook ??= webhookCallback(this.bot, "http", { secretToken: config.webhookSecret, onTimeout: "throw", timeoutMilliseconds: 25_000 });
     return async (req, res) => {
       // Telegram sends its length; an update is a few kilobytes. Larger bodies are refused unread.
       const length = Number(req.headers["content-length"]);
@@ -121,7 +132,7 @@ export class TelegramTransport {
         return;
       }
       try {
-        await this.webhook!(req, res);
+        await this.grammyWebhook!(req, res);
       } catch (error) {
         const cause = error instanceof BotError ? error.error : error;
         if (!(cause instanceof RetryLaterError)) this.log.error({ err: errorSummary(cause) }, "webhook update failed");

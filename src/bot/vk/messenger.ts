@@ -6,20 +6,12 @@ import {
   type Button,
   type Messenger,
   type OutgoingMessage,
-  type PlatformLimits,
   type SendOptions,
   type SentMessage,
 } from "../core/types.js";
+import { vkProfile } from "./profile.js";
 
-/** VK inline keyboards: at most 6 rows of 5 and 10 buttons in all; labels up to 40 characters. */
-export const VK_LIMITS: PlatformLimits = {
-  maxTextLength: 4096,
-  maxButtonRows: 6,
-  maxButtonsPerRow: 5,
-  maxButtons: 10,
-  maxLabelLength: 40,
-  maxPayloadBytes: 255,
-};
+export { VK_LIMITS } from "./profile.js";
 
 /** VK error codes: 6 too many requests, 9 flood control, 7/901/902 the person does not accept messages. */
 const UNREACHABLE = new Set([7, 900, 901, 902]);
@@ -42,7 +34,7 @@ export function randomIdFor(key: string | undefined): number {
 
 export class VkMessenger implements Messenger {
   readonly platform = "vk" as const;
-  readonly limits = VK_LIMITS;
+  readonly limits = vkProfile.limits;
 
   constructor(private readonly vk: VK) {}
 

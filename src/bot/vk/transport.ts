@@ -4,11 +4,12 @@ import { Agent as HttpAgent } from "node:http";
 import { Agent as HttpsAgent } from "node:https";
 import { VK } from "vk-io";
 import type { Logger } from "pino";
-import type { VkConfig } from "../../config.js";
+import type { VkConfig } from "./profile.js";
 import { errorSummary, RetryLaterError, type UpdateProcessor } from "../core/processor.js";
 import { sleep } from "../core/sleep.js";
 import { fromVkMessage, fromVkMessageEvent, withReadablePayload } from "./convert.js";
 import { VkMessenger } from "./messenger.js";
+import type { Transport, WebhookHandler } from "../core/transport.js";
 
 export interface VkTransportOptions {
   config: VkConfig;
@@ -30,7 +31,8 @@ interface VkEvent {
  * API. Both paths hand vk-io the raw event and wait for the core; Long Poll moves `ts` on,
  * and the Callback API answers "ok", only when the events' effects are stored.
  */
-export class VkTransport {
+export class VkTransport implements Transport {
+  readonly platform = "vk" as const;
   readonly vk: VK;
   readonly messenger: VkMessenger;
   private processor?: UpdateProcessor;
@@ -103,6 +105,14 @@ export class VkTransport {
     const readable = withReadablePayload(event as unknown as Record<string, unknown>);
     await this.outcome.run(holder, () => this.vk.updates.handleWebhookUpdate(readable));
     if (holder.error !== undefined) throw holder.error;
+  }
+
+  webhook(): WebhookHandler | undefined {
+    return this.options.config.mode === "callback" ? this.callbackHandler() : undefined;
+  }
+
+  inviteTarget(): string {
+    return String(this.options.config.groupId);
   }
 
   /** The node:http handler for the Callback API. */

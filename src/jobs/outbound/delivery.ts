@@ -4,6 +4,7 @@ import type { Logger } from "pino";
 import { errorSummary } from "../../logger.js";
 import { RateLimitedError, RecipientUnreachableError, type Messenger, type OutgoingMessage, type Platform } from "../../domain/messaging.js";
 import { partKey } from "../../domain/delivery.js";
+import { PLATFORMS } from "../../domain/platforms.js";
 import type { I18n } from "../../i18n/index.js";
 import { isLanguage } from "../../i18n/index.js";
 import type { Outbox } from "../../store/notifications.js";
@@ -46,7 +47,7 @@ export class DeliveryWorkers {
   private readonly gates = new Map<Platform, Gate>();
 
   constructor(private readonly deps: DeliveryDeps) {
-    for (const platform of ["telegram", "vk"] as const) this.gates.set(platform, new Gate(deps.options.inFlight[platform]));
+    for (const platform of PLATFORMS) this.gates.set(platform, new Gate(deps.options.inFlight[platform]));
   }
 
   /** Starts a worker for each messenger's queue. */

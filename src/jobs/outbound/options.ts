@@ -1,4 +1,5 @@
-import type { Platform } from "../../domain/messaging.js";
+import { PLATFORMS, type Platform } from "../../domain/platforms.js";
+import { profileOf } from "../../platforms.js";
 import { DEFAULT_PACE, type PlatformPace } from "./pacer.js";
 
 export interface OutboundOptions {
@@ -18,9 +19,8 @@ export interface OutboundOptions {
   /** A send the messenger has not answered within this long counts as failed and is retried. */
   sendTimeoutMs?: number;
   /**
-   * Sends of one messenger a process has in flight at most (from taking a slot to the answer).
-   * vk-io waits out VK's error 6 itself, holding every request given to it meanwhile and then
-   * sending them back to back; a few at a time keeps that backlog too small to pass the limit.
+   * Sends of one messenger a process has in flight at most (from taking a slot to the answer);
+   * by default its profile's (VK: a few, see src/bot/vk/profile.ts).
    */
   inFlight?: Partial<Record<Platform, number>>;
 }
@@ -36,13 +36,13 @@ export function resolveOutboundOptions(o: OutboundOptions = {}): ResolvedOutboun
     consume: o.consume ?? true,
     concurrency: o.concurrency ?? 8,
     safety: o.safety ?? 0.97,
-    pace: { telegram: { ...DEFAULT_PACE.telegram, ...o.pace?.telegram }, vk: { ...DEFAULT_PACE.vk, ...o.pace?.vk } },
+    pace: Object.fromEntries(PLATFORMS.map((p) => [p, { ...DEFAULT_PACE[p], ...o.pace?.[p] }])) as Record<Platform, PlatformPace>,
     attempts: o.attempts ?? 10,
     backoffMs: o.backoffMs ?? 1000,
     lockDurationMs: o.lockDurationMs ?? 30_000,
     stalledIntervalMs: o.stalledIntervalMs ?? 15_000,
     requeueAfterMs: o.requeueAfterMs ?? 120_000,
     sendTimeoutMs: o.sendTimeoutMs ?? 30_000,
-    inFlight: { telegram: o.inFlight?.telegram ?? 1000, vk: o.inFlight?.vk ?? 4 },
+    inFlight: Object.fromEntries(PLATFORMS.map((p) => [p, o.inFlight?.[p] ?? profileOf(p).inFlight])) as Record<Platform, number>,
   };
 }

@@ -1,7 +1,9 @@
 import { performance } from "node:perf_hooks";
 import type { Redis } from "ioredis";
 import { sleep } from "../../domain/sleep.js";
-import type { Platform } from "../../domain/messaging.js";
+import type { Platform, PlatformPace } from "../../domain/platforms.js";
+import { PLATFORMS } from "../../domain/platforms.js";
+import { profileOf } from "../../platforms.js";
 import { PACE_SCRIPT, PENALTY_SCRIPT, SETTLE_SCRIPT } from "./pace-scripts.js";
 
 /**
@@ -18,17 +20,10 @@ import { PACE_SCRIPT, PENALTY_SCRIPT, SETTLE_SCRIPT } from "./pace-scripts.js";
  * (`performance.now()`, the clock its timers run on), which no wall-clock change moves.
  */
 
-export interface PlatformPace {
-  /** Messages per second the platform allows overall. */
-  perSecond: number;
-  /** Least time between two messages to one chat (0: no per-chat limit). */
-  perChatMs: number;
-}
+export type { PlatformPace } from "../../domain/platforms.js";
 
-export const DEFAULT_PACE: Record<Platform, PlatformPace> = {
-  telegram: { perSecond: 30, perChatMs: 1000 },
-  vk: { perSecond: 20, perChatMs: 0 },
-};
+/** Each messenger's pace, from its profile (Telegram 30/s and one a second per chat, VK 20/s, MAX 30/s). */
+export const DEFAULT_PACE = Object.fromEntries(PLATFORMS.map((p) => [p, profileOf(p).pace])) as Record<Platform, PlatformPace>;
 
 /** The messengers count their limits over a window of one second. */
 export const WINDOW_MS = 1000;

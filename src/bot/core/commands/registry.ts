@@ -1,4 +1,5 @@
 import type { I18n } from "../../../i18n/index.js";
+import type { Platform } from "../../../domain/platforms.js";
 import type { FlowRegistry } from "../../../flows/registry.js";
 import type { AuditEntry } from "../../../store/audit.js";
 import type { Services } from "../../../usecases/services.js";
@@ -12,8 +13,8 @@ export interface CoreDeps {
   commands: CommandRegistry;
   i18n: I18n;
   now: () => Date;
-  /** Where invitation deep links point: the Telegram bot's username and the VK community's id, when known. */
-  inviteLinks?: () => { telegramBot?: string; vkGroupId?: number };
+  /** Where invitation deep links point, for each messenger the service runs on: the bot's username, the community's id (null while unknown). */
+  inviteLinks?: () => Partial<Record<Platform, string | null>>;
 }
 
 /**

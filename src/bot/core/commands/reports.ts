@@ -1,4 +1,5 @@
-import { telegramDeepLink, vkDeepLink } from "../../../domain/invitation.js";
+import { isPlatform } from "../../../domain/platforms.js";
+import { profileOf } from "../../../platforms.js";
 import { indicatorsOfOrganisations, organisationIndicators, programmeIndicators } from "../../../domain/indicators/by-scope.js";
 import { localDate, } from "../../../domain/time.js";
 import { buildCsv, buildSheets, buildWorkbook, renderIndicatorList, type IndicatorColumn, type WorkbookInput } from "../../../reports/index.js";
@@ -13,7 +14,7 @@ import { formatDate, formatDateTime } from "../../../domain/time.js";
  * The programme at a glance, for curators — and, where it makes sense, for administrators:
  *
  *   /meetings              upcoming and missed meetings of the curator's programme
- *   /invite [mentor|mentee] new invitation codes with Telegram and VK links
+ *   /invite [mentor|mentee] new invitation codes with a link for each messenger
  *   /stats                 the indicators of seed 003 now (programme, or the administrator's scope)
  *   /export [csv]          the workbook: bases, pairs, meetings, Form 1 and Forms 2–5 of 004
  *                          (a curator may name one programme: P.<id>, as buttons do)
@@ -75,7 +76,7 @@ export const meetingsCommand = defineCommand({
   },
 });
 
-/** /invite [mentor|mentee]: new invitations to the programme, with a code and Telegram and VK links for each role. */
+/** /invite [mentor|mentee]: new invitations to the programme, with a code and a link in each messenger for each role. */
 export const inviteCommand = defineCommand({
   name: "invite",
   description: "cmd-invite",
@@ -99,8 +100,11 @@ export const inviteCommand = defineCommand({
       const inv = await session.services.invitations.create({ programmeId, role });
       created.push(inv.id);
       const lines = [t(`report-invite-role-${role}`), t("report-invite-code", { code: inv.code })];
-      lines.push(links.telegramBot ? `Telegram: ${telegramDeepLink(links.telegramBot, inv.code)}` : t("report-invite-no-telegram"));
-      lines.push(links.vkGroupId ? `VK: ${vkDeepLink(links.vkGroupId, inv.code)}` : t("report-invite-no-vk"));
+      for (const [platform, target] of Object.entries(links)) {
+        if (!isPlatform(platform)) continue;
+        const profile = profileOf(platform);
+        lines.push(target ? `${profile.name}: ${profile.invite.link(target, inv.code)}` : t("messengers-invite-no-link", { messenger: profile.name }));
+      }
       parts.push(lines.join("\n"));
     }
     parts.push(t("report-invite-hint"));

@@ -1,0 +1,8 @@
+import type { MessengerAdapter } from "../core/transport.js";
+import type { MaxConfig } from "./profile.js";
+import { MaxTransport } from "./transport.js";
+
+export const maxAdapter: MessengerAdapter<MaxConfig, MaxTransport> = {
+  platform: "max",
+  create: (config, { logger, state }) => new MaxTransport({ config, logger, state }),
+};
