@@ -5,7 +5,7 @@ import { lifecycleWorld, local, textSince, type LifecycleWorld } from "./lifecyc
 /**
  * The contacts a confirmed pair receives are links a person can open: a Telegram account with a
  * public username is its https://t.me/<username> link (kept as the person changes it), one
- * without is reached by id; VK profiles by id.
+ * without is reached by id, sent as a text link Telegram opens; VK profiles by id.
  */
 describe("contacts in a pair's confirmation", () => {
   let w: LifecycleWorld;
@@ -25,6 +25,10 @@ describe("contacts in a pair's confirmation", () => {
     const told = textSince(w.mentee, mark);
     expect(told).toContain("https://t.me/masha_mentor");
     expect(told).not.toContain(`tg://user?id=${mentor.id}`);
+    // The mentee has no public username: the mentor gets a link Telegram opens, not bare text.
+    const link = `tg://user?id=${w.mentee.id}`;
+    const sent = w.h.tg.calls.find((c) => c.method === "sendMessage" && String(c.payload.chat_id) === mentor.id && String(c.payload.text).includes(link));
+    expect(sent?.payload.entities).toContainEqual({ type: "text_link", offset: String(sent!.payload.text).indexOf(link), length: link.length, url: link });
   });
 
   it("a changed or removed username follows the account", async () => {

@@ -1,3 +1,4 @@
+import { ON_EVERY_PLATFORM } from "../support/platforms.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { answerMentorQuestionnaire, optionLabels, quickMenteeRequest } from "./forms-support.js";
 import { lifecycleWorld, local, type LifecycleWorld } from "./lifecycle-support.js";
@@ -6,7 +7,7 @@ import { lifecycleWorld, local, type LifecycleWorld } from "./lifecycle-support.
  * The curator hears of every questionnaire that comes in — after the quiet hours, merged with
  * the other alerts due at once — and sees who waits for the interview.
  */
-describe.each(["telegram", "vk"] as const)("questionnaires reaching the curator on %s", (platform) => {
+describe.each(ON_EVERY_PLATFORM)("questionnaires reaching the curator on %s", (platform) => {
   let w: LifecycleWorld;
   beforeAll(async () => {
     w = await lifecycleWorld(platform, local("2026-12-04", "22:30"));

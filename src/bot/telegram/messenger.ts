@@ -1,5 +1,5 @@
 import { GrammyError, InputFile, type Api } from "grammy";
-import type { InlineKeyboardMarkup } from "grammy/types";
+import type { InlineKeyboardMarkup, MessageEntity } from "grammy/types";
 import {
   RateLimitedError,
   RecipientUnreachableError,
@@ -17,6 +17,15 @@ function keyboard(rows: Button[][] | undefined): InlineKeyboardMarkup {
   return { inline_keyboard: (rows ?? []).map((row) => row.map((b) => ({ text: b.label, callback_data: b.payload }))) };
 }
 
+/**
+ * Telegram shows a `tg://user?id=…` link in plain text as text, not as a link: each one (the
+ * contact of someone without a public username) is sent with a text-link entity over it, which
+ * Telegram opens as the person's chat.
+ */
+export function accountLinks(text: string): MessageEntity[] {
+  return [...text.matchAll(/tg:\/\/user\?id=\d{1,20}/g)].map((m) => ({ type: "text_link", offset: m.index, length: m[0].length, url: m[0] }));
+}
+
 /** Sends the core's messages through the Bot API (grammY), mapping its errors to the core's. */
 export class TelegramMessenger implements Messenger {
   readonly platform = "telegram" as const;
@@ -28,7 +37,7 @@ export class TelegramMessenger implements Messenger {
     try {
       if (message.replaces) {
         try {
-          await this.api.editMessageText(chatId, Number(message.replaces), message.text, { reply_markup: keyboard(message.buttons), link_preview_options: { is_disabled: true } });
+          await this.api.editMessageText(chatId, Number(message.replaces), message.text, { reply_markup: keyboard(message.buttons), link_preview_options: { is_disabled: true }, entities: accountLinks(message.text) });
         } catch (error) {
           if (error instanceof GrammyError && /message is not modified/i.test(error.description)) return { ref: message.replaces };
           throw error;
@@ -52,6 +61,7 @@ export class TelegramMessenger implements Messenger {
       const sent = await this.api.sendMessage(chatId, message.text, {
         reply_markup: message.buttons?.length ? keyboard(message.buttons) : undefined,
         link_preview_options: { is_disabled: true },
+        entities: accountLinks(message.text),
       });
       return { ref: String(sent.message_id) };
     } catch (error) {
