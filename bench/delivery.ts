@@ -5,17 +5,19 @@ import { spawnWorker, until, type WorkerProcess } from "../test/integration/deli
 import { newId } from "../src/db/sql.js";
 import type { OutboxMessage } from "../src/store/notifications.js";
 import { round } from "./stats.js";
+import { PLATFORMS, type Platform } from "../src/domain/platforms.js";
+import { profileOf } from "../src/platforms.js";
 
 /**
- * Delivery: N reminders due at once (to Telegram chats and VK peers in the ratio of their limits, one each),
- * dispatched by one process and sent by the real worker process, against fake messenger APIs
- * over HTTP that enforce the limits and answer 429 (Telegram, retry_after 1) or error 6 (VK)
- * when they are passed.
+ * Delivery: N reminders due at once (to Telegram chats, VK peers and MAX users in the ratio of
+ * their limits, one each), dispatched by one process and sent by the real worker process, against
+ * fake messenger APIs over HTTP that enforce the limits and answer 429 (Telegram, retry_after 1;
+ * MAX) or error 6 (VK) when they are passed.
  *
  * Runs:
- * - "scaled": Telegram's overall limit ×SCALE (30×SCALE/s, still 1/s per chat; the worker's
- *   pace set to it), VK at its real 20/s, so 20,000 messages take two minutes, not eleven;
- * - "real limits": Telegram 30/s and VK 20/s as they are, fewer messages (30 s of each);
+ * - "scaled": the overall limits of Telegram and MAX ×SCALE (30×SCALE/s, Telegram still 1/s per
+ *   chat; the worker's pace set to them), VK at its real 20/s, so 20,000 messages take two minutes;
+ * - "real limits": Telegram 30/s, VK 20/s and MAX 30/s as they are, fewer messages (30 s of each);
  * - "scaled, killed": as "scaled", the worker killed with SIGKILL when 40 % has gone out and
  *   started again at once.
  * Achieved rate: accepted sends per second between the first and the last accepted send of a
@@ -24,8 +26,21 @@ import { round } from "./stats.js";
  * drops, are counted apart). Losses: recipients who got nothing.
  */
 
-type Platform = "telegram" | "vk";
-const LIMIT: Record<Platform, number> = { telegram: 30, vk: 20 };
+/** Each messenger's limit, from its profile: Telegram 30/s, VK 20/s, MAX 30/s. */
+const LIMIT = Object.fromEntries(PLATFORMS.map((p) => [p, profileOf(p).pace.perSecond])) as Record<Platform, number>;
+
+/** What each fake received: the sends (chat, arrival), the sends it refused for the rate. */
+const FAKE: Record<Platform, { sent(h: Harness): { chat: string; at: number }[]; rejected(h: Harness): number; enforce(h: Harness, perSecond: number): void; scales: boolean }> = {
+  telegram: {
+    sent: (h) => h.tg.sent.filter((m) => m.method === "sendMessage").map((m) => ({ chat: m.chatId, at: m.at })),
+    rejected: (h) => h.tg.rateLimited,
+    enforce: (h, perSecond) => h.tg.enforceLimits({ perChatPerSecond: 1, globalPerSecond: perSecond }),
+    scales: true,
+  },
+  // vk-io spaces VK requests in whole milliseconds with timers, which does not scale.
+  vk: { sent: (h) => h.vk.sent.filter((m) => m.method === "messages.send").map((m) => ({ chat: m.peerId, at: m.at })), rejected: (h) => h.vk.rateLimited, enforce: (h, perSecond) => h.vk.enforceLimit(perSecond), scales: false },
+  max: { sent: (h) => h.max.sent.filter((m) => m.method === "send").map((m) => ({ chat: m.chatId, at: m.at })), rejected: (h) => h.max.rateLimited, enforce: (h, perSecond) => h.max.enforceLimit(perSecond), scales: true },
+};
 
 interface RunResult {
   perPlatform: Record<Platform, { sent: number; duplicates: number; lost: number; rate: number; share: number; maxInAnySecond: number; rejected: number; longestGapMs: number; limit: number }>;
@@ -36,11 +51,11 @@ interface RunResult {
 }
 
 async function seed(h: Harness, counts: Record<Platform, number>): Promise<Record<Platform, string[]>> {
-  const chats: Record<Platform, string[]> = { telegram: [], vk: [] };
+  const chats = Object.fromEntries(PLATFORMS.map((p) => [p, [] as string[]])) as Record<Platform, string[]>;
   const messages: OutboxMessage[] = [];
   const now = new Date();
   let n = 500_000_000;
-  for (const platform of ["telegram", "vk"] as const) {
+  for (const platform of PLATFORMS) {
     for (let i = 0; i < counts[platform]; i += 2000) {
       const people = Array.from({ length: Math.min(2000, counts[platform] - i) }, () => ({ id: newId(), chat: String(n++) }));
       await h.app.db.prisma.person.createMany({ data: people.map((p) => ({ id: p.id, displayName: "Участник", isMinor: false, createdAt: now })) });
@@ -74,18 +89,18 @@ async function runOnce(input: { total: number; scale: number; kill: boolean }): 
   const h = await startHarness({ env: { LOG_LEVEL: "warn" }, app: { queuePrefix: prefix, outbound: { consume: false } } });
   const workers: WorkerProcess[] = [];
   try {
-    // Only Telegram's limit is scaled: vk-io spaces VK requests in whole milliseconds with timers, which does not scale.
-    const limits = { telegram: LIMIT.telegram * input.scale, vk: LIMIT.vk };
-    h.tg.enforceLimits({ perChatPerSecond: 1, globalPerSecond: limits.telegram });
-    h.vk.enforceLimit(limits.vk);
-    // Split by the limits, so both messengers take the same time.
-    const counts = { telegram: Math.round((input.total * limits.telegram) / (limits.telegram + limits.vk)), vk: 0 };
-    counts.vk = input.total - counts.telegram;
+    // The limits of Telegram and MAX are scaled; VK's is not (see FAKE).
+    const limits = Object.fromEntries(PLATFORMS.map((p) => [p, FAKE[p].scales ? LIMIT[p] * input.scale : LIMIT[p]])) as Record<Platform, number>;
+    for (const p of PLATFORMS) FAKE[p].enforce(h, limits[p]);
+    // Split by the limits, so every messenger takes the same time.
+    const sum = PLATFORMS.reduce((n, p) => n + limits[p], 0);
+    const counts = Object.fromEntries(PLATFORMS.map((p) => [p, Math.floor((input.total * limits[p]) / sum)])) as Record<Platform, number>;
+    counts[PLATFORMS[0]] += input.total - PLATFORMS.reduce((n, p) => n + counts[p], 0);
     const chats = await seed(h, counts);
     const total = input.total;
     const options = {
       // More jobs at once for the scaled Telegram limit; everything else as the service runs.
-      outbound: { pace: { telegram: { perSecond: limits.telegram, perChatMs: 1000 }, vk: { perSecond: limits.vk, perChatMs: 0 } }, concurrency: Math.max(8, 4 * input.scale) },
+      outbound: { pace: Object.fromEntries(PLATFORMS.map((p) => [p, { ...profileOf(p).pace, perSecond: limits[p] }])), concurrency: Math.max(8, 4 * input.scale) },
     };
     const start = () => {
       const w = spawnWorker(h, { prefix, ...options });
@@ -97,29 +112,26 @@ async function runOnce(input: { total: number; scale: number; kill: boolean }): 
     const t0 = Date.now();
     await h.app.outbound.dispatch(new Date());
     const dispatchSeconds = (Date.now() - t0) / 1000;
-    const delivered = () => h.tg.sent.length + h.vk.sent.length;
+    const delivered = () => PLATFORMS.reduce((n, p) => n + FAKE[p].sent(h).length, 0);
     if (input.kill) {
       await until(() => delivered() >= total * 0.4, 600_000, "40 % of the messages");
       await first.kill("SIGKILL");
       await start().started();
     }
-    const expectedSeconds = counts.vk / limits.vk;
+    const expectedSeconds = Math.max(...PLATFORMS.map((p) => counts[p] / limits[p]));
     await until(async () => (await h.app.services.outbox.pendingDue(new Date())) === 0, (expectedSeconds * 3 + 120) * 1000, "every reminder to be settled");
     await new Promise((r) => setTimeout(r, 2000)); // late repeats, if any, would arrive now
     const wallSeconds = (Date.now() - t0) / 1000;
 
     const perPlatform = {} as RunResult["perPlatform"];
-    for (const platform of ["telegram", "vk"] as const) {
-      const sent = platform === "telegram" ? h.tg.sent.filter((m) => m.method === "sendMessage") : h.vk.sent.filter((m) => m.method === "messages.send");
+    for (const platform of PLATFORMS) {
+      const sent = FAKE[platform].sent(h);
       const byChat = new Map<string, number>();
-      for (const m of sent) {
-        const chat = "chatId" in m ? m.chatId : m.peerId;
-        byChat.set(chat, (byChat.get(chat) ?? 0) + 1);
-      }
+      for (const m of sent) byChat.set(m.chat, (byChat.get(m.chat) ?? 0) + 1);
       const duplicates = [...byChat.values()].reduce((n, c) => n + c - 1, 0);
       const lost = chats[platform].filter((c) => !byChat.has(c)).length;
       const m = measure(sent.map((s) => s.at), limits[platform]);
-      perPlatform[platform] = { sent: sent.length, duplicates, lost, ...m, rejected: platform === "telegram" ? h.tg.rateLimited : h.vk.rateLimited, limit: limits[platform] };
+      perPlatform[platform] = { sent: sent.length, duplicates, lost, ...m, rejected: FAKE[platform].rejected(h), limit: limits[platform] };
     }
     const tally = await h.app.services.outbox.tally("bench-");
     return { perPlatform, wallSeconds, dispatchSeconds, vkRepeatsDropped: h.vk.duplicatesDropped, outboxSent: tally.sent };
@@ -130,7 +142,7 @@ async function runOnce(input: { total: number; scale: number; kill: boolean }): 
 }
 
 function report(name: string, r: RunResult, out: Record<string, number | string>): void {
-  for (const p of ["telegram", "vk"] as const) {
+  for (const p of PLATFORMS) {
     const x = r.perPlatform[p];
     out[`${name} · ${p}: limit enforced (msg/s)`] = x.limit;
     out[`${name} · ${p}: achieved msg/s`] = round(x.rate, 1);
@@ -141,7 +153,7 @@ function report(name: string, r: RunResult, out: Record<string, number | string>
     out[`${name} · ${p}: lost`] = x.lost;
     out[`${name} · ${p}: longest pause ms`] = x.longestGapMs;
   }
-  out[`${name}: messages`] = r.perPlatform.telegram.sent - r.perPlatform.telegram.duplicates + r.perPlatform.vk.sent - r.perPlatform.vk.duplicates;
+  out[`${name}: messages`] = PLATFORMS.reduce((n, p) => n + r.perPlatform[p].sent - r.perPlatform[p].duplicates, 0);
   out[`${name}: outbox rows sent`] = r.outboxSent;
   out[`${name}: VK repeats dropped by random_id`] = r.vkRepeatsDropped;
   out[`${name}: dispatch s`] = round(r.dispatchSeconds, 1);
@@ -156,10 +168,10 @@ export async function runDeliveryBench(): Promise<Record<string, number | string
   const out: Record<string, number | string> = {};
   try {
     out["reminders per run"] = total;
-    out["scaled runs: Telegram limit ×"] = scale;
+    out["scaled runs: Telegram and MAX limits ×"] = scale;
     const runs = (process.env.BENCH_DELIVERY_RUNS ?? "scaled,real,killed").split(",");
     if (runs.includes("scaled")) report("scaled", await runOnce({ total, scale, kill: false }), out);
-    if (runs.includes("real")) report("real limits", await runOnce({ total: realSeconds * (LIMIT.telegram + LIMIT.vk), scale: 1, kill: false }), out);
+    if (runs.includes("real")) report("real limits", await runOnce({ total: realSeconds * PLATFORMS.reduce((n, p) => n + LIMIT[p], 0), scale: 1, kill: false }), out);
     if (runs.includes("killed")) report("scaled, killed", await runOnce({ total, scale, kill: true }), out);
   } finally {
     await dropTemplate();

@@ -4,12 +4,14 @@ import setupTemplate from "../test/support/global-setup.js";
 import { startHarness, type Harness } from "../test/support/harness.js";
 import type { TestUser } from "../test/support/users.js";
 import { median, percentile, round } from "./stats.js";
+import { PLATFORMS } from "../src/domain/platforms.js";
 
 /**
- * Update handling through the full stack: grammY and vk-io parsing real update payloads,
- * the per-chat frame in PostgreSQL, the flow engine, replies sent to fake messenger APIs
- * (in process). Simulated people join a programme (5 updates) and fill in the mentee's
- * request (about 20 more), half on Telegram, half on VK.
+ * Update handling through the full stack: grammY, vk-io and the MAX transport parsing real
+ * update payloads, the per-chat frame in PostgreSQL, the flow engine, replies sent to fake
+ * messenger APIs (Telegram and VK in process, MAX over HTTP on localhost). Simulated people join
+ * a programme (5 updates) and fill in the mentee's request (about 20 more), in turn on every
+ * registered messenger (BENCH_PLATFORM=max: one only).
  */
 
 type Journey = (u: TestUser) => AsyncGenerator<void>;
@@ -66,7 +68,7 @@ function joinAndRequestJourney(code: string): Journey {
     yield;
     await u.press("Русский");
     yield;
-    await u.press("Согласен(на)");
+    await u.press("Даю согласие");
     yield;
     await u.press("Да");
     yield;
@@ -80,7 +82,8 @@ function joinAndRequestJourney(code: string): Journey {
 
 let nextId = 50_000_000;
 function newUser(h: Harness, i: number): TestUser {
-  return h.user(process.env.BENCH_PLATFORM === "telegram" ? "telegram" : process.env.BENCH_PLATFORM === "vk" ? "vk" : i % 2 === 0 ? "telegram" : "vk", String(nextId++));
+  const only = PLATFORMS.find((p) => p === process.env.BENCH_PLATFORM);
+  return h.user(only ?? PLATFORMS[i % PLATFORMS.length]!, String(nextId++));
 }
 
 /** As fast as possible: `concurrency` people at once, each going through the journey. */
