@@ -19,6 +19,8 @@ import { Redis } from "ioredis";
 export interface Endpoint {
   host: string;
   port: number;
+  /** PostgreSQL over its Unix socket (a URL whose host is a directory, `%2Fvar%2Frun%2Fpostgresql`). */
+  socket?: string;
 }
 
 export interface ServiceEndpoints {
@@ -35,19 +37,21 @@ export const COMPOSE_FILE = join(REPO, "docker-compose.yml");
 export function endpoints(adminUrl: string, redisUrl: string): ServiceEndpoints {
   const p = new URL(adminUrl);
   const r = new URL(redisUrl);
+  const port = Number(p.port || 5432);
+  const dir = decodeURIComponent(p.hostname);
   return {
-    postgres: { host: p.hostname, port: Number(p.port || 5432), user: decodeURIComponent(p.username || "postgres"), database: p.pathname.slice(1) || "postgres" },
+    postgres: { host: dir, port, ...(dir.startsWith("/") ? { socket: `${dir}/.s.PGSQL.${port}` } : {}), user: decodeURIComponent(p.username || "postgres"), database: p.pathname.slice(1) || "postgres" },
     redis: { host: r.hostname, port: Number(r.port || 6379) },
   };
 }
 
 const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1", "[::1]"]);
-const isLoopback = (e: Endpoint) => LOOPBACK.has(e.host);
+const isLoopback = (e: Endpoint) => LOOPBACK.has(e.host) || e.socket !== undefined;
 
 /** Whether something accepts a TCP connection there. */
 export function listening(e: Endpoint, timeoutMs = 1500): Promise<boolean> {
   return new Promise((done) => {
-    const socket = connect({ host: e.host.replace(/^\[|\]$/g, ""), port: e.port });
+    const socket = e.socket ? connect({ path: e.socket }) : connect({ host: e.host.replace(/^\[|\]$/g, ""), port: e.port });
     const finish = (ok: boolean) => {
       socket.destroy();
       done(ok);

@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { adminUrl } from "../support/global-setup.js";
 import { SHARED_REDIS_URL } from "../support/redis-keys.js";
-import { COMPOSE_FILE, COMPOSE_PROJECT, composeArgs, composeCommand, composeOverride, endpoints, missingMessage, type NotStarted } from "../support/services.js";
+import { COMPOSE_FILE, COMPOSE_PROJECT, composeArgs, composeCommand, composeOverride, endpoints, listening, missingMessage, type NotStarted } from "../support/services.js";
 
 /**
  * `npm ci && npm test` on a machine with Docker and nothing else: the set-up starts the compose
@@ -23,6 +23,13 @@ describe("the services of the tests", () => {
     expect(endpoints(adminUrl(), SHARED_REDIS_URL)).toEqual(defaults);
     expect(defaults).toEqual({ postgres: { host: "127.0.0.1", port: 5432, user: "postgres", database: "postgres" }, redis: { host: "127.0.0.1", port: 6379 } });
     expect(endpoints("postgresql://tester@localhost:5544/admin", "redis://127.0.0.1").postgres).toEqual({ host: "localhost", port: 5544, user: "tester", database: "admin" });
+  });
+
+  it("PostgreSQL over its Unix socket (as the benchmarks use it) is looked for at the socket, on this machine", async () => {
+    const e = endpoints("postgresql://postgres@%2Fvar%2Frun%2Fpostgresql:5432/postgres", SHARED_REDIS_URL).postgres;
+    expect(e).toMatchObject({ host: "/var/run/postgresql", socket: "/var/run/postgresql/.s.PGSQL.5432" });
+    expect(await listening(e)).toBe(existsSync(e.socket!));
+    expect(await listening({ ...e, socket: "/nonexistent/.s.PGSQL.5432" })).toBe(false);
   });
 
   it("are started with the compose plugin when there is one, else with docker-compose", () => {
