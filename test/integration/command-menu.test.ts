@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCommandRegistry } from "../../src/bot/core/commands/index.js";
 import { I18n } from "../../src/i18n/index.js";
+import { MAX_TOKEN } from "../support/fake-max.js";
 import { startHarness, type Harness } from "../support/harness.js";
 
 /**
@@ -52,5 +53,37 @@ describe("the Telegram command menu", () => {
     expect(h.tg.menu("all_private_chats", "")?.map((c) => c.command)).toEqual(inMenu.map((c) => c.name));
     expect((await set(many.slice(0, 100), { language_code: "de" })).body.ok).toBe(true);
     expect(h.tg.menu("all_private_chats", "de")).toHaveLength(100);
+  });
+});
+
+/**
+ * MAX keeps one command list for every chat and language (PATCH /me/commands, as the official client sets it): the Russian menu, the same
+ * commands as on Telegram; the fake API refuses a list beyond MAX's limits, as MAX does.
+ */
+describe("the MAX command menu", () => {
+  let h: Harness;
+  const registry = createCommandRegistry();
+  const i18n = new I18n();
+  const inMenu = registry.all().filter((c) => c.help === "everyone" || c.help === "participant");
+
+  beforeAll(async () => {
+    h = await startHarness({ start: true });
+  });
+  afterAll(() => h?.close());
+
+  it("is set at start-up with the registry's commands in Russian, once", () => {
+    expect(h.max.commands?.map((c) => c.name)).toEqual(inMenu.map((c) => c.name));
+    for (const c of inMenu) expect(h.max.commands).toContainEqual({ name: c.name, description: i18n.t("ru", c.description) });
+    expect(h.max.calls.filter((c) => c.method === "PATCH /me/commands")).toHaveLength(1);
+    for (const name of ["participants", "match", "export", "digest", "orgs", "back"]) expect(h.max.commands!.map((c) => c.name)).not.toContain(name);
+  });
+
+  it("the fake API enforces MAX's limits of the command list", async () => {
+    const set = (commands: unknown) => fetch(`${h.max.url}/me/commands`, { method: "PATCH", headers: { Authorization: MAX_TOKEN, "content-type": "application/json" }, body: JSON.stringify({ commands }) });
+    expect((await set(Array.from({ length: 33 }, (_, i) => ({ name: `c${i}`, description: "x" })))).status).toBe(400);
+    expect((await set([{ name: "", description: "x" }])).status).toBe(400);
+    expect((await set([{ name: "ok", description: "x".repeat(129) }])).status).toBe(400);
+    // Refused lists leave the one set at start-up.
+    expect(h.max.commands?.map((c) => c.name)).toEqual(inMenu.map((c) => c.name));
   });
 });

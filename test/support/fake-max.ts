@@ -59,6 +59,8 @@ export class FakeMax {
   /** Sends with a just-uploaded attachment answered `attachment.not.ready` before one goes through. */
   notReadyTimes = 0;
   notReadyAnswered = 0;
+  /** The command menu the bot set with PATCH /me (undefined: never set). */
+  commands?: { name: string; description: string | null }[];
   url = "";
   private closeServer?: () => Promise<void>;
 
@@ -178,7 +180,20 @@ export class FakeMax {
     }
     switch (method) {
       case "GET /me":
-        return ok(MAX_BOT);
+        return ok({ ...MAX_BOT, ...(this.commands ? { commands: this.commands } : {}) });
+      case "PATCH /me/commands": {
+        // The official client's setMyCommands. MAX takes at most 32 commands, a name of 1–64 characters and a description up to 128.
+        const commands = body.commands;
+        if (commands !== undefined) {
+          if (!Array.isArray(commands) || commands.length > 32) return bad("commands: at most 32");
+          for (const c of commands) {
+            if (typeof c?.name !== "string" || c.name.length < 1 || c.name.length > 64) return bad("commands.name: 1 to 64 characters");
+            if (c.description != null && (typeof c.description !== "string" || c.description.length > 128)) return bad("commands.description: at most 128 characters");
+          }
+          this.commands = commands.map((c: { name: string; description?: string | null }) => ({ name: c.name, description: c.description ?? null }));
+        }
+        return ok({ ...MAX_BOT, commands: this.commands ?? [] });
+      }
       case "GET /subscriptions":
         return ok({ subscriptions: this.subscriptions.map((s) => ({ url: s.url, time: 0, update_types: s.update_types ?? [] })) });
       case "POST /subscriptions":

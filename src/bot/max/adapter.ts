@@ -4,5 +4,5 @@ import { MaxTransport } from "./transport.js";
 
 export const maxAdapter: MessengerAdapter<MaxConfig, MaxTransport> = {
   platform: "max",
-  create: (config, { logger, state }) => new MaxTransport({ config, logger, state }),
+  create: (config, { logger, state, menu }) => new MaxTransport({ config, logger, state, menu }),
 };

@@ -5,6 +5,7 @@ import type { Update, UpdateType } from "@maxhub/max-bot-api/types";
 import type { Logger } from "pino";
 import { errorSummary, RetryLaterError, type UpdateProcessor } from "../core/processor.js";
 import { sleep } from "../core/sleep.js";
+import type { CommandMenu } from "../core/commands/menu.js";
 import type { Transport, TransportState, WebhookHandler } from "../core/transport.js";
 import { fromMaxUpdate } from "./convert.js";
 import { MaxMessenger } from "./messenger.js";
@@ -24,7 +25,12 @@ export interface MaxTransportOptions {
   logger: Logger;
   /** Where the long poll's marker is kept between runs (the service's Redis). */
   state?: TransportState;
+  /** The command menus (src/bot/core/commands/menu.ts): MAX shows one, in the default language. */
+  menu?: () => CommandMenu[];
 }
+
+/** MAX's limits of the bot's commands (the bot's commands): 32 commands, a description up to 128 characters. */
+const MAX_MENU = { commands: 32, description: 128 } as const;
 
 /**
  * MAX through the client of @maxhub/max-bot-api (its requests, errors, uploads), with our own
@@ -61,6 +67,7 @@ export class MaxTransport implements Transport {
 
   async start(): Promise<void> {
     const { config } = this.options;
+    await this.setCommandMenu();
     if (config.mode === "webhook") {
       await this.api.subscribe(config.webhookUrl, config.webhookSecret, UPDATE_TYPES);
       this.log.info("webhook subscribed");
@@ -70,6 +77,27 @@ export class MaxTransport implements Transport {
     for (const s of await this.api.getSubscriptions()) await this.api.unsubscribe(s.url);
     this.polling = this.pollLoop();
     this.log.info("long polling started");
+  }
+
+  /**
+   * The bot's command list (the official client's setMyCommands, PATCH /me/commands): MAX keeps one for every chat and every language, so it is
+   * the default language's menu, within MAX's limits. A list MAX did not take is logged and the bot
+   * starts anyway (the list can also be set on the MAX business platform): the commands work
+   * typed, and /help lists them.
+   */
+  async setCommandMenu(): Promise<void> {
+    const menu = this.options.menu?.().find((m) => m.languageCode === undefined);
+    if (!menu) return;
+    const commands = menu.commands.slice(0, MAX_MENU.commands).map((c) => ({
+      name: c.command,
+      description: c.description.length > MAX_MENU.description ? `${c.description.slice(0, MAX_MENU.description - 1)}…` : c.description,
+    }));
+    if (menu.commands.length > MAX_MENU.commands) this.log.warn({ commands: menu.commands.length, kept: MAX_MENU.commands }, "command menu cut to MAX's limit");
+    try {
+      await this.api.setMyCommands(commands);
+    } catch (error) {
+      this.log.warn({ err: errorSummary(error), commands: commands.length }, "command menu not set");
+    }
   }
 
   /** Handles one update; resolves when its effects are stored, rejects when they are not. A press is answered either way. */

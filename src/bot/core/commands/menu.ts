@@ -17,6 +17,9 @@ import type { CommandRegistry } from "./registry.js";
  * call per chat against the Bot API's limits and a stale menu after every missed change. A
  * command offered in the menu and then refused would be worse than a short menu.
  *
+ * MAX (`setMyCommands` of the official client): one list for every chat and language, so the default language's menu (the
+ * same commands), descriptions cut to MAX's 128 characters (src/bot/max/transport.ts).
+ *
  * VK: a community has no API to set a command menu (bots answer the typed text and their
  * keyboards' buttons), so there is nothing to set there; VK users find the commands in /help.
  */
