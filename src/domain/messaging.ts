@@ -24,7 +24,9 @@ export type Input =
   | { kind: "text"; text: string }
   | { kind: "command"; command: string; args: string }
   | { kind: "button"; payload: string; messageRef?: string }
-  | { kind: "unsupported"; what: UnsupportedKind };
+  | { kind: "unsupported"; what: UnsupportedKind }
+  /** The person stopped or blocked the bot (false), or allowed its messages again (true): no answer is possible or wanted. */
+  | { kind: "reach"; reachable: boolean };
 
 export interface IncomingEvent {
   /** Stable key of the messenger update; a redelivered update has the same key. */

@@ -39,7 +39,8 @@ export { outboundQueueName, type Priority } from "./outbound/queues.js";
  *   UPDATE by index (a few ms); a graceful stop (SIGTERM) lets jobs in hand finish and never
  *   opens it. On VK the resend carries the same random_id and VK drops it.
  * - Reach (outbound/delivery.ts, outbound/unreachable-alerts.ts). A 403 (blocked) marks that
- *   messenger account unreachable; the delivery moves to the person's other messenger, or —
+ *   messenger account unreachable, as does the messenger's notice that the person stopped the
+ *   bot (an incoming update of kind "reach", src/bot/core/router.ts); the delivery moves to the person's other messenger, or —
  *   reachable nowhere — is recorded unreachable and the person's curators are told at once (one
  *   alert per person and curator a day).
  * - Transient errors retry with exponential backoff; after the last attempt the delivery is

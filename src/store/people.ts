@@ -54,6 +54,11 @@ export class People {
     await this.sql.exec(`UPDATE "MessengerIdentity" SET username = $3 WHERE platform = $1::"Platform" AND "externalId" = $2`, [chat.platform, chat.userId, username]);
   }
 
+  /** Whether the bot can write to this account: false once it is stopped or blocked, true again when the person writes. */
+  async setReachable(chat: ChatRef, reachable: boolean): Promise<void> {
+    await this.sql.exec(`UPDATE "MessengerIdentity" SET unreachable = $3 WHERE platform = $1::"Platform" AND "externalId" = $2`, [chat.platform, chat.userId, !reachable]);
+  }
+
   async setLanguage(personId: string, language: Language): Promise<void> {
     await this.sql.exec(`UPDATE "Person" SET language = $2::"Language" WHERE id = $1`, [personId, language]);
   }

@@ -24,6 +24,8 @@ export interface Frame {
   readonly sql: BufferedSql;
   /** The username stored for the chat's account (null when none or no account yet). */
   readonly accountUsername: string | null;
+  /** The account stopped or blocked the bot (the outbound queues write to the person's other messengers). */
+  readonly accountUnreachable: boolean;
 }
 
 /** `notify`: people whose outbox rows the update wrote, for the outbound queues once committed. */
@@ -31,7 +33,7 @@ export type FrameOutcome<T> = { duplicate: true } | { duplicate: false; result: 
 
 /** Reads the person and the conversation of a chat; literals are escaped by the caller. */
 function loadStatement(chatKeyLiteral: string, platformLiteral: string, userLiteral: string): string {
-  return `SELECT c.state, p.id, p.language, p."displayName", p."isMinor", i.username AS "accountUsername",
+  return `SELECT c.state, p.id, p.language, p."displayName", p."isMinor", i.username AS "accountUsername", i.unreachable AS "accountUnreachable",
   EXISTS (SELECT 1 FROM "Consent" k WHERE k."personId" = p.id AND k.kind = 'personal_data' AND k."withdrawnAt" IS NULL) AS consent,
   EXISTS (SELECT 1 FROM "Consent" k WHERE k."personId" = p.id AND k.kind = 'legal_representative' AND k."withdrawnAt" IS NULL) AS representative
 FROM (SELECT 1) AS one
@@ -87,6 +89,7 @@ export class UpdateFrames {
           : null,
         conversation: loaded,
         accountUsername: row.accountUsername ?? null,
+        accountUnreachable: row.accountUnreachable === true,
         sql: new BufferedSql(client),
       };
       const transaction: FrameTransaction = { client, flush: () => frame.sql.flush(), open: true, outbox: new Set(), jobs: [], savepoints: 0 };

@@ -158,6 +158,47 @@ describe.each(ON_EVERY_PLATFORM)("outbound delivery on %s", (platform) => {
     expect(received(h, r!)).toEqual([]);
     expect(await h.app.db.prisma.notification.findUniqueOrThrow({ where: { dedupKey: `test-rerouted-${r!.personId}` } })).toMatchObject({ status: "sent", platform: other(platform) });
   });
+
+  it("a person who stops the bot gets nothing more there: messages go to their other messenger untried here, and again here once they write", async () => {
+    const [r] = await recipients(h, programmeId, platform, 1, "Остановивший");
+    const otherChat = await addIdentity(h, r!.personId, other(platform));
+    const person = h.user(platform, r!.userId);
+    const identity = () => h.app.db.prisma.messengerIdentity.findFirstOrThrow({ where: { personId: r!.personId, platform } });
+    await person.stopBot();
+    expect(await identity()).toMatchObject({ unreachable: true });
+    // Nothing is answered to a bot that was stopped.
+    expect(received(h, r!)).toEqual([]);
+
+    const now = new Date();
+    await h.app.services.outbox.add([reminder(r!, "stopped", "Встреча завтра", now)]);
+    await h.app.outbound.dispatch(now);
+    await settle(h.app, now);
+    expect(sendCalls(h, r!)).toHaveLength(0);
+    expect(received(h, { platform: other(platform), userId: otherChat })).toEqual(["Встреча завтра"]);
+
+    // Allowed again and written to: this messenger is theirs again.
+    await person.allowBot();
+    await person.send("/help");
+    expect(await identity()).toMatchObject({ unreachable: false });
+    const later = new Date();
+    await h.app.services.outbox.add([reminder(r!, "back", "Встреча через час", later)]);
+    await h.app.outbound.dispatch(later);
+    await settle(h.app, later);
+    expect(received(h, r!)).toContain("Встреча через час");
+  });
+
+  it("stopped on their only messenger, a person's messages are recorded unreachable and the curator is told", async () => {
+    const curator = await seedParticipant(h, { programmeId, role: "curator", name: "Куратор Борис", platform });
+    const [r] = await recipients(h, programmeId, platform, 1, "Ушедший");
+    await h.user(platform, r!.userId).stopBot();
+    const now = new Date();
+    await h.app.services.outbox.add([reminder(r!, "stopped-only", "Напоминание", now)]);
+    await h.app.outbound.dispatch(now);
+    await settle(h.app, now);
+    expect(sendCalls(h, r!)).toHaveLength(0);
+    expect(await h.app.db.prisma.notification.findUniqueOrThrow({ where: { dedupKey: `test-stopped-only-${r!.personId}` } })).toMatchObject({ status: "unreachable" });
+    expect(received(h, { platform, userId: curator.userId }).join("\n")).toContain("Ушедший 1");
+  });
 });
 
 describe("a pace set above what the messenger allows", () => {

@@ -26,6 +26,10 @@ export interface TestUser {
   sendSticker(): Promise<void>;
   /** Opens the bot through an invitation deep link. */
   open(code: string): Promise<void>;
+  /** Stops or blocks the bot, as the messenger tells it (Telegram: blocked; VK: messages forbidden; MAX: bot stopped). */
+  stopBot(): Promise<void>;
+  /** Allows the bot again, before writing to it (Telegram: unblocked; VK: messages allowed; MAX: opened again). */
+  allowBot(): Promise<void>;
   /** Taps the button with this label on the newest message that shows it. */
   press(label: string | RegExp): Promise<void>;
   /** Taps a button on a specific message (for stale-button tests). */
@@ -106,6 +110,29 @@ export class TelegramTestUser implements TestUser {
 
   open(code: string): Promise<void> {
     return this.send(`/start ${code}`);
+  }
+
+  private memberUpdate(status: "kicked" | "member"): Promise<void> {
+    const chat = { id: Number(this.id), type: "private", first_name: "Тест" };
+    const bot = { id: 1, is_bot: true, first_name: "Наставник", username: "nastavnik_test_bot" };
+    const date = Math.floor(Date.now() / 1000);
+    return this.deliver({
+      my_chat_member: {
+        chat,
+        from: this.from(),
+        date,
+        old_chat_member: status === "kicked" ? { status: "member", user: bot } : { status: "kicked", user: bot, until_date: 0 },
+        new_chat_member: status === "kicked" ? { status: "kicked", user: bot, until_date: 0 } : { status: "member", user: bot },
+      } as any,
+    });
+  }
+
+  stopBot(): Promise<void> {
+    return this.memberUpdate("kicked");
+  }
+
+  allowBot(): Promise<void> {
+    return this.memberUpdate("member");
   }
 
   async press(label: string | RegExp): Promise<void> {
@@ -221,6 +248,18 @@ export class VkTestUser implements TestUser {
     return this.handle(this.message({ text: "Начать", ref: code, ref_source: "link" }) as any);
   }
 
+  private subscription(type: "message_allow" | "message_deny"): Promise<void> {
+    return this.handle({ type, event_id: `e${vkEventId++}`, v: "5.199", group_id: VK_GROUP_ID, object: { user_id: Number(this.id), ...(type === "message_allow" ? { key: "" } : {}) } });
+  }
+
+  stopBot(): Promise<void> {
+    return this.subscription("message_deny");
+  }
+
+  allowBot(): Promise<void> {
+    return this.subscription("message_allow");
+  }
+
   async press(label: string | RegExp): Promise<void> {
     const { message, payload } = findButton(this.messages(), label);
     await this.pressRaw(message.id, payload);
@@ -334,6 +373,15 @@ export class MaxTestUser implements TestUser {
   /** https://max.ru/<bot>?start=<code>: MAX opens the dialog with a bot_started carrying the code. */
   open(code: string): Promise<void> {
     return this.deliver({ update_type: "bot_started", chat_id: Number(this.chatId), user: this.user(), payload: code, user_locale: this.locale });
+  }
+
+  stopBot(): Promise<void> {
+    return this.deliver({ update_type: "bot_stopped", chat_id: Number(this.chatId), user: this.user(), user_locale: this.locale });
+  }
+
+  /** MAX has no "allowed" update: the person opens the bot again, which starts it without a code. */
+  allowBot(): Promise<void> {
+    return this.deliver({ update_type: "bot_started", chat_id: Number(this.chatId), user: this.user(), user_locale: this.locale });
   }
 
   async press(label: string | RegExp): Promise<void> {

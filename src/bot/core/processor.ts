@@ -69,6 +69,8 @@ export class UpdateProcessor {
 
   async handle(event: IncomingEvent): Promise<Outcome> {
     const key = chatKey(event.chat);
+    // Stopping or allowing the bot is a change of state, not a message: never dropped as a flood.
+    if (event.input.kind === "reach") return this.serializer.run(key, () => this.process(event));
     const admission = this.limiter.admit(key);
     if (admission.kind === "drop") {
       // A flood: acknowledged and dropped; the person is told once.
@@ -135,6 +137,8 @@ export class UpdateProcessor {
         if (profileOf(event.chat.platform).keepsUsername && (event.username ?? null) !== frame.accountUsername && session.personId) {
           await session.services.people.setUsername(event.chat, event.username ?? null);
         }
+        // Someone who writes again after blocking the bot can be written to again.
+        if (frame.accountUnreachable && event.input.kind !== "reach") await session.services.people.setReachable(event.chat, true);
         replies = session.replies;
         return session.lang;
       });

@@ -49,5 +49,9 @@ export async function route(session: Session, deps: CoreDeps): Promise<void> {
       session.say("unsupported-input");
       return;
     }
+    case "reach":
+      // Nothing is said: a stopped bot cannot write, and one allowed again waits for the person.
+      await session.services.people.setReachable(session.event.chat, input.reachable);
+      return;
   }
 }

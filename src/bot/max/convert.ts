@@ -32,6 +32,13 @@ export function fromMaxUpdate(update: Update, botUsername?: string): IncomingEve
         languageHint: locale(update.user_locale),
         username: update.user.username ?? undefined,
       };
+    case "bot_stopped":
+      // The person stopped the bot: nothing reaches them on MAX until they write again.
+      return {
+        updateKey: `max:stop:${update.chat_id}:${update.timestamp}`,
+        chat: { platform: "max", chatId: String(update.user.user_id), userId: String(update.user.user_id) },
+        input: { kind: "reach", reachable: false },
+      };
     case "message_callback": {
       const m = update.message;
       if (m?.recipient.chat_type !== "dialog" || m.recipient.chat_id === null) return null;

@@ -18,6 +18,14 @@ export function fromTelegramUpdate(update: Update, botUsername?: string): Incomi
       username: q.from.username,
     };
   }
+  const member = update.my_chat_member;
+  if (member) {
+    // A private chat's member update: the person blocked the bot ("kicked") or unblocked it.
+    if (member.chat.type !== "private" || member.from.is_bot) return null;
+    const status = member.new_chat_member.status;
+    if (status !== "kicked" && status !== "member") return null;
+    return { updateKey, chat: { platform: "telegram", chatId: String(member.chat.id), userId: String(member.from.id) }, input: { kind: "reach", reachable: status === "member" } };
+  }
   const m = update.message;
   if (m?.chat.type !== "private" || !m.from || m.from.is_bot) return null;
   return {

@@ -35,6 +35,21 @@ export function fromVkMessage(ctx: MessageContext): IncomingEvent | null {
   return event({ kind: "unsupported", what: unsupportedKind(ctx) });
 }
 
+/**
+ * The person forbade the community's messages (`message_deny`) or allowed them again
+ * (`message_allow`); null for other events. Keyed by the event's id, which a redelivery repeats.
+ */
+export function fromVkSubscription(event: { type: string; object?: unknown; event_id?: string }): IncomingEvent | null {
+  if (event.type !== "message_allow" && event.type !== "message_deny") return null;
+  const userId = (event.object as { user_id?: unknown } | undefined)?.user_id;
+  if (typeof userId !== "number" || userId <= 0 || !event.event_id) return null;
+  return {
+    updateKey: `vk:sub:${event.event_id}`,
+    chat: { platform: "vk", chatId: String(userId), userId: String(userId) },
+    input: { kind: "reach", reachable: event.type === "message_allow" },
+  };
+}
+
 /** A press of a VK callback button. */
 export function fromVkMessageEvent(ctx: MessageEventContext): IncomingEvent | null {
   if (ctx.peerId !== ctx.userId) return null;

@@ -7,7 +7,7 @@ import type { Logger } from "pino";
 import type { VkConfig } from "./profile.js";
 import { errorSummary, RetryLaterError, type UpdateProcessor } from "../core/processor.js";
 import { sleep } from "../core/sleep.js";
-import { fromVkMessage, fromVkMessageEvent, withReadablePayload } from "./convert.js";
+import { fromVkMessage, fromVkMessageEvent, fromVkSubscription, withReadablePayload } from "./convert.js";
 import { VkMessenger } from "./messenger.js";
 import type { Transport, WebhookHandler } from "../core/transport.js";
 
@@ -101,6 +101,12 @@ export class VkTransport implements Transport {
 
   /** Handles one raw event (Callback API body or Long Poll update); resolves when its effects are stored, rejects when they are not. */
   async handleEvent(event: VkEvent): Promise<void> {
+    const subscription = fromVkSubscription(event);
+    if (subscription) {
+      if (!this.processor) throw new Error("VK transport not attached");
+      await this.processor.handle(subscription);
+      return;
+    }
     const holder: { error?: unknown } = {};
     const readable = withReadablePayload(event as unknown as Record<string, unknown>);
     await this.outcome.run(holder, () => this.vk.updates.handleWebhookUpdate(readable));
