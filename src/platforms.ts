@@ -1,7 +1,7 @@
 import { telegramProfile } from "./bot/telegram/profile.js";
 import { vkProfile } from "./bot/vk/profile.js";
 import { maxProfile } from "./bot/max/profile.js";
-import { PLATFORMS, type ContactIdentity, type Platform, type PlatformProfile } from "./domain/platforms.js";
+import { allowedMessengers, isPlatform, PLATFORMS, type ContactIdentity, type Platform, type PlatformProfile } from "./domain/platforms.js";
 
 /**
  * The registry of messengers: one line per messenger, its profile (src/bot/<platform>/profile.ts,
@@ -34,4 +34,17 @@ export const webhookPath = (platform: Platform): string => `/webhooks/${platform
  */
 export function contactLinks(identities: readonly ContactIdentity[]): string[] {
   return [...new Set(identities.map((i) => profileOf(i.platform).contactLink(i)))];
+}
+
+/**
+ * An invitation's deep link on each messenger an organisation allows, of those the service runs
+ * (`targets`: the running messengers' bot usernames or community ids; null: running, target not
+ * known — the link cannot be made yet).
+ */
+export function invitationLinks(code: string, targets: Partial<Record<Platform, string | null>>, listed: readonly Platform[]): { platform: Platform; name: string; link: string | null }[] {
+  return allowedMessengers(listed, Object.keys(targets).filter(isPlatform)).map((platform) => {
+    const profile = profileOf(platform);
+    const target = targets[platform];
+    return { platform, name: profile.name, link: target ? profile.invite.link(target, code) : null };
+  });
 }

@@ -10,7 +10,7 @@ cmd-start = start, or join a programme with an invitation
 cmd-help = what I can do
 cmd-cancel = stop the current form or dialog
 cmd-language = change the language (Русский / English)
-cmd-link = link your Telegram and VK accounts
+cmd-link = link your accounts in MAX, VK and Telegram
 cmd-back = go back to the previous question
 cmd-skip = skip an optional question
 help-intro = I am the mentorship programme bot: mentors and mentees fill in forms, arrange meetings and give feedback here, and curators run the programme.
@@ -37,11 +37,12 @@ cancel-confirm-no = Go on with the form
 error-temporarily-unavailable = The service is temporarily unavailable. Nothing is lost — please try again in a minute.
 error-internal = Something went wrong. Please try again; if it does not help, write to your curator.
 link-issued = Your account link code: { $code }
-    Open the bot in the other messenger (Telegram or VK) and send there: /link { $code }
+    Open the bot in your other messenger (MAX, VK or Telegram) and send there: /link { $code }
     The code works for 15 minutes.
-link-linked = Done: this account is now linked to your profile. I will recognise you in both messengers.
+link-linked = Done: this account is now linked to your profile. I will recognise you in each of your messengers.
 link-already = This account is already linked to your profile.
 link-unknown-code = That code is unknown or expired. Get a new one with /link in the other messenger.
 link-has-own-data = You already have a separate profile with forms in this messenger, so it cannot be linked automatically. Please ask your curator.
+link-not-allowed = Your school runs its mentorship programme only in other messengers, so this account cannot be linked here. The code still works: send it to the bot in an allowed messenger.
 link-join-first = Please join a programme with an invitation first.
 error-too-many-messages = Too many messages in a row. I will answer them in order and skip the extra ones — please wait a little.

@@ -30,3 +30,5 @@ join-problem-revoked = The curator has withdrawn that invitation. Please ask you
 join-problem-used_up = That invitation has been used by as many participants as it allows. Please ask your curator for a new link.
 join-problem-programme_finished = That programme has already ended. If this is a mistake, please write to your curator.
 join-already = You already take part in the programme “{ $programme }” (role: { $role }).
+join-messenger-not-allowed = «{ $organisation }» runs its mentorship programme only in these messengers: { $messengers }. Nothing has been kept here — please open the invitation there:
+join-messenger-code = { $messenger }: find the bot and send it the code { $code }

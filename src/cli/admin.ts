@@ -3,7 +3,7 @@ import { z } from "zod";
 import { createDatabase } from "../db/client.js";
 import { isMentorshipForm, isRole, MENTORSHIP_FORMS, ROLES } from "../domain/roles.js";
 import { isTimezone, utcDate } from "../domain/time.js";
-import { PLATFORMS } from "../domain/platforms.js";
+import { allowedMessengers, parseMessengerList, PLATFORMS, type Platform } from "../domain/platforms.js";
 import { profileOf, profiles } from "../platforms.js";
 import { Invitations } from "../store/invitations.js";
 import { systemClock } from "../domain/clock.js";
@@ -11,7 +11,8 @@ import { loadEnvFile } from "../env-file.js";
 
 /**
  * First steps of an installation, from the shell:
- *   npm run admin -- org:create --name … --timezone Asia/Omsk [--district …] [--region …]
+ *   npm run admin -- org:create --name … --timezone Asia/Omsk [--district …] [--region …] [--messengers max,vk]
+ *   npm run admin -- org:update --org <id> [--messengers max,vk|all] [--name …] [--timezone …] [--district …] [--region …]
  *   npm run admin -- programme:create --org <id> --form <form> --name … --starts <date> --ends <date>
  *   npm run admin -- invite:create --programme <id> --role mentor|mentee|curator [--expires <date>] [--max-uses <n>]
  *   npm run admin -- admin:add --telegram <user id> | --vk <user id> | --max <user id> (--org <id> | --district … --region … | --region …) [--timezone <zone>]
@@ -22,6 +23,9 @@ export const USAGE = `Usage: npm run admin -- <command> [options]
 Commands:
   org:create        --name <name> --timezone <IANA zone, e.g. Asia/Omsk> [--district <municipal district>] [--region <region>]
                     [--kind general|professional|additional|enterprise] [--children <n>] [--teachers <n>] [--young-specialists <n>]
+                    [--messengers <${PLATFORMS.join(",")}: the messengers it allows; default: all the service runs>]
+  org:update        --org <organisation id> [--messengers <list>|all] [--name …] [--timezone …] [--district …] [--region …] [--kind …]
+                    [--children <n>] [--teachers <n>] [--young-specialists <n>]
   programme:create  --org <organisation id> --form <form> --name <name> --starts <YYYY-MM-DD> --ends <YYYY-MM-DD> [--result <text>]
                     forms: ${MENTORSHIP_FORMS.join(", ")}
   invite:create     --programme <programme id> --role ${ROLES.join("|")} [--expires <YYYY-MM-DD>] [--max-uses <n>]
@@ -38,6 +42,15 @@ type Out = (line: string) => void;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(d)), "must be a real date");
 const count = z.coerce.number().int().min(0).max(10_000_000);
+
+/** --messengers max,vk: known messenger names; "all" (or none given) allows every messenger the service runs. */
+function messengersOf(value: string): Platform[] {
+  const parsed = parseMessengerList(value);
+  if (!parsed.ok) throw new UsageError(`--messengers: unknown messenger "${parsed.unknown}" (known: ${PLATFORMS.join(", ")}, or all)`);
+  return parsed.messengers;
+}
+
+const kinds = z.enum(["general", "professional", "additional", "enterprise"]);
 
 function need(values: Record<string, unknown>, ...names: string[]): void {
   const missing = names.filter((n) => values[n] === undefined || values[n] === "");
@@ -74,6 +87,7 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
       role: { type: "string" },
       expires: { type: "string" },
       "max-uses": { type: "string" },
+      messengers: { type: "string" },
       // One option per messenger: the account's user id (admin:add).
       ...Object.fromEntries(PLATFORMS.map((p) => [p, { type: "string" as const }])),
     },
@@ -87,7 +101,8 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
       case "org:create": {
         need(values, "name", "timezone");
         if (!isTimezone(values.timezone!)) throw new UsageError(`--timezone ${values.timezone} is not an IANA timezone (e.g. Europe/Moscow, Asia/Omsk)`);
-        const kind = check(z.enum(["general", "professional", "additional", "enterprise"]).default("general"), values.kind, "kind");
+        const kind = check(kinds.default("general"), values.kind, "kind");
+        const messengers = values.messengers === undefined ? [] : messengersOf(values.messengers);
         const org = await prisma.organisation.create({
           data: {
             name: values.name!,
@@ -98,10 +113,35 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
             childrenAged10to19: values.children === undefined ? null : check(count, values.children, "children"),
             teachersCount: values.teachers === undefined ? null : check(count, values.teachers, "teachers"),
             youngSpecialistsCount: values["young-specialists"] === undefined ? null : check(count, values["young-specialists"], "young-specialists"),
+            messengers,
             createdAt: now,
           },
         });
         out(`Organisation created: ${org.id}`);
+        out(`Messengers: ${messengersLine(messengers)}`);
+        return;
+      }
+      case "org:update": {
+        need(values, "org");
+        const found = await prisma.organisation.findUnique({ where: { id: values.org! }, select: { id: true } });
+        if (!found) throw new UsageError(`no organisation ${values.org}`);
+        if (values.timezone !== undefined && !isTimezone(values.timezone)) throw new UsageError(`--timezone ${values.timezone} is not an IANA timezone (e.g. Europe/Moscow, Asia/Omsk)`);
+        if (values.name !== undefined && !values.name.trim()) throw new UsageError("--name must not be empty");
+        const data = {
+          ...(values.name !== undefined ? { name: values.name.trim() } : {}),
+          ...(values.timezone !== undefined ? { timezone: values.timezone } : {}),
+          ...(values.district !== undefined ? { district: values.district || null } : {}),
+          ...(values.region !== undefined ? { region: values.region || null } : {}),
+          ...(values.kind !== undefined ? { kind: check(kinds, values.kind, "kind") } : {}),
+          ...(values.children !== undefined ? { childrenAged10to19: check(count, values.children, "children") } : {}),
+          ...(values.teachers !== undefined ? { teachersCount: check(count, values.teachers, "teachers") } : {}),
+          ...(values["young-specialists"] !== undefined ? { youngSpecialistsCount: check(count, values["young-specialists"], "young-specialists") } : {}),
+          ...(values.messengers !== undefined ? { messengers: messengersOf(values.messengers) } : {}),
+        };
+        if (!Object.keys(data).length) throw new UsageError("nothing to change: give --messengers, --name, --timezone, --district, --region, --kind or a count");
+        const org = await prisma.organisation.update({ where: { id: found.id }, data, select: { id: true, messengers: true } });
+        out(`Organisation updated: ${org.id}`);
+        out(`Messengers: ${messengersLine(org.messengers)}`);
         return;
       }
       case "programme:create": {
@@ -121,13 +161,15 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
       case "invite:create": {
         need(values, "programme", "role");
         if (!isRole(values.role)) throw new UsageError(`--role must be one of: ${ROLES.join(", ")}`);
-        const programme = await prisma.programme.findUnique({ where: { id: values.programme! } });
+        const programme = await prisma.programme.findUnique({ where: { id: values.programme! }, include: { organisation: { select: { messengers: true } } } });
         if (!programme) throw new UsageError(`no programme ${values.programme}`);
         const expires = values.expires === undefined ? null : new Date(check(isoDate, values.expires, "expires"));
         const maxUses = values["max-uses"] === undefined ? null : check(z.coerce.number().int().min(1), values["max-uses"], "max-uses");
         const inv = await new Invitations(db.sql, () => now).create({ programmeId: programme.id, role: values.role, expiresAt: expires, maxUses });
         out(`Invitation code: ${inv.code}`);
-        for (const platform of PLATFORMS) {
+        // The links of the messengers the organisation allows, of those this installation is set up for.
+        const configured = PLATFORMS.filter((platform) => !!env[profileOf(platform).config.enabledBy]?.trim());
+        for (const platform of allowedMessengers(programme.organisation.messengers, configured.length ? configured : PLATFORMS)) {
           const p = profileOf(platform);
           out(`${p.name}: ${p.invite.link(p.invite.fromEnv(env[p.invite.env]) ?? p.invite.placeholder, inv.code)}`);
         }
@@ -159,7 +201,7 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
         return;
       }
       case "org:list": {
-        for (const o of await prisma.organisation.findMany({ orderBy: { createdAt: "asc" } })) out(`${o.id}\t${o.name}\t${o.timezone}\t${o.district ?? ""}`);
+        for (const o of await prisma.organisation.findMany({ orderBy: { createdAt: "asc" } })) out(`${o.id}\t${o.name}\t${o.timezone}\t${o.district ?? ""}\t${messengersLine(o.messengers)}`);
         return;
       }
       case "programme:list": {
@@ -173,6 +215,11 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
   } finally {
     await db.close();
   }
+}
+
+/** "MAX, VK", or "all" when the organisation lists none. */
+function messengersLine(messengers: readonly Platform[]): string {
+  return messengers.length ? messengers.map((m) => profileOf(m).name).join(", ") : "all";
 }
 
 const isMain = process.argv[1] && import.meta.url === new URL(`file://${process.argv[1]}`).href;

@@ -15,6 +15,24 @@ export function isPlatform(value: unknown): value is Platform {
   return typeof value === "string" && (PLATFORMS as readonly string[]).includes(value);
 }
 
+/**
+ * The messengers an organisation's people use: the ones it lists (a school under a state
+ * assignment may not pass personal data through a foreign messenger), or — none listed — every
+ * messenger the service runs; always in the order of PLATFORMS.
+ */
+export function allowedMessengers(listed: readonly Platform[], running: readonly Platform[]): Platform[] {
+  return PLATFORMS.filter((p) => running.includes(p) && (listed.length === 0 || listed.includes(p)));
+}
+
+/** "max,vk" → ["vk", "max"] (PLATFORMS order); "all" or "" → [] (every messenger); an unknown name is an error naming it. */
+export function parseMessengerList(value: string): { ok: true; messengers: Platform[] } | { ok: false; unknown: string } {
+  const names = value.split(",").map((s) => s.trim().toLowerCase()).filter(Boolean);
+  if (names.length === 1 && names[0] === "all") return { ok: true, messengers: [] };
+  const unknown = names.find((n) => !isPlatform(n));
+  if (unknown !== undefined) return { ok: false, unknown };
+  return { ok: true, messengers: PLATFORMS.filter((p) => names.includes(p)) };
+}
+
 export interface PlatformPace {
   /** Messages per second the platform allows overall. */
   perSecond: number;

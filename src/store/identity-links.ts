@@ -3,10 +3,11 @@ import { newId } from "../db/sql.js";
 import type { ChatRef } from "../domain/messaging.js";
 import { generateCode, normalizeCode } from "../domain/invitation.js";
 import type { Clock } from "../domain/clock.js";
+import { allowedByOrganisations } from "./allowed-messengers.js";
 
 const LINK_TTL_MS = 15 * 60 * 1000;
 
-export type LinkResult = "linked" | "already" | "unknown_code" | "has_own_data";
+export type LinkResult = "linked" | "already" | "unknown_code" | "has_own_data" | "not_allowed";
 
 /** Links a second messenger account to the same person with a short-lived one-time code. */
 export class IdentityLinks {
@@ -40,6 +41,9 @@ export class IdentityLinks {
     return this.sql.tx(async (tx) => {
       const link = await tx.one<{ personId: string; expiresAt: Date }>(`SELECT "personId", "expiresAt" FROM "IdentityLinkCode" WHERE code = $1 FOR UPDATE`, [code]);
       if (!link || link.expiresAt <= now) return "unknown_code";
+      // An organisation of the person does not allow this messenger: the code stays for an allowed one.
+      const allowed = await tx.one<{ allowed: boolean }>(`SELECT ${allowedByOrganisations("x")} AS allowed FROM (SELECT $1::"Platform" AS platform, $2::text AS "personId") x`, [chat.platform, link.personId]);
+      if (!allowed?.allowed) return "not_allowed";
       const identity = await tx.one<{ id: string; personId: string; owned: number }>(
         `SELECT i.id, i."personId",
            (SELECT count(*) FROM "Participation" WHERE "personId" = i."personId") + (SELECT count(*) FROM "FormResponse" WHERE "personId" = i."personId")

@@ -3,6 +3,7 @@ import { isUniqueViolation, newId } from "../db/sql.js";
 import { generateCode, invitationProblem, normalizeCode, type InvitationProblem } from "../domain/invitation.js";
 import type { Role } from "../domain/roles.js";
 import type { Clock } from "../domain/clock.js";
+import type { Platform } from "../domain/platforms.js";
 
 export interface InvitationView {
   id: string;
@@ -12,6 +13,8 @@ export interface InvitationView {
   programmeName: string;
   organisationName: string;
   timezone: string;
+  /** The messengers the organisation allows (none listed: every one). */
+  messengers: Platform[];
 }
 
 export type Lookup = { ok: true; invitation: InvitationView } | { ok: false; problem: InvitationProblem };
@@ -48,7 +51,7 @@ export class Invitations {
     if (!code) return { ok: false, problem: "unknown" };
     const inv = await this.sql.one<any>(
       `SELECT i.id, i.code, i.role, i."programmeId", i."expiresAt", i."revokedAt", i."maxUses", i.uses,
-              p.name AS "programmeName", p.status AS "programmeStatus", o.name AS "organisationName", o.timezone
+              p.name AS "programmeName", p.status AS "programmeStatus", o.name AS "organisationName", o.timezone, o.messengers::text[] AS messengers
        FROM "Invitation" i JOIN "Programme" p ON p.id = i."programmeId" JOIN "Organisation" o ON o.id = p."organisationId"
        WHERE i.code = $1`,
       [code],
@@ -65,6 +68,7 @@ export class Invitations {
         programmeName: inv.programmeName,
         organisationName: inv.organisationName,
         timezone: inv.timezone,
+        messengers: inv.messengers ?? [],
       },
     };
   }

@@ -1,3 +1,4 @@
+import { allowedByOrganisations } from "./allowed-messengers.js";
 import type { SqlExecutor } from "../db/sql.js";
 import { newId } from "../db/sql.js";
 import type { Clock } from "../domain/clock.js";
@@ -140,7 +141,7 @@ export class Outbox {
       const people = [...new Set(due.flatMap((d) => (d.personId ? [d.personId] : [])))];
       const channels = await tx.rows<{ personId: string; platform: Platform }>(
         `SELECT DISTINCT ON (i."personId") i."personId", i.platform FROM "MessengerIdentity" i JOIN "Person" p ON p.id = i."personId"
-         WHERE i."personId" = ANY($1::text[]) AND NOT i.unreachable AND p."erasedAt" IS NULL AND i.platform::text = ANY($2::text[])
+         WHERE i."personId" = ANY($1::text[]) AND NOT i.unreachable AND p."erasedAt" IS NULL AND ${allowedByOrganisations("i")} AND i.platform::text = ANY($2::text[])
          ORDER BY i."personId", i."createdAt", i.id`,
         [people, platforms],
       );
@@ -215,7 +216,7 @@ export class Outbox {
   async target(personId: string, platform: Platform): Promise<{ identityId: string; chatId: string; language: string } | null> {
     const row = await this.sql.one<{ identityId: string; chatId: string; language: string }>(
       `SELECT i.id AS "identityId", i."chatId", p.language FROM "MessengerIdentity" i JOIN "Person" p ON p.id = i."personId"
-       WHERE i."personId" = $1 AND i.platform = $2::"Platform" AND NOT i.unreachable AND p."erasedAt" IS NULL ORDER BY i."createdAt", i.id LIMIT 1`,
+       WHERE i."personId" = $1 AND i.platform = $2::"Platform" AND NOT i.unreachable AND p."erasedAt" IS NULL AND ${allowedByOrganisations("i")} ORDER BY i."createdAt", i.id LIMIT 1`,
       [personId, platform],
     );
     return row ?? null;
@@ -226,7 +227,7 @@ export class Outbox {
     if (!platforms.length) return null;
     const row = await this.sql.one<{ platform: Platform }>(
       `SELECT i.platform FROM "MessengerIdentity" i JOIN "Person" p ON p.id = i."personId"
-       WHERE i."personId" = $1 AND i.platform::text = ANY($2::text[]) AND NOT i.unreachable AND p."erasedAt" IS NULL ORDER BY i."createdAt", i.id LIMIT 1`,
+       WHERE i."personId" = $1 AND i.platform::text = ANY($2::text[]) AND NOT i.unreachable AND p."erasedAt" IS NULL AND ${allowedByOrganisations("i")} ORDER BY i."createdAt", i.id LIMIT 1`,
       [personId, platforms],
     );
     return row?.platform ?? null;

@@ -2,6 +2,7 @@ import type { Prisma, PrismaClient } from "../db/client.js";
 import type { Clock } from "../domain/clock.js";
 import type { Answers } from "../flows/types.js";
 import type { MentorshipForm, Role } from "../domain/roles.js";
+import type { Platform } from "../domain/platforms.js";
 
 export interface ProgrammeInfo {
   id: string;
@@ -12,6 +13,8 @@ export interface ProgrammeInfo {
   startsOn: Date;
   endsOn: Date;
   status: "draft" | "active" | "finished";
+  /** The messengers the organisation allows (none listed: every one). */
+  messengers: Platform[];
 }
 
 export type ParticipationStatus = "joined" | "approved" | "declined" | "active" | "completed" | "left";
@@ -45,10 +48,10 @@ export const MATCHABLE_MENTOR: ParticipationStatus[] = ["approved", "active"];
 /** Mentees still in the programme. */
 export const CURRENT_MENTEE: ParticipationStatus[] = ["joined", "approved", "active"];
 
-const PROGRAMME = { id: true, name: true, form: true, startsOn: true, endsOn: true, status: true, organisation: { select: { name: true, timezone: true } } } as const;
+const PROGRAMME = { id: true, name: true, form: true, startsOn: true, endsOn: true, status: true, organisation: { select: { name: true, timezone: true, messengers: true } } } as const;
 
-function programmeInfo(p: { id: string; name: string; form: MentorshipForm; startsOn: Date; endsOn: Date; status: ProgrammeInfo["status"]; organisation: { name: string; timezone: string } }): ProgrammeInfo {
-  return { id: p.id, name: p.name, form: p.form, timezone: p.organisation.timezone, organisationName: p.organisation.name, startsOn: p.startsOn, endsOn: p.endsOn, status: p.status };
+function programmeInfo(p: { id: string; name: string; form: MentorshipForm; startsOn: Date; endsOn: Date; status: ProgrammeInfo["status"]; organisation: { name: string; timezone: string; messengers: Platform[] } }): ProgrammeInfo {
+  return { id: p.id, name: p.name, form: p.form, timezone: p.organisation.timezone, organisationName: p.organisation.name, startsOn: p.startsOn, endsOn: p.endsOn, status: p.status, messengers: p.organisation.messengers };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { normalizeCode } from "../../../domain/invitation.js";
 import { LANGUAGES } from "../../../i18n/index.js";
+import { invitationLinks, profileOf } from "../../../platforms.js";
 import { cancelArg, languageArg } from "./codecs.js";
 import { FLOW_IDS } from "./flow-ids.js";
 import { defineCommand, HELP_SECTIONS, type CommandContext, type HelpSection } from "./registry.js";
@@ -33,6 +34,16 @@ export const startCommand = defineCommand({
       return;
     }
     const inv = found.invitation;
+    const platform = session.event.chat.platform;
+    if (inv.messengers.length && !inv.messengers.includes(platform)) {
+      // The organisation keeps its people's data on other messengers: nothing is asked or kept here.
+      const links = invitationLinks(inv.code, deps.inviteLinks?.() ?? {}, inv.messengers);
+      const lines = [session.t("join-messenger-not-allowed", { organisation: inv.organisationName, messengers: links.map((l) => l.name).join(", ") || inv.messengers.map((m) => profileOf(m).name).join(", ") })];
+      for (const l of links) lines.push(l.link ? `${l.name}: ${l.link}` : session.t("join-messenger-code", { messenger: l.name, code: inv.code }));
+      session.sayText(lines.join("\n"));
+      await deps.runner.reprompt(session);
+      return;
+    }
     const person = session.person;
     if (person && (await deps.services.invitations.isParticipant(person.id, inv.programmeId, inv.role))) {
       session.say("join-already", { programme: inv.programmeName, role: session.t(`role-${inv.role}`) });

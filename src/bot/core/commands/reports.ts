@@ -1,5 +1,4 @@
-import { isPlatform } from "../../../domain/platforms.js";
-import { profileOf } from "../../../platforms.js";
+import { invitationLinks } from "../../../platforms.js";
 import { indicatorsOfOrganisations, organisationIndicators, programmeIndicators } from "../../../domain/indicators/by-scope.js";
 import { localDate, } from "../../../domain/time.js";
 import { buildCsv, buildSheets, buildWorkbook, renderIndicatorList, type IndicatorColumn, type WorkbookInput } from "../../../reports/index.js";
@@ -100,11 +99,8 @@ export const inviteCommand = defineCommand({
       const inv = await session.services.invitations.create({ programmeId, role });
       created.push(inv.id);
       const lines = [t(`report-invite-role-${role}`), t("report-invite-code", { code: inv.code })];
-      for (const [platform, target] of Object.entries(links)) {
-        if (!isPlatform(platform)) continue;
-        const profile = profileOf(platform);
-        lines.push(target ? `${profile.name}: ${profile.invite.link(target, inv.code)}` : t("messengers-invite-no-link", { messenger: profile.name }));
-      }
+      // Only the messengers the organisation allows.
+      for (const l of invitationLinks(inv.code, links, programme.messengers)) lines.push(l.link ? `${l.name}: ${l.link}` : t("messengers-invite-no-link", { messenger: l.name }));
       parts.push(lines.join("\n"));
     }
     parts.push(t("report-invite-hint"));
