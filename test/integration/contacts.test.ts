@@ -1,50 +1,88 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TelegramTestUser } from "../support/users.js";
+import { startHarness, type Harness } from "../support/harness.js";
+import { ON_EVERY_PLATFORM, setUsername, TEST_PLATFORMS, WITH_USERNAMES } from "../support/platforms.js";
+import { join, personOf } from "./forms-support.js";
 import { lifecycleWorld, local, textSince, type LifecycleWorld } from "./lifecycle-support.js";
 
 /**
- * The contacts a confirmed pair receives are links a person can open: a Telegram account with a
- * public username is its https://t.me/<username> link (kept as the person changes it), one
- * without is reached by id, sent as a text link Telegram opens; VK profiles by id.
+ * The contacts a confirmed pair receives are what a person can use to reach the other: an account
+ * with a public username is its link (https://t.me/<username>, https://max.ru/<username>), kept as
+ * the person changes it; one without is given by its id as its messenger reaches it (a Telegram
+ * text link to tg://user?id=…, "MAX ID <id>"); VK profiles by id.
  */
-describe("contacts in a pair's confirmation", () => {
+describe.each(ON_EVERY_PLATFORM)("contacts in a pair's confirmation on %s", (platform) => {
+  const fake = TEST_PLATFORMS[platform];
+  const usernames = WITH_USERNAMES.includes(platform);
   let w: LifecycleWorld;
 
+  beforeAll(async () => {
+    w = await lifecycleWorld(platform, local("2026-11-30", "10:00"));
+  });
+  afterAll(() => w?.h.close());
+
+  it("each partner gets the other's contact: by the public username where the account has one, else by its id", async () => {
+    const username = usernames ? "masha_mentor" : undefined;
+    if (username) {
+      setUsername(w.mentor, username);
+      await w.mentor.send("/help");
+      expect((await w.h.app.db.prisma.messengerIdentity.findFirstOrThrow({ where: { personId: w.mentorPerson } })).username).toBe(username);
+    }
+    const menteeMark = w.mentee.mark();
+    const mentorMark = w.mentor.mark();
+    await w.confirmPair();
+    const toMentee = textSince(w.mentee, menteeMark);
+    expect(toMentee).toContain(`Мария Иванова — ${fake.contactOf(w.mentor.id, username)}`);
+    if (username) expect(toMentee).not.toContain(fake.contactOf(w.mentor.id));
+    // The mentee has no public username: the mentor gets the account by its id.
+    expect(textSince(w.mentor, mentorMark)).toContain(fake.contactOf(w.mentee.id));
+  });
+});
+
+describe.each(WITH_USERNAMES)("a public username on %s", (platform) => {
+  let h: Harness;
+  let programmeId: string;
+  beforeAll(async () => {
+    h = await startHarness();
+    ({ programmeId } = await h.seedProgramme());
+  });
+  afterAll(() => h?.close());
+
+  it("is stored from the person's messages and follows the account as it is changed or removed", async () => {
+    const u = h.user(platform);
+    setUsername(u, "masha_mentor");
+    const personId = await join(h, u, programmeId, "mentor", "Мария Иванова");
+    const stored = async () => (await h.app.db.prisma.messengerIdentity.findFirstOrThrow({ where: { personId } })).username;
+    expect(await stored()).toBe("masha_mentor");
+    setUsername(u, "maria_ivanova");
+    await u.send("/help");
+    expect(await stored()).toBe("maria_ivanova");
+    setUsername(u, undefined);
+    await u.send("/help");
+    expect(await stored()).toBeNull();
+    expect(await personOf(h, u)).toBe(personId);
+  });
+
+  it("nothing is stored for someone who has not agreed to the processing of their data", async () => {
+    const stranger = h.user(platform);
+    setUsername(stranger, "passer_by");
+    await stranger.send("/start");
+    expect(stranger.last().text).toContain("нужна ссылка-приглашение");
+    expect(await h.app.db.prisma.messengerIdentity.count({ where: { externalId: stranger.id } })).toBe(0);
+    expect(JSON.stringify(await h.app.db.prisma.conversation.findMany())).not.toContain("passer_by");
+  });
+});
+
+describe("Telegram: a contact without a public username", () => {
+  let w: LifecycleWorld;
   beforeAll(async () => {
     w = await lifecycleWorld("telegram", local("2026-11-30", "10:00"));
   });
   afterAll(() => w?.h.close());
 
-  it("a Telegram username is stored from the person's messages and given as https://t.me/<username>", async () => {
-    const mentor = w.mentor as TelegramTestUser;
-    mentor.username = "masha_mentor";
-    await mentor.send("/help");
-    expect((await w.h.app.db.prisma.messengerIdentity.findFirstOrThrow({ where: { personId: w.mentorPerson } })).username).toBe("masha_mentor");
-    const mark = w.mentee.mark();
+  it("is sent as a text link Telegram opens as the person's chat, not as bare text", async () => {
     await w.confirmPair();
-    const told = textSince(w.mentee, mark);
-    expect(told).toContain("https://t.me/masha_mentor");
-    expect(told).not.toContain(`tg://user?id=${mentor.id}`);
-    // The mentee has no public username: the mentor gets a link Telegram opens, not bare text.
     const link = `tg://user?id=${w.mentee.id}`;
-    const sent = w.h.tg.calls.find((c) => c.method === "sendMessage" && String(c.payload.chat_id) === mentor.id && String(c.payload.text).includes(link));
+    const sent = w.h.tg.calls.find((c) => c.method === "sendMessage" && String(c.payload.chat_id) === w.mentor.id && String(c.payload.text).includes(link));
     expect(sent?.payload.entities).toContainEqual({ type: "text_link", offset: String(sent!.payload.text).indexOf(link), length: link.length, url: link });
-  });
-
-  it("a changed or removed username follows the account", async () => {
-    const mentor = w.mentor as TelegramTestUser;
-    mentor.username = "maria_ivanova";
-    await mentor.send("/help");
-    expect((await w.h.app.db.prisma.messengerIdentity.findFirstOrThrow({ where: { personId: w.mentorPerson } })).username).toBe("maria_ivanova");
-    mentor.username = undefined;
-    await mentor.send("/help");
-    expect((await w.h.app.db.prisma.messengerIdentity.findFirstOrThrow({ where: { personId: w.mentorPerson } })).username).toBeNull();
-  });
-
-  it("nothing is stored for someone who has not agreed to the processing of their data", async () => {
-    const stranger = w.h.user("telegram") as TelegramTestUser;
-    stranger.username = "passer_by";
-    await stranger.send("/start");
-    expect(await w.h.app.db.prisma.messengerIdentity.count({ where: { externalId: stranger.id } })).toBe(0);
   });
 });

@@ -2,6 +2,10 @@ import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import { startHarness, TEST_VK_CONFIRMATION, TEST_VK_SECRET, TEST_WEBHOOK_SECRET, type Harness } from "../support/harness.js";
 import { VK_GROUP_ID } from "../support/fake-vk.js";
+import { FakeMax } from "../support/fake-max.js";
+import { ON_EVERY_PLATFORM, TEST_PLATFORMS } from "../support/platforms.js";
+
+const MAX_SECRET = "max-webhook-secret-0123456789";
 
 let h: Harness | undefined;
 afterEach(async () => {
@@ -33,6 +37,15 @@ const vkMessage = (eventId: string, peerId: number, cmid: number, text: string, 
   group_id: VK_GROUP_ID,
   ...extra,
   object: { message: { id: cmid, date: 1, peer_id: peerId, from_id: peerId, conversation_message_id: cmid, out: 0, text, attachments: [], fwd_messages: [] }, client_info: { button_actions: ["text", "callback"], keyboard: true, inline_keyboard: true } },
+});
+
+const maxUser = (userId: number) => ({ user_id: userId, name: "Т", first_name: "Т", username: null, is_bot: false, last_activity_time: 0 });
+
+const maxMessage = (mid: string, userId: number, text: string) => ({
+  update_type: "message_created",
+  timestamp: 1_700_000_000_000,
+  user_locale: "ru",
+  message: { sender: maxUser(userId), recipient: { chat_id: Number(FakeMax.dialogOf(String(userId))), chat_type: "dialog", user_id: null }, timestamp: 1, body: { mid, seq: 1, text } },
 });
 
 describe("receiving updates", () => {
@@ -107,6 +120,17 @@ describe("receiving updates", () => {
     expect((h.app.server!.address() as AddressInfo).address).toBe("127.0.0.2");
   });
 
+  it("the MAX webhook refuses a body over 1 MB (413) and handles nothing of it; an ordinary update after it is handled", async () => {
+    h = await startHarness({ start: true, app: { http: true }, env: { MAX_MODE: "webhook", MAX_WEBHOOK_URL: "https://bot.example.org/webhooks/max", MAX_WEBHOOK_SECRET: MAX_SECRET } });
+    const post = (body: unknown) => fetch(`${baseUrl(h!)}/webhooks/max`, { method: "POST", headers: { "content-type": "application/json", "x-max-bot-api-secret": MAX_SECRET }, body: JSON.stringify(body) });
+    const huge = { ...maxMessage("big.mid.1", 9211, "/start"), padding: "я".repeat(600_000) };
+    // Refused unread, as its length says: 413.
+    expect((await post(huge)).status).toBe(413);
+    expect(h.max.toChat("9211")).toHaveLength(0);
+    expect((await post(maxMessage("big.mid.2", 9211, "/start"))).status).toBe(200);
+    expect(h.max.toChat("9211")).toHaveLength(1);
+  });
+
   it("GET /healthz says whether PostgreSQL and Redis answer", async () => {
     h = await startHarness({ start: true, app: { http: true } });
     const res = await fetch(`${baseUrl(h)}/healthz`);
@@ -119,8 +143,8 @@ describe("receiving updates", () => {
   });
 });
 
-describe("exactly once, in order, across restarts", () => {
-  it("a redelivered Telegram update (same update_id) and a redelivered VK event are handled once", async () => {
+describe("exactly once", () => {
+  it("a redelivered Telegram update (same update_id), VK event and MAX update (same mid, same start, same press) are handled once", async () => {
     h = await startHarness();
     const update = tgMessage(701, 9201, "/start");
     await h.app.telegram!.handleUpdate(update as any);
@@ -130,13 +154,45 @@ describe("exactly once, in order, across restarts", () => {
     await h.app.vk!.handleEvent(event as any);
     await h.app.vk!.handleEvent({ ...event, event_id: "e-dup-retry" } as any); // VK retries may carry a new event id
     expect(h.vk.toPeer("8201")).toHaveLength(1);
-  });
 
+    const message = maxMessage("dup.mid.1", 9251, "/start");
+    await h.app.max!.handleUpdate(message as any);
+    await h.app.max!.handleUpdate(message as any);
+    expect(h.max.toChat("9251")).toHaveLength(1);
+    // An invitation link opened: MAX gives the same bot_started again.
+    const { programmeId } = await h.seedProgramme();
+    const code = await h.invite(programmeId, "mentee");
+    const started = { update_type: "bot_started", timestamp: 1_700_000_000_500, chat_id: Number(FakeMax.dialogOf("9252")), user: maxUser(9252), payload: code, user_locale: "ru" };
+    await h.app.max!.handleUpdate(started as any);
+    await h.app.max!.handleUpdate(started as any);
+    const asked = h.max.toChat("9252");
+    expect(asked).toHaveLength(1);
+    // The same press given twice: answered each time (MAX wants every press answered), acted on once.
+    const russian = asked[0]!.buttons.flat().find((b) => b.label === "Русский")!;
+    const press = {
+      update_type: "message_callback",
+      timestamp: 1_700_000_000_600,
+      callback: { timestamp: 1_700_000_000_600, callback_id: "cb.dup.1", payload: russian.payload, user: maxUser(9252) },
+      message: { sender: { ...maxUser(900000111), is_bot: true }, recipient: { chat_id: Number(FakeMax.dialogOf("9252")), chat_type: "dialog", user_id: 9252 }, timestamp: 1, body: { mid: asked[0]!.mid, seq: 1, text: "" } },
+      user_locale: "ru",
+    };
+    await h.app.max!.handleUpdate(press as any);
+    await h.app.max!.handleUpdate(press as any);
+    const sent = h.max.toChat("9252").filter((m) => m.method === "send");
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.text).toContain("152-ФЗ");
+    expect(h.max.answers.filter((a) => a.callbackId === "cb.dup.1")).toHaveLength(2);
+  });
+});
+
+describe.each(ON_EVERY_PLATFORM)("in order and across restarts on %s", (platform) => {
   it("updates of one chat arriving together are handled in arrival order", async () => {
     h = await startHarness();
+    const u = h.user(platform);
     const langs = ["en", "ru", "en", "ru", "en", "ru", "en", "en", "ru", "ru"];
-    await Promise.all(langs.map((l, i) => h!.app.telegram!.handleUpdate(tgMessage(800 + i, 9301, `/language ${l}`) as any)));
-    const replies = h.tg.toChat("9301").map((m) => (m.text.startsWith("Done") ? "en" : "ru"));
+    await Promise.all(langs.map((l) => u.send(`/language ${l}`)));
+    const fake = TEST_PLATFORMS[platform];
+    const replies = fake.sentTo(h, fake.chatIdOf(u.id)).map((m) => (m.text.startsWith("Done") ? "en" : "ru"));
     expect(replies).toEqual(langs);
   });
 
@@ -144,24 +200,21 @@ describe("exactly once, in order, across restarts", () => {
     h = await startHarness();
     const { programmeId } = await h.seedProgramme();
     const code = await h.invite(programmeId, "mentee");
-    const users = { telegram: h.user("telegram"), vk: h.user("vk") };
-    for (const platform of ["telegram", "vk"] as const) {
-      const u = users[platform];
-      await u.open(code);
-      await u.press("English");
-      await u.press("I agree");
-      expect(u.last().text).toContain("Are you 18 or older?");
-    }
+    const u = h.user(platform);
+    await u.open(code);
+    await u.press("English");
+    await u.press("I agree");
+    expect(u.last().text).toContain("Are you 18 or older?");
     await h.restart();
-    for (const platform of ["telegram", "vk"] as const) {
-      const u = users[platform];
-      await u.send("/start");
-      expect(u.last().text).toContain("Let us go on where we stopped");
-      expect(u.last().text).toContain("Are you 18 or older?");
-      await u.press("Yes");
-      await u.send("Alex Doe");
-      expect(u.messages().map((m) => m.text).join("\n")).toContain("Welcome to the programme");
-    }
-    expect(await h.app.db.prisma.participation.count({ where: { programmeId } })).toBe(2);
+    await u.send("/start");
+    expect(u.last().text).toContain("Let us go on where we stopped");
+    expect(u.last().text).toContain("Are you 18 or older?");
+    await u.press("Yes");
+    await u.send("Alex Doe");
+    expect(u.messages().map((m) => m.text).join("\n")).toContain("Welcome to the programme");
+    const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { platform, externalId: u.id } } }, include: { consents: true } });
+    expect(person.displayName).toBe("Alex Doe");
+    expect(person.consents.map((c) => c.kind)).toEqual(["personal_data"]);
+    expect(await h.app.db.prisma.participation.count({ where: { programmeId } })).toBe(1);
   });
 });

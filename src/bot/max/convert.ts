@@ -26,7 +26,7 @@ export function fromMaxUpdate(update: Update, botUsername?: string): IncomingEve
     case "bot_started":
       // https://max.ru/<bot>?start=<code> opens the dialog with the code as the payload.
       return {
-        updateKey: `max:start:${update.chat_id}:${update.timestamp}`,
+        updateKey: `max:start:${update.user.user_id}:${update.timestamp}`,
         chat: { platform: "max", chatId: String(update.user.user_id), userId: String(update.user.user_id) },
         input: { kind: "command", command: "start", args: (update.payload ?? "").trim() },
         languageHint: locale(update.user_locale),
@@ -35,7 +35,7 @@ export function fromMaxUpdate(update: Update, botUsername?: string): IncomingEve
     case "bot_stopped":
       // The person stopped the bot: nothing reaches them on MAX until they write again.
       return {
-        updateKey: `max:stop:${update.chat_id}:${update.timestamp}`,
+        updateKey: `max:stop:${update.user.user_id}:${update.timestamp}`,
         chat: { platform: "max", chatId: String(update.user.user_id), userId: String(update.user.user_id) },
         input: { kind: "reach", reachable: false },
       };

@@ -134,11 +134,16 @@ export class MaxTransport implements Transport {
         req.resume();
         return;
       }
+      // An update is a few kilobytes: a larger body is refused (413), unread when its length says so.
+      if (Number(req.headers["content-length"]) > WEBHOOK_BODY_LIMIT) {
+        res.writeHead(413, { connection: "close" }).end(() => req.destroy());
+        return;
+      }
       let update: Update;
       try {
         update = JSON.parse(await readBody(req, WEBHOOK_BODY_LIMIT)) as Update;
-      } catch {
-        if (!res.headersSent) res.writeHead(400).end();
+      } catch (error) {
+        if (!res.headersSent) res.writeHead(error instanceof BodyTooLarge ? 413 : 400, { connection: "close" }).end(() => req.destroy());
         return;
       }
       let timer: NodeJS.Timeout | undefined;
@@ -200,6 +205,8 @@ export class MaxTransport implements Transport {
   }
 }
 
+class BodyTooLarge extends Error {}
+
 function readBody(req: IncomingMessage, limit: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -207,8 +214,9 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
     req.on("data", (c: Buffer) => {
       size += c.length;
       if (size > limit) {
-        reject(new Error("body too large"));
-        req.destroy();
+        req.removeAllListeners("data");
+        req.pause();
+        reject(new BodyTooLarge());
       } else chunks.push(c);
     });
     req.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
