@@ -1,14 +1,7 @@
 import { MaxError, type Api } from "@maxhub/max-bot-api";
 import type { AttachmentRequest } from "@maxhub/max-bot-api/types";
-import {
-  RateLimitedError,
-  RecipientUnreachableError,
-  type Button,
-  type Messenger,
-  type OutgoingMessage,
-  type SendOptions,
-  type SentMessage,
-} from "../core/types.js";
+import { MessengerBase } from "../core/messenger.js";
+import { RateLimitedError, RecipientUnreachableError, type Button, type OutgoingMessage, type SentMessage } from "../core/types.js";
 import { splitText } from "../../domain/messaging.js";
 import { maxProfile } from "./profile.js";
 
@@ -25,36 +18,36 @@ function keyboard(rows: Button[][] | undefined): AttachmentRequest | undefined {
  * requests, and its retry of a message whose attachment is still being processed,
  * `attachment.not.ready`), mapping its errors to the core's.
  */
-export class MaxMessenger implements Messenger {
-  readonly platform = "max" as const;
-  readonly limits = maxProfile.limits;
+export class MaxMessenger extends MessengerBase {
+  constructor(private readonly api: Api) {
+    super(maxProfile);
+  }
 
-  constructor(private readonly api: Api) {}
+  protected async edit(_chatId: string, ref: string, message: OutgoingMessage): Promise<void> {
+    const kb = keyboard(message.buttons);
+    // Without attachments the old keyboard would stay: an empty list removes it.
+    await this.api.editMessage(ref, { text: message.text.slice(0, this.limits.maxTextLength), attachments: kb ? [kb] : [] });
+  }
 
   /** `chatId` is the person's user id (src/bot/max/convert.ts): MAX delivers to their dialog with the bot. */
-  async send(chatId: string, message: OutgoingMessage, _options?: SendOptions): Promise<SentMessage> {
-    try {
-      const kb = keyboard(message.buttons);
-      if (message.replaces) {
-        // Without attachments the old keyboard would stay: an empty list removes it.
-        await this.api.editMessage(message.replaces, { text: message.text.slice(0, this.limits.maxTextLength), attachments: kb ? [kb] : [] });
-        return { ref: message.replaces };
-      }
-      const files: AttachmentRequest[] = [];
-      if (message.document) files.push({ type: "file", payload: { token: await this.upload("file", message.document.filename, message.document.mimeType, message.document.content) } });
-      if (message.image) files.push(await this.image(message.image.filename, message.image.content));
-      const chunks = splitText(message.text, this.limits.maxTextLength);
-      let ref: string | undefined;
-      for (let i = 0; i < chunks.length; i++) {
-        const last = i === chunks.length - 1;
-        const attachments = [...(i === 0 ? files : []), ...(last && kb ? [kb] : [])];
-        const sent = await this.api.sendMessageToUser(Number(chatId), chunks[i]!, { attachments: attachments.length ? attachments : undefined, disable_link_preview: true });
-        ref = sent.body.mid;
-      }
-      return { ref };
-    } catch (error) {
-      throw mapMaxError(error);
+  protected async sendNew(chatId: string, message: OutgoingMessage): Promise<SentMessage> {
+    const kb = keyboard(message.buttons);
+    const files: AttachmentRequest[] = [];
+    if (message.document) files.push({ type: "file", payload: { token: await this.upload("file", message.document.filename, message.document.mimeType, message.document.content) } });
+    if (message.image) files.push(await this.image(message.image.filename, message.image.content));
+    const chunks = splitText(message.text, this.limits.maxTextLength);
+    let ref: string | undefined;
+    for (let i = 0; i < chunks.length; i++) {
+      const last = i === chunks.length - 1;
+      const attachments = [...(i === 0 ? files : []), ...(last && kb ? [kb] : [])];
+      const sent = await this.api.sendMessageToUser(Number(chatId), chunks[i]!, { attachments: attachments.length ? attachments : undefined, disable_link_preview: true });
+      ref = sent.body.mid;
     }
+    return { ref };
+  }
+
+  protected mapError(error: unknown): unknown {
+    return mapMaxError(error);
   }
 
   /** A picture: uploaded, then attached by the photos the upload answered with (or its token). */

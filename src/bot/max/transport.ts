@@ -3,16 +3,16 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { Bot, type Api } from "@maxhub/max-bot-api";
 import type { Update, UpdateType } from "@maxhub/max-bot-api/types";
 import type { Logger } from "pino";
-import { errorSummary, RetryLaterError, type UpdateProcessor } from "../core/processor.js";
-import { sleep } from "../core/sleep.js";
+import type { PolledBatch, PollSource } from "../core/polling.js";
+import { errorSummary, RetryLaterError } from "../core/processor.js";
 import type { CommandMenu } from "../core/commands/menu.js";
-import type { Transport, TransportState, WebhookHandler } from "../core/transport.js";
+import type { TransportState, WebhookHandler } from "../core/transport.js";
+import { TransportBase } from "../core/transport-base.js";
+import { BodyTooLargeError, readBody, refusedByLength, refuseTooLarge } from "../core/webhook-body.js";
 import { fromMaxUpdate } from "./convert.js";
 import { MaxMessenger } from "./messenger.js";
 import type { MaxConfig } from "./profile.js";
 
-/** The largest webhook body accepted (as on the other messengers): 1 MB. */
-const WEBHOOK_BODY_LIMIT = 1_000_000;
 /** MAX waits a limited time for a webhook's answer; an update still in hand after this is answered 503 and comes again. */
 const WEBHOOK_ANSWER_MS = 25_000;
 const SECRET_HEADER = "x-max-bot-api-secret";
@@ -41,24 +41,15 @@ const MAX_MENU = { commands: 32, description: 128 } as const;
  * the webhook answers 200 only when the update is stored, anything else makes MAX send it again,
  * and the frame's dedup record makes the repeat a no-op. Per-chat order is the processor's.
  */
-export class MaxTransport implements Transport {
-  readonly platform = "max" as const;
+export class MaxTransport extends TransportBase<"max"> {
   readonly api: Api;
   readonly messenger: MaxMessenger;
-  private processor?: UpdateProcessor;
-  private polling?: Promise<void>;
-  private readonly abort = new AbortController();
-  private readonly log: Logger;
 
   constructor(private readonly options: MaxTransportOptions) {
+    super("max", options.logger);
     // Only the API client of the library's Bot is used: nothing of it runs until called.
     this.api = new Bot(options.config.token, { clientOptions: { baseUrl: options.config.apiBaseUrl } }).api;
     this.messenger = new MaxMessenger(this.api);
-    this.log = options.logger.child({ platform: "max" });
-  }
-
-  attach(processor: UpdateProcessor): void {
-    this.processor = processor;
   }
 
   inviteTarget(): string | undefined {
@@ -75,7 +66,7 @@ export class MaxTransport implements Transport {
     }
     // Updates go to the subscriptions while there are any: polling needs none.
     for (const s of await this.api.getSubscriptions()) await this.api.unsubscribe(s.url);
-    this.polling = this.pollLoop();
+    this.poll.start(this.updates());
     this.log.info("long polling started");
   }
 
@@ -135,15 +126,14 @@ export class MaxTransport implements Transport {
         return;
       }
       // An update is a few kilobytes: a larger body is refused (413), unread when its length says so.
-      if (Number(req.headers["content-length"]) > WEBHOOK_BODY_LIMIT) {
-        res.writeHead(413, { connection: "close" }).end(() => req.destroy());
-        return;
-      }
+      if (refusedByLength(req, res)) return;
       let update: Update;
       try {
-        update = JSON.parse(await readBody(req, WEBHOOK_BODY_LIMIT)) as Update;
+        update = JSON.parse(await readBody(req)) as Update;
       } catch (error) {
-        if (!res.headersSent) res.writeHead(error instanceof BodyTooLarge ? 413 : 400, { connection: "close" }).end(() => req.destroy());
+        if (res.headersSent) return;
+        if (error instanceof BodyTooLargeError) refuseTooLarge(req, res);
+        else res.writeHead(400, { connection: "close" }).end(() => req.destroy());
         return;
       }
       let timer: NodeJS.Timeout | undefined;
@@ -163,63 +153,34 @@ export class MaxTransport implements Transport {
     };
   }
 
-  private async pollLoop(): Promise<void> {
+  /**
+   * GET /updates from the marker, which moves on (and is kept in the state, across restarts) only
+   * past a batch whose every update is stored; otherwise it stays, and MAX gives the batch again.
+   */
+  private updates(): PollSource<Update> {
     const state = this.options.state;
-    const stored = await state?.get(MARKER_KEY).catch(() => undefined);
-    let marker = stored ? Number(stored) : undefined;
-    let failures = 0;
-    while (!this.abort.signal.aborted) {
-      let batch: { updates: Update[]; marker: number };
-      try {
-        batch = await this.api.getUpdates(UPDATE_TYPES, { marker, timeout: 25, signal: this.abort.signal } as Parameters<Api["getUpdates"]>[1]);
-        failures = 0;
-      } catch (error) {
-        if (this.abort.signal.aborted) break;
-        failures++;
-        this.log.warn({ err: errorSummary(error) }, "getUpdates failed");
-        await sleep(Math.min(30_000, 500 * 2 ** failures), this.abort.signal);
-        continue;
-      }
-      // Chats are handled concurrently; the processor keeps each chat in order.
-      const results = await Promise.allSettled(batch.updates.map((u) => this.handleUpdate(u)));
-      const retry = results.some((r) => r.status === "rejected" && r.reason instanceof RetryLaterError);
-      for (const r of results) if (r.status === "rejected" && !(r.reason instanceof RetryLaterError)) this.log.error({ err: errorSummary(r.reason) }, "update failed");
-      if (retry) {
-        // The marker stays: MAX gives the batch again; the updates stored meanwhile are skipped as duplicates.
-        failures++;
-        await sleep(Math.min(10_000, 500 * 2 ** failures), this.abort.signal);
-        continue;
-      }
-      if (batch.marker !== undefined && batch.marker !== null && batch.marker !== marker) {
-        marker = batch.marker;
-        await state?.set(MARKER_KEY, String(marker)).catch((error) => this.log.warn({ err: errorSummary(error) }, "marker not kept"));
-      }
-    }
+    let marker: number | undefined;
+    let resumed = false;
+    return {
+      next: async (signal): Promise<PolledBatch<Update>> => {
+        if (!resumed) {
+          const stored = await state?.get(MARKER_KEY).catch(() => undefined);
+          marker = stored ? Number(stored) : undefined;
+          resumed = true;
+        }
+        const batch = await this.api.getUpdates(UPDATE_TYPES, { marker, timeout: 25, signal } as Parameters<Api["getUpdates"]>[1]);
+        return {
+          updates: batch.updates,
+          acknowledge: async () => {
+            if (batch.marker === undefined || batch.marker === null || batch.marker === marker) return;
+            marker = batch.marker;
+            await state?.set(MARKER_KEY, String(marker)).catch((error) => this.log.warn({ err: errorSummary(error) }, "marker not kept"));
+          },
+        };
+      },
+      handle: (update) => this.handleUpdate(update),
+      logs: { askFailed: "getUpdates failed", updateFailed: "update failed" },
+      failuresReset: "answer",
+    };
   }
-
-  /** Stops taking updates and waits for the ones in hand. */
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.polling?.catch(() => undefined);
-    await this.processor?.drain();
-  }
-}
-
-class BodyTooLarge extends Error {}
-
-function readBody(req: IncomingMessage, limit: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        req.removeAllListeners("data");
-        req.pause();
-        reject(new BodyTooLarge());
-      } else chunks.push(c);
-    });
-    req.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.once("error", reject);
-  });
 }

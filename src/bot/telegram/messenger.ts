@@ -1,14 +1,7 @@
 import { GrammyError, InputFile, type Api } from "grammy";
 import type { InlineKeyboardMarkup, MessageEntity } from "grammy/types";
-import {
-  RateLimitedError,
-  RecipientUnreachableError,
-  type Button,
-  type Messenger,
-  type OutgoingMessage,
-  type SendOptions,
-  type SentMessage,
-} from "../core/types.js";
+import { MessengerBase } from "../core/messenger.js";
+import { RateLimitedError, RecipientUnreachableError, type Button, type OutgoingMessage, type SentMessage } from "../core/types.js";
 import { telegramProfile } from "./profile.js";
 
 export { TELEGRAM_LIMITS } from "./profile.js";
@@ -27,46 +20,45 @@ export function accountLinks(text: string): MessageEntity[] {
 }
 
 /** Sends the core's messages through the Bot API (grammY), mapping its errors to the core's. */
-export class TelegramMessenger implements Messenger {
-  readonly platform = "telegram" as const;
-  readonly limits = telegramProfile.limits;
+export class TelegramMessenger extends MessengerBase {
+  constructor(private readonly api: Api) {
+    super(telegramProfile);
+  }
 
-  constructor(private readonly api: Api) {}
-
-  async send(chatId: string, message: OutgoingMessage, _options?: SendOptions): Promise<SentMessage> {
+  protected async edit(chatId: string, ref: string, message: OutgoingMessage): Promise<void> {
     try {
-      if (message.replaces) {
-        try {
-          await this.api.editMessageText(chatId, Number(message.replaces), message.text, { reply_markup: keyboard(message.buttons), link_preview_options: { is_disabled: true }, entities: accountLinks(message.text) });
-        } catch (error) {
-          if (error instanceof GrammyError && /message is not modified/i.test(error.description)) return { ref: message.replaces };
-          throw error;
-        }
-        return { ref: message.replaces };
-      }
-      if (message.document) {
-        const sent = await this.api.sendDocument(chatId, new InputFile(message.document.content, message.document.filename), {
-          caption: message.text.slice(0, 1024),
-          reply_markup: message.buttons?.length ? keyboard(message.buttons) : undefined,
-        });
-        return { ref: String(sent.message_id) };
-      }
-      if (message.image) {
-        const sent = await this.api.sendPhoto(chatId, new InputFile(message.image.content, message.image.filename), {
-          caption: message.text.slice(0, 1024),
-          reply_markup: message.buttons?.length ? keyboard(message.buttons) : undefined,
-        });
-        return { ref: String(sent.message_id) };
-      }
-      const sent = await this.api.sendMessage(chatId, message.text, {
+      await this.api.editMessageText(chatId, Number(ref), message.text, { reply_markup: keyboard(message.buttons), link_preview_options: { is_disabled: true }, entities: accountLinks(message.text) });
+    } catch (error) {
+      if (error instanceof GrammyError && /message is not modified/i.test(error.description)) return;
+      throw error;
+    }
+  }
+
+  protected async sendNew(chatId: string, message: OutgoingMessage): Promise<SentMessage> {
+    if (message.document) {
+      const sent = await this.api.sendDocument(chatId, new InputFile(message.document.content, message.document.filename), {
+        caption: message.text.slice(0, 1024),
         reply_markup: message.buttons?.length ? keyboard(message.buttons) : undefined,
-        link_preview_options: { is_disabled: true },
-        entities: accountLinks(message.text),
       });
       return { ref: String(sent.message_id) };
-    } catch (error) {
-      throw mapTelegramError(error);
     }
+    if (message.image) {
+      const sent = await this.api.sendPhoto(chatId, new InputFile(message.image.content, message.image.filename), {
+        caption: message.text.slice(0, 1024),
+        reply_markup: message.buttons?.length ? keyboard(message.buttons) : undefined,
+      });
+      return { ref: String(sent.message_id) };
+    }
+    const sent = await this.api.sendMessage(chatId, message.text, {
+      reply_markup: message.buttons?.length ? keyboard(message.buttons) : undefined,
+      link_preview_options: { is_disabled: true },
+      entities: accountLinks(message.text),
+    });
+    return { ref: String(sent.message_id) };
+  }
+
+  protected mapError(error: unknown): unknown {
+    return mapTelegramError(error);
   }
 }
 

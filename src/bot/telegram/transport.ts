@@ -4,14 +4,13 @@ import type { Update, UserFromGetMe } from "grammy/types";
 import type { Logger } from "pino";
 import type { TelegramConfig } from "./profile.js";
 import type { CommandMenu } from "../core/commands/menu.js";
+import type { PolledBatch, PollSource } from "../core/polling.js";
 import { errorSummary, RetryLaterError, type UpdateProcessor } from "../core/processor.js";
-import { sleep } from "../core/sleep.js";
+import { refusedByLength } from "../core/webhook-body.js";
 import { fromTelegramUpdate } from "./convert.js";
 import { TelegramMessenger } from "./messenger.js";
-import type { Transport, WebhookHandler } from "../core/transport.js";
-
-/** The largest webhook body accepted (as VK's Callback API): 1 MB. */
-const WEBHOOK_BODY_LIMIT = 1_000_000;
+import type { WebhookHandler } from "../core/transport.js";
+import { TransportBase } from "../core/transport-base.js";
 
 export interface TelegramTransportOptions {
   config: TelegramConfig;
@@ -30,27 +29,22 @@ const ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const
  * stored; a webhook update that could not be stored is answered with an error, so
  * Telegram delivers it again.
  */
-export class TelegramTransport implements Transport {
-  readonly platform = "telegram" as const;
+export class TelegramTransport extends TransportBase<"telegram"> {
   readonly bot: Bot;
   readonly messenger: TelegramMessenger;
-  private processor?: UpdateProcessor;
-  private polling?: Promise<void>;
-  private abort = new AbortController();
-  private readonly log: Logger;
   private grammyWebhook?: (req: IncomingMessage, res: ServerResponse) => Promise<unknown>;
 
   constructor(private readonly options: TelegramTransportOptions) {
+    super("telegram", options.logger);
     this.bot = new Bot(options.config.token, {
       botInfo: options.botInfo,
       client: options.config.apiRoot ? { apiRoot: options.config.apiRoot } : undefined,
     });
     this.messenger = new TelegramMessenger(this.bot.api);
-    this.log = options.logger.child({ platform: "telegram" });
   }
 
-  attach(processor: UpdateProcessor): void {
-    this.processor = processor;
+  override attach(processor: UpdateProcessor): void {
+    super.attach(processor);
     this.bot.use(async (ctx) => {
       const event = fromTelegramUpdate(ctx.update, this.bot.botInfo?.username);
       if (!event) return;
@@ -84,7 +78,7 @@ export class TelegramTransport implements Transport {
       return;
     }
     await this.bot.api.deleteWebhook({ drop_pending_updates: false });
-    this.polling = this.pollLoop();
+    this.poll.start(this.updates());
     this.log.info("long polling started");
   }
 
@@ -121,16 +115,7 @@ export class TelegramTransport implements Transport {
     this.grammyWebhook ??= webhookCallback(this.bot, "http", { secretToken: config.webhookSecret, onTimeout: "throw", timeoutMilliseconds: 25_000 });
     return async (req, res) => {
       // Telegram sends its length; an update is a few kilobytes. Larger bodies are refused unread.
-      const length = Number(req.headers["content-length"]);
-      if (!Number.isFinite(length) || req.headers["content-length"] === undefined) {
-        res.writeHead(411).end();
-        return;
-      }
-      if (length > WEBHOOK_BODY_LIMIT) {
-        res.writeHead(413).end();
-        req.destroy();
-        return;
-      }
+      if (refusedByLength(req, res, true)) return;
       try {
         await this.grammyWebhook!(req, res);
       } catch (error) {
@@ -141,46 +126,26 @@ export class TelegramTransport implements Transport {
     };
   }
 
-  private async pollLoop(): Promise<void> {
+  /** getUpdates from the offset; an update that must come again moves the offset back to it. */
+  private updates(): PollSource<Update> {
     let offset = 0;
-    let failures = 0;
-    while (!this.abort.signal.aborted) {
-      let updates: Update[];
-      try {
-        updates = await this.bot.api.getUpdates({ offset, timeout: 25, allowed_updates: [...ALLOWED_UPDATES] }, this.abort.signal as any);
-        failures = 0;
-      } catch (error) {
-        if (this.abort.signal.aborted) break;
-        failures++;
-        this.log.warn({ err: errorSummary(error) }, "getUpdates failed");
-        await sleep(Math.min(30_000, 500 * 2 ** failures), this.abort.signal);
-        continue;
-      }
-      // Chats are handled concurrently; the processor keeps each chat in order.
-      const results = await Promise.allSettled(updates.map((u) => this.handleUpdate(u)));
-      let retryFrom: number | undefined;
-      results.forEach((r, i) => {
-        if (r.status === "rejected") {
-          const id = updates[i]!.update_id;
-          if (r.reason instanceof RetryLaterError) retryFrom = Math.min(retryFrom ?? id, id);
-          else this.log.error({ err: errorSummary(r.reason) }, "update failed");
-        }
-      });
-      if (retryFrom !== undefined) {
-        // Not acknowledged: Telegram sends these again; handled ones among them are skipped as duplicates.
-        offset = retryFrom;
-        failures++;
-        await sleep(Math.min(10_000, 500 * 2 ** failures), this.abort.signal);
-        continue;
-      }
-      if (updates.length) offset = updates[updates.length - 1]!.update_id + 1;
-    }
-  }
-
-  /** Stops taking updates and waits for the ones in hand. */
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.polling?.catch(() => undefined);
-    await this.processor?.drain();
+    return {
+      next: async (signal): Promise<PolledBatch<Update>> => {
+        const updates = await this.bot.api.getUpdates({ offset, timeout: 25, allowed_updates: [...ALLOWED_UPDATES] }, signal as any);
+        return {
+          updates,
+          acknowledge: () => {
+            if (updates.length) offset = updates[updates.length - 1]!.update_id + 1;
+          },
+          // Not acknowledged: Telegram sends these again; handled ones among them are skipped as duplicates.
+          retry: (again) => {
+            offset = Math.min(...again.map((u) => u.update_id));
+          },
+        };
+      },
+      handle: (update) => this.handleUpdate(update),
+      logs: { askFailed: "getUpdates failed", updateFailed: "update failed" },
+      failuresReset: "answer",
+    };
   }
 }

@@ -1,14 +1,7 @@
 import { createHash, randomInt } from "node:crypto";
 import { APIError, Keyboard, type VK } from "vk-io";
-import {
-  RateLimitedError,
-  RecipientUnreachableError,
-  type Button,
-  type Messenger,
-  type OutgoingMessage,
-  type SendOptions,
-  type SentMessage,
-} from "../core/types.js";
+import { MessengerBase } from "../core/messenger.js";
+import { RateLimitedError, RecipientUnreachableError, type Button, type OutgoingMessage, type SendOptions, type SentMessage } from "../core/types.js";
 import { vkProfile } from "./profile.js";
 
 export { VK_LIMITS } from "./profile.js";
@@ -32,50 +25,49 @@ export function randomIdFor(key: string | undefined): number {
   return (createHash("sha256").update(key).digest().readUInt32BE(0) & 0x7fffffff) || 1;
 }
 
-export class VkMessenger implements Messenger {
-  readonly platform = "vk" as const;
-  readonly limits = vkProfile.limits;
+export class VkMessenger extends MessengerBase {
+  constructor(private readonly vk: VK) {
+    super(vkProfile);
+  }
 
-  constructor(private readonly vk: VK) {}
+  protected async edit(chatId: string, ref: string, message: OutgoingMessage): Promise<void> {
+    await this.vk.api.messages.edit({
+      peer_id: Number(chatId),
+      conversation_message_id: Number(ref),
+      message: message.text,
+      keyboard: keyboard(message.buttons) ?? JSON.stringify({ inline: true, buttons: [] }),
+    });
+  }
 
-  async send(chatId: string, message: OutgoingMessage, options?: SendOptions): Promise<SentMessage> {
-    try {
-      if (message.replaces) {
-        await this.vk.api.messages.edit({
-          peer_id: Number(chatId),
-          conversation_message_id: Number(message.replaces),
-          message: message.text,
-          keyboard: keyboard(message.buttons) ?? JSON.stringify({ inline: true, buttons: [] }),
-        });
-        return { ref: message.replaces };
-      }
-      let attachment: string | undefined;
-      if (message.document) {
-        const doc = await this.vk.upload.messageDocument({
-          peer_id: Number(chatId),
-          source: { value: message.document.content, filename: message.document.filename, contentType: message.document.mimeType },
-        });
-        attachment = doc.toString();
-      }
-      if (message.image) {
-        const photo = await this.vk.upload.messagePhoto({
-          peer_id: Number(chatId),
-          source: { value: message.image.content, filename: message.image.filename, contentType: "image/png" },
-        });
-        attachment = attachment ? `${attachment},${photo.toString()}` : photo.toString();
-      }
-      const id = await this.vk.api.messages.send({
+  protected async sendNew(chatId: string, message: OutgoingMessage, options?: SendOptions): Promise<SentMessage> {
+    let attachment: string | undefined;
+    if (message.document) {
+      const doc = await this.vk.upload.messageDocument({
         peer_id: Number(chatId),
-        message: message.text,
-        random_id: randomIdFor(options?.idempotencyKey),
-        keyboard: keyboard(message.buttons),
-        attachment,
-        dont_parse_links: 1,
+        source: { value: message.document.content, filename: message.document.filename, contentType: message.document.mimeType },
       });
-      return { ref: String(id) };
-    } catch (error) {
-      throw mapVkError(error);
+      attachment = doc.toString();
     }
+    if (message.image) {
+      const photo = await this.vk.upload.messagePhoto({
+        peer_id: Number(chatId),
+        source: { value: message.image.content, filename: message.image.filename, contentType: "image/png" },
+      });
+      attachment = attachment ? `${attachment},${photo.toString()}` : photo.toString();
+    }
+    const id = await this.vk.api.messages.send({
+      peer_id: Number(chatId),
+      message: message.text,
+      random_id: randomIdFor(options?.idempotencyKey),
+      keyboard: keyboard(message.buttons),
+      attachment,
+      dont_parse_links: 1,
+    });
+    return { ref: String(id) };
+  }
+
+  protected mapError(error: unknown): unknown {
+    return mapVkError(error);
   }
 }
 

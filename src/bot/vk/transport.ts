@@ -5,11 +5,13 @@ import { Agent as HttpsAgent } from "node:https";
 import { VK } from "vk-io";
 import type { Logger } from "pino";
 import type { VkConfig } from "./profile.js";
+import type { PollSource } from "../core/polling.js";
 import { errorSummary, RetryLaterError, type UpdateProcessor } from "../core/processor.js";
-import { sleep } from "../core/sleep.js";
+import { BodyTooLargeError, readBody } from "../core/webhook-body.js";
 import { fromVkMessage, fromVkMessageEvent, fromVkSubscription, withReadablePayload } from "./convert.js";
 import { VkMessenger } from "./messenger.js";
-import type { Transport, WebhookHandler } from "../core/transport.js";
+import type { WebhookHandler } from "../core/transport.js";
+import { TransportBase } from "../core/transport-base.js";
 
 export interface VkTransportOptions {
   config: VkConfig;
@@ -31,16 +33,12 @@ interface VkEvent {
  * API. Both paths hand vk-io the raw event and wait for the core; Long Poll moves `ts` on,
  * and the Callback API answers "ok", only when the events' effects are stored.
  */
-export class VkTransport implements Transport {
-  readonly platform = "vk" as const;
+export class VkTransport extends TransportBase<"vk"> {
   readonly vk: VK;
   readonly messenger: VkMessenger;
-  private processor?: UpdateProcessor;
-  private polling?: Promise<void>;
-  private readonly abort = new AbortController();
-  private readonly log: Logger;
 
   constructor(private readonly options: VkTransportOptions) {
+    super("vk", options.logger);
     const { config } = options;
     // A self-hosted or test API may be plain HTTP; vk-io defaults to an HTTPS agent.
     const plainHttp = config.apiBaseUrl?.startsWith("http:") ?? false;
@@ -54,11 +52,10 @@ export class VkTransport implements Transport {
       ...(config.apiBaseUrl ? { apiBaseUrl: config.apiBaseUrl.replace(/\/$/, "") } : {}),
     });
     this.messenger = new VkMessenger(this.vk);
-    this.log = options.logger.child({ platform: "vk" });
   }
 
-  attach(processor: UpdateProcessor): void {
-    this.processor = processor;
+  override attach(processor: UpdateProcessor): void {
+    super.attach(processor);
     this.vk.updates.on("message_new", async (ctx) => {
       const event = fromVkMessage(ctx);
       if (event) await this.report(() => processor.handle(event));
@@ -78,7 +75,7 @@ export class VkTransport implements Transport {
 
   async start(): Promise<void> {
     if (this.options.config.mode === "longpoll") {
-      this.polling = this.pollLoop();
+      this.poll.start(this.events());
       this.log.info("long poll started");
     }
   }
@@ -129,8 +126,10 @@ export class VkTransport implements Transport {
       let body: VkEvent;
       try {
         body = JSON.parse(await readBody(req));
-      } catch {
-        res.writeHead(400).end("bad request");
+      } catch (error) {
+        // A body over the limit is not answered: the connection is closed.
+        if (error instanceof BodyTooLargeError) req.destroy();
+        else res.writeHead(400).end("bad request");
         return;
       }
       if (body.secret !== config.secret || body.group_id !== config.groupId) {
@@ -152,66 +151,45 @@ export class VkTransport implements Transport {
     };
   }
 
-  private async pollLoop(): Promise<void> {
+  /**
+   * Bots Long Poll: a_check on the server groups.getLongPollServer gave, from `ts`; `ts` moves on
+   * only past stored events (kept otherwise: the same events come again, the handled ones are
+   * skipped as duplicates). A server whose key expired or lost its history is asked for anew.
+   */
+  private events(): PollSource<VkEvent> {
     const { groupId } = this.options.config;
     let server: { server: string; key: string; ts: string } | undefined;
-    let failures = 0;
-    while (!this.abort.signal.aborted) {
-      try {
-        server ??= (await this.vk.api.groups.getLongPollServer({ group_id: groupId })) as any;
-        const url = new URL(server!.server);
-        url.searchParams.set("act", "a_check");
-        url.searchParams.set("key", server!.key);
-        url.searchParams.set("ts", String(server!.ts));
-        url.searchParams.set("wait", "25");
-        const response = await fetch(url, { signal: this.abort.signal });
-        const data = (await response.json()) as { ts?: string; updates?: VkEvent[]; failed?: number };
-        if (data.failed) {
-          if (data.failed === 1 && data.ts) server!.ts = String(data.ts);
-          else server = undefined; // key expired or information lost: ask for a new server
-          continue;
+    return {
+      next: async (signal) => {
+        try {
+          server ??= (await this.vk.api.groups.getLongPollServer({ group_id: groupId })) as any;
+          const url = new URL(server!.server);
+          url.searchParams.set("act", "a_check");
+          url.searchParams.set("key", server!.key);
+          url.searchParams.set("ts", String(server!.ts));
+          url.searchParams.set("wait", "25");
+          const response = await fetch(url, { signal });
+          const data = (await response.json()) as { ts?: string; updates?: VkEvent[]; failed?: number };
+          if (data.failed) {
+            if (data.failed === 1 && data.ts) server!.ts = String(data.ts);
+            else server = undefined; // key expired or information lost: ask for a new server
+            return undefined;
+          }
+          const current = server!;
+          return {
+            updates: data.updates ?? [],
+            acknowledge: () => {
+              if (data.ts) current.ts = String(data.ts);
+            },
+          };
+        } catch (error) {
+          server = undefined;
+          throw error;
         }
-        const updates = data.updates ?? [];
-        const results = await Promise.allSettled(updates.map((u) => this.handleEvent(u)));
-        const retry = results.some((r) => r.status === "rejected" && r.reason instanceof RetryLaterError);
-        for (const r of results) if (r.status === "rejected" && !(r.reason instanceof RetryLaterError)) this.log.error({ err: errorSummary(r.reason) }, "event failed");
-        if (retry) {
-          // Keep ts: the same events come again; the handled ones are skipped as duplicates.
-          failures++;
-          await sleep(Math.min(10_000, 500 * 2 ** failures), this.abort.signal);
-          continue;
-        }
-        failures = 0;
-        if (data.ts) server!.ts = String(data.ts);
-      } catch (error) {
-        if (this.abort.signal.aborted) break;
-        failures++;
-        this.log.warn({ err: errorSummary(error) }, "long poll failed");
-        server = undefined;
-        await sleep(Math.min(30_000, 500 * 2 ** failures), this.abort.signal);
-      }
-    }
+      },
+      handle: (event) => this.handleEvent(event),
+      logs: { askFailed: "long poll failed", updateFailed: "event failed" },
+      failuresReset: "stored",
+    };
   }
-
-  async stop(): Promise<void> {
-    this.abort.abort();
-    await this.polling?.catch(() => undefined);
-    await this.processor?.drain();
-  }
-}
-
-function readBody(req: IncomingMessage, limit = 1_000_000): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on("data", (c: Buffer) => {
-      size += c.length;
-      if (size > limit) {
-        reject(new Error("body too large"));
-        req.destroy();
-      } else chunks.push(c);
-    });
-    req.once("end", () => resolve(Buffer.concat(chunks).toString("utf8")));
-    req.once("error", reject);
-  });
 }
