@@ -9,7 +9,7 @@ import { PLATFORMS } from "../src/domain/platforms.js";
 /**
  * Update handling through the full stack: grammY, vk-io and the MAX transport parsing real
  * update payloads, the per-chat frame in PostgreSQL, the flow engine, replies sent to fake
- * messenger APIs (Telegram and VK in process, MAX over HTTP on localhost). Simulated people join
+ * messenger APIs (in process: grammY's transformer, vk-io's call hook, the MAX client's fetch). Simulated people join
  * a programme (5 updates) and fill in the mentee's request (about 20 more), in turn on every
  * registered messenger (BENCH_PLATFORM=max: one only).
  */

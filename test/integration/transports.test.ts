@@ -120,6 +120,16 @@ describe("receiving updates", () => {
     expect((h.app.server!.address() as AddressInfo).address).toBe("127.0.0.2");
   });
 
+  it("the VK Callback API refuses a body over 1 MB (413) and handles nothing of it; an ordinary event after it is handled", async () => {
+    h = await startHarness({ start: true, app: { http: true }, env: { VK_MODE: "callback", VK_CALLBACK_SECRET: TEST_VK_SECRET, VK_CALLBACK_CONFIRMATION: TEST_VK_CONFIRMATION } });
+    const post = (body: unknown) => fetch(`${baseUrl(h!)}/webhooks/vk`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const huge = { ...vkMessage("e-big-1", 8211, 1, "/start"), secret: TEST_VK_SECRET, padding: "я".repeat(600_000) };
+    expect((await post(huge)).status).toBe(413);
+    expect(h.vk.toPeer("8211")).toHaveLength(0);
+    expect(await (await post({ ...vkMessage("e-big-2", 8211, 2, "/start"), secret: TEST_VK_SECRET })).text()).toBe("ok");
+    expect(h.vk.toPeer("8211")).toHaveLength(1);
+  });
+
   it("the MAX webhook refuses a body over 1 MB (413) and handles nothing of it; an ordinary update after it is handled", async () => {
     h = await startHarness({ start: true, app: { http: true }, env: { MAX_MODE: "webhook", MAX_WEBHOOK_URL: "https://bot.example.org/webhooks/max", MAX_WEBHOOK_SECRET: MAX_SECRET } });
     const post = (body: unknown) => fetch(`${baseUrl(h!)}/webhooks/max`, { method: "POST", headers: { "content-type": "application/json", "x-max-bot-api-secret": MAX_SECRET }, body: JSON.stringify(body) });

@@ -124,21 +124,40 @@ export class FakeMax {
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const arrived = Date.now();
-    const url = new URL(req.url ?? "/", this.url);
     const raw = await readBody(req);
-    const json = (status: number, body: unknown): void => void res.writeHead(status, { "content-type": "application/json" }).end(JSON.stringify(body));
+    const answer = await this.respond(req.method ?? "GET", req.url ?? "/", req.headers.authorization, req.headers["content-type"] ?? "", raw);
+    if (answer) res.writeHead(answer.status, { "content-type": "application/json" }).end(JSON.stringify(answer.body));
+  }
+
+  /**
+   * The API without HTTP, as `fetch` (benchmarks route the client's calls through it, so they
+   * measure the bot and not localhost's sockets); every check and limit is the same.
+   */
+  readonly fetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
+    const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
+    const headers = new Headers(init.headers);
+    const raw = init.body === undefined || init.body === null ? Buffer.alloc(0) : typeof init.body === "string" ? Buffer.from(init.body) : Buffer.from(await new Response(init.body).arrayBuffer());
+    const answer = await this.respond(init.method ?? "GET", `${url.pathname}${url.search}`, headers.get("authorization") ?? undefined, headers.get("content-type") ?? "", raw);
+    if (!answer) return new Promise<Response>(() => undefined); // never answered
+    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "content-type": "application/json" } });
+  };
+
+  /** One request's answer (undefined: none is given). */
+  private async respond(httpMethod: string, path: string, authorization: string | undefined, contentType: string, raw: Buffer): Promise<{ status: number; body: unknown } | undefined> {
+    const arrived = Date.now();
+    const url = new URL(path, this.url);
+    const json = (status: number, body: unknown) => ({ status, body });
     const upload = /^\/upload\/(\d+)$/.exec(url.pathname);
-    if (upload && req.method === "POST") {
+    if (upload && httpMethod === "POST") {
       const slot = `u${upload[1]}`;
       const kind = this.uploads.get(slot)?.kind ?? "file";
-      const [file] = multipartFiles(raw, req.headers["content-type"] ?? "");
+      const [file] = multipartFiles(raw, contentType);
       if (!file) return json(400, { code: "upload.empty", message: "no file" });
       this.uploads.set(slot, { filename: file.filename, content: file.content, kind });
       this.pendingNotReady = this.notReadyTimes;
       return json(200, kind === "image" ? { photos: { [`p${upload[1]}`]: { token: `img-${upload[1]}` } } } : { token: `file-${upload[1]}` });
     }
-    if (req.headers.authorization !== MAX_TOKEN) return json(401, { code: "verify.token", message: "Invalid access_token" });
+    if (authorization !== MAX_TOKEN) return json(401, { code: "verify.token", message: "Invalid access_token" });
     const query = Object.fromEntries(url.searchParams);
     let body: any = {};
     try {
@@ -146,13 +165,13 @@ export class FakeMax {
     } catch {
       return json(400, { code: "proto.payload", message: "bad JSON" });
     }
-    const method = `${req.method} ${url.pathname}`;
+    const method = `${httpMethod} ${url.pathname}`;
     this.calls.push({ method, path: url.pathname, query, body, at: arrived });
     const hang = this.hangs.find((x) => x.method === method && (!x.chatId || x.chatId === (query.chat_id ?? query.user_id)));
     if (hang && --hang.times <= 0) this.hangs.splice(this.hangs.indexOf(hang), 1);
-    if (hang || (this.intercept && (await this.intercept(method, query, body)) === "drop")) return; // no answer
+    if (hang || (this.intercept && (await this.intercept(method, query, body)) === "drop")) return undefined; // no answer
     const { status, answer } = await this.call(method, query, body, arrived);
-    json(status, answer);
+    return json(status, answer);
   }
 
   private pendingNotReady = 0;

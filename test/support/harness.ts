@@ -47,13 +47,13 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   app?: Partial<AppOptions>;
   start?: boolean;
-  /** Answer the messengers' API calls in process (grammY transformer, vk-io call hook) instead of over HTTP. */
+  /** Answer the messengers' API calls in process (grammY transformer, vk-io call hook, the MAX client's fetch) instead of over HTTP. */
   inProcessApis?: boolean;
   /** Reach PostgreSQL through a proxy the test can cut (`h.dbProxy`). */
   proxyDatabase?: boolean;
 }
 
-/** Routes the app's API calls straight to the fakes, skipping HTTP; the rest of grammY and vk-io runs as usual. */
+/** Routes the app's API calls straight to the fakes, skipping HTTP; the rest of grammY and vk-io runs as usual (MAX: its client's fetch, set at build). */
 function connectInProcess(app: App, tg: FakeTelegram, vk: FakeVk): void {
   app.telegram?.bot.api.config.use(async (_prev, method, payload) => (await tg.call(method, payload ?? {})).body);
   if (app.vk) {
@@ -111,7 +111,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       // The worker runs the jobs people ask for (a matching run); the scheduled ones have their own tests.
       run: { bot: true, worker: true },
       jobKinds: [matchingJobKind],
-      messengers: { telegram: { botInfo: BOT_INFO }, vk: { apiLimit: 1000 } },
+      messengers: { telegram: { botInfo: BOT_INFO }, vk: { apiLimit: 1000 }, ...(options.inProcessApis ? { max: { fetch: max.fetch } } : {}) },
       queuePrefix,
       http: false,
       // Test users press buttons within milliseconds; the flood protection has its own tests.

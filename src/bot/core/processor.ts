@@ -109,8 +109,16 @@ export class UpdateProcessor {
     this.track(outbound.dispatch(this.deps.core.now(), { personIds, priority: "interactive" }), log, "outbox hand-over failed; the scheduler will dispatch it");
   }
 
+  /** How many hand-overs (messages to others, jobs) updates have started so far: a caller can tell whether one started any. */
+  get handOvers(): number {
+    return this.handOverCount;
+  }
+
+  private handOverCount = 0;
+
   private track(work: Promise<unknown> | undefined, log: Logger, failure: string): void {
     if (!work) return;
+    this.handOverCount++;
     const done: Promise<void> = work
       .then(
         () => undefined,

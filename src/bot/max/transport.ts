@@ -27,6 +27,8 @@ export interface MaxTransportOptions {
   state?: TransportState;
   /** The command menus (src/bot/core/commands/menu.ts): MAX shows one, in the default language. */
   menu?: () => CommandMenu[];
+  /** The HTTP client of the API calls (default: the global fetch). */
+  fetch?: typeof fetch;
 }
 
 /** MAX's limits of the bot's commands (the bot's commands): 32 commands, a description up to 128 characters. */
@@ -48,7 +50,7 @@ export class MaxTransport extends TransportBase<"max"> {
   constructor(private readonly options: MaxTransportOptions) {
     super("max", options.logger);
     // Only the API client of the library's Bot is used: nothing of it runs until called.
-    this.api = new Bot(options.config.token, { clientOptions: { baseUrl: options.config.apiBaseUrl } }).api;
+    this.api = new Bot(options.config.token, { clientOptions: { baseUrl: options.config.apiBaseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) } }).api;
     this.messenger = new MaxMessenger(this.api);
   }
 

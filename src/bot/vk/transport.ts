@@ -7,7 +7,7 @@ import type { Logger } from "pino";
 import type { VkConfig } from "./profile.js";
 import type { PollSource } from "../core/polling.js";
 import { errorSummary, RetryLaterError, type UpdateProcessor } from "../core/processor.js";
-import { BodyTooLargeError, readBody } from "../core/webhook-body.js";
+import { BodyTooLargeError, readBody, refusedByLength, refuseTooLarge } from "../core/webhook-body.js";
 import { fromVkMessage, fromVkMessageEvent, fromVkSubscription, withReadablePayload } from "./convert.js";
 import { VkMessenger } from "./messenger.js";
 import type { WebhookHandler } from "../core/transport.js";
@@ -123,12 +123,13 @@ export class VkTransport extends TransportBase<"vk"> {
     const config = this.options.config;
     if (config.mode !== "callback") throw new Error("VK is not in callback mode");
     return async (req, res) => {
+      // An event is a few kilobytes: a larger body is refused (413), unread when its length says so.
+      if (refusedByLength(req, res)) return;
       let body: VkEvent;
       try {
         body = JSON.parse(await readBody(req));
       } catch (error) {
-        // A body over the limit is not answered: the connection is closed.
-        if (error instanceof BodyTooLargeError) req.destroy();
+        if (error instanceof BodyTooLargeError) refuseTooLarge(req, res);
         else res.writeHead(400).end("bad request");
         return;
       }
