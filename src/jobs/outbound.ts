@@ -33,9 +33,9 @@ export { outboundQueueName, type Priority } from "./outbound/queues.js";
  * - Once (outbound/queues.ts, outbound/delivery.ts). A delivery's job id is its key (from the
  *   notifications it carries); a part's VK random_id derives from the key and the part's number.
  *   After each part the outbox row is updated in one statement; a retried or recovered job reads
- *   how far it got and goes on. Residual risk (Telegram only): a process killed after Telegram
- *   accepted a part and before that statement committed sends the part again when the job is
- *   recovered — the Bot API has no idempotency key. The window is one HTTP response plus one
+ *   how far it got and goes on. Residual risk (Telegram and MAX): a process killed after the
+ *   messenger accepted a part and before that statement committed sends the part again when the
+ *   job is recovered — neither API has an idempotency key. The window is one HTTP response plus one
  *   UPDATE by index (a few ms); a graceful stop (SIGTERM) lets jobs in hand finish and never
  *   opens it. On VK the resend carries the same random_id and VK drops it.
  * - Reach (outbound/delivery.ts, outbound/unreachable-alerts.ts). A 403 (blocked) marks that
