@@ -117,6 +117,24 @@ export class BufferedSql implements SqlExecutor {
   }
 }
 
+/**
+ * Makes a connection run its queries one after another, in the order they were asked for: an
+ * update's handler may ask for several at once (Prisma loads relations concurrently), and pg
+ * runs only one at a time on a connection (from pg 9 it refuses the others). Returns the undo.
+ */
+export function oneQueryAtATime(client: pg.PoolClient): () => void {
+  const original = client.query;
+  let tail: Promise<unknown> = Promise.resolve();
+  client.query = ((...args: unknown[]) => {
+    const run = tail.then(() => (original as (...a: unknown[]) => Promise<unknown>).apply(client, args));
+    tail = run.catch(() => undefined);
+    return run;
+  }) as typeof client.query;
+  return () => {
+    client.query = original;
+  };
+}
+
 /** Ids in the shape Prisma's cuid() gives: a letter, a time part, a random part (25 characters). */
 export function newId(): string {
   const time = Date.now().toString(36).padStart(9, "0");

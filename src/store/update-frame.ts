@@ -3,7 +3,7 @@ import type { ChatRef } from "../domain/messaging.js";
 import { chatKey } from "../domain/messaging.js";
 import type { FlowState } from "../flows/types.js";
 import { isLanguage, type Language } from "../i18n/index.js";
-import { BufferedSql } from "../db/sql.js";
+import { BufferedSql, oneQueryAtATime } from "../db/sql.js";
 import type { Clock } from "../domain/clock.js";
 import { withinFrame, type FrameTransaction } from "../db/frame-context.js";
 
@@ -59,6 +59,7 @@ export class UpdateFrames {
   async run<T>(updateKey: string, chat: ChatRef, handler: (frame: Frame) => Promise<T>): Promise<FrameOutcome<T>> {
     const key = chatKey(chat);
     const client = await this.pool.connect();
+    const restore = oneQueryAtATime(client);
     const lit = (v: string) => client.escapeLiteral(v);
     const at = lit(this.now().toISOString());
     let failed = false;
@@ -117,6 +118,7 @@ export class UpdateFrames {
       throw error;
     } finally {
       // A connection that failed mid-transaction is dropped rather than reused.
+      restore();
       client.release(failed ? true : undefined);
     }
   }
