@@ -77,11 +77,40 @@ function findButton(messages: SeenMessage[], wanted: string | RegExp): { message
   throw new Error(`no button ${String(wanted)}; last messages:\n${visible.join("\n")}`);
 }
 
-export class TelegramTestUser implements TestUser {
+/** What the bot sent to a chat, as the fake keeps it (an edit names the message it replaces). */
+interface ReceivedMessage {
+  text: string;
+  replaces?: unknown;
+}
+
+/** What every test person reads the same way: the newest message, and what came after a mark. */
+abstract class ChatUser {
+  abstract messages(): SeenMessage[];
+  /** What the bot sent to this person's chat, sends and edits, oldest first. */
+  protected abstract received(): ReceivedMessage[];
+
+  last(): SeenMessage {
+    const all = this.messages();
+    if (!all.length) throw new Error("no messages");
+    return all[all.length - 1]!;
+  }
+
+  mark(): number {
+    return this.received().length;
+  }
+
+  since(mark: number): string[] {
+    return this.received().slice(mark).filter((m) => m.replaces === undefined).map((m) => m.text);
+  }
+}
+
+export class TelegramTestUser extends ChatUser implements TestUser {
   readonly platform = "telegram" as const;
   /** The @username Telegram sends with each update; none by default, as for many people. */
   username?: string;
-  constructor(private readonly appRef: () => App, private readonly fake: FakeTelegram, readonly id: string, private readonly languageCode = "ru") {}
+  constructor(private readonly appRef: () => App, private readonly fake: FakeTelegram, readonly id: string, private readonly languageCode = "ru") {
+    super();
+  }
 
   private get app(): App {
     return this.appRef();
@@ -179,28 +208,20 @@ export class TelegramTestUser implements TestUser {
     return [...out.values()];
   }
 
-  last(): SeenMessage {
-    const all = this.messages();
-    if (!all.length) throw new Error("no messages");
-    return all[all.length - 1]!;
-  }
-
-  mark(): number {
-    return this.fake.toChat(this.id).length;
-  }
-
-  since(mark: number): string[] {
-    return this.fake.toChat(this.id).slice(mark).filter((m) => m.replaces === undefined).map((m) => m.text);
+  protected received(): ReceivedMessage[] {
+    return this.fake.toChat(this.id);
   }
 }
 
-export class VkTestUser implements TestUser {
+export class VkTestUser extends ChatUser implements TestUser {
   private async handle(event: any): Promise<void> {
     await settled(this.app, () => this.app.vk!.handleEvent(event));
   }
 
   readonly platform = "vk" as const;
-  constructor(private readonly appRef: () => App, private readonly fake: FakeVk, readonly id: string) {}
+  constructor(private readonly appRef: () => App, private readonly fake: FakeVk, readonly id: string) {
+    super();
+  }
 
   private get app(): App {
     return this.appRef();
@@ -306,18 +327,8 @@ export class VkTestUser implements TestUser {
     return [...out.values()];
   }
 
-  last(): SeenMessage {
-    const all = this.messages();
-    if (!all.length) throw new Error("no messages");
-    return all[all.length - 1]!;
-  }
-
-  mark(): number {
-    return this.fake.toPeer(this.id).length;
-  }
-
-  since(mark: number): string[] {
-    return this.fake.toPeer(this.id).slice(mark).filter((m) => m.replaces === undefined).map((m) => m.text);
+  protected received(): ReceivedMessage[] {
+    return this.fake.toPeer(this.id);
   }
 }
 
@@ -328,13 +339,14 @@ let maxSeq = 1;
  * would hand them over (the client library's calls go to the fake over HTTP); the dialog has an
  * id of its own, as in MAX.
  */
-export class MaxTestUser implements TestUser {
+export class MaxTestUser extends ChatUser implements TestUser {
   readonly platform = "max" as const;
   /** The public name MAX sends with each update; none by default. */
   username?: string;
   /** The dialog's id in MAX (updates carry it; the bot writes to the person by their user id). */
   readonly chatId: string;
   constructor(private readonly appRef: () => App, private readonly fake: FakeMax, readonly id: string, private readonly locale = "ru") {
+    super();
     this.chatId = FakeMax.dialogOf(id);
   }
 
@@ -428,17 +440,7 @@ export class MaxTestUser implements TestUser {
     return [...out.values()];
   }
 
-  last(): SeenMessage {
-    const all = this.messages();
-    if (!all.length) throw new Error("no messages");
-    return all[all.length - 1]!;
-  }
-
-  mark(): number {
-    return this.fake.toChat(this.id).length;
-  }
-
-  since(mark: number): string[] {
-    return this.fake.toChat(this.id).slice(mark).filter((m) => m.replaces === undefined).map((m) => m.text);
+  protected received(): ReceivedMessage[] {
+    return this.fake.toChat(this.id);
   }
 }
