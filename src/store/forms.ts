@@ -1,4 +1,5 @@
-import type { Prisma, PrismaClient } from "../db/client.js";
+import type { PrismaClient } from "../db/client.js";
+import { newId, type SqlExecutor } from "../db/sql.js";
 import type { Clock } from "../domain/clock.js";
 import type { Answers } from "../flows/types.js";
 
@@ -28,34 +29,30 @@ function view(row: { answers: unknown } & Omit<StoredResponse, "answers">): Stor
 export class FormResponses {
   constructor(
     private readonly prisma: PrismaClient,
+    /** Submitting and reading one response, which every form does, as prepared SQL. */
+    private readonly sql: SqlExecutor,
     private readonly now: Clock,
   ) {}
 
+  /** One statement, so nothing fails inside an update's transaction when the response exists: it is replaced. */
   async submit(input: { personId: string; programmeId: string; formId: string; formVersion: number; subjectKey?: string; answers: Answers }): Promise<{ id: string; created: boolean }> {
-    const subjectKey = input.subjectKey ?? "";
-    const now = this.now();
-    const data = { formVersion: input.formVersion, answers: input.answers as Prisma.InputJsonValue, status: "submitted" as const, submittedAt: now, updatedAt: now };
-    // Looked up first rather than caught as a unique violation: inside an update's transaction a failed
-    // statement would abort the whole update.
-    const where = { personId_formId_subjectKey_programmeId: { personId: input.personId, formId: input.formId, subjectKey, programmeId: input.programmeId } };
-    const existing = await this.prisma.formResponse.findUnique({ where, select: { id: true } });
-    if (existing) {
-      await this.prisma.formResponse.update({ where: { id: existing.id }, data });
-      return { id: existing.id, created: false };
-    }
-    const row = await this.prisma.formResponse.create({
-      data: { personId: input.personId, programmeId: input.programmeId, formId: input.formId, subjectKey, createdAt: now, ...data },
-      select: { id: true },
-    });
-    return { id: row.id, created: true };
+    const row = await this.sql.one<{ id: string; created: boolean }>(
+      `INSERT INTO "FormResponse"(id, "personId", "programmeId", "formId", "formVersion", "subjectKey", answers, status, "submittedAt", "createdAt", "updatedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, 'submitted', $8, $8, $8)
+       ON CONFLICT ("personId", "formId", "subjectKey", "programmeId") DO UPDATE
+         SET "formVersion" = EXCLUDED."formVersion", answers = EXCLUDED.answers, status = 'submitted', "submittedAt" = EXCLUDED."submittedAt", "updatedAt" = EXCLUDED."updatedAt"
+       RETURNING id, (xmax = 0) AS created`,
+      [newId(), input.personId, input.programmeId, input.formId, input.formVersion, input.subjectKey ?? "", JSON.stringify(input.answers), this.now()],
+    );
+    return { id: row!.id, created: row!.created };
   }
 
-
   async get(personId: string, programmeId: string, formId: string, subjectKey = ""): Promise<StoredResponse | null> {
-    const row = await this.prisma.formResponse.findUnique({
-      where: { personId_formId_subjectKey_programmeId: { personId, formId, subjectKey, programmeId } },
-      select: SELECT,
-    });
+    const row = await this.sql.one<Omit<StoredResponse, "answers"> & { answers: unknown }>(
+      `SELECT id, "personId", "programmeId", "formId", "formVersion", "subjectKey", answers, "submittedAt", "updatedAt" FROM "FormResponse"
+       WHERE "personId" = $1 AND "formId" = $2 AND "subjectKey" = $3 AND "programmeId" = $4`,
+      [personId, formId, subjectKey, programmeId],
+    );
     return row?.submittedAt ? view(row) : null;
   }
 

@@ -1,4 +1,5 @@
 import type { Prisma, PrismaClient } from "../db/client.js";
+import type { SqlExecutor } from "../db/sql.js";
 import type { Clock } from "../domain/clock.js";
 import type { Answers } from "../flows/types.js";
 import type { MentorshipForm, Role } from "../domain/roles.js";
@@ -48,10 +49,34 @@ export const MATCHABLE_MENTOR: ParticipationStatus[] = ["approved", "active"];
 /** Mentees still in the programme. */
 export const CURRENT_MENTEE: ParticipationStatus[] = ["joined", "approved", "active"];
 
-const PROGRAMME = { id: true, name: true, form: true, startsOn: true, endsOn: true, status: true, organisation: { select: { name: true, timezone: true, messengers: true } } } as const;
+/** A programme with its organisation's name, time zone and messengers, as `programmeInfo` reads it (`g`: the programme, `o`: its organisation). */
+const PROGRAMME_COLUMNS = `g.id, g.name, g.form::text AS form, g."startsOn", g."endsOn", g.status::text AS status, o.name AS "organisationName", o.timezone, o.messengers::text[] AS messengers`;
 
-function programmeInfo(p: { id: string; name: string; form: MentorshipForm; startsOn: Date; endsOn: Date; status: ProgrammeInfo["status"]; organisation: { name: string; timezone: string; messengers: Platform[] } }): ProgrammeInfo {
-  return { id: p.id, name: p.name, form: p.form, timezone: p.organisation.timezone, organisationName: p.organisation.name, startsOn: p.startsOn, endsOn: p.endsOn, status: p.status, messengers: p.organisation.messengers };
+interface ProgrammeRow {
+  id: string;
+  name: string;
+  form: MentorshipForm;
+  startsOn: string;
+  endsOn: string;
+  status: ProgrammeInfo["status"];
+  organisationName: string;
+  timezone: string;
+  messengers: Platform[];
+}
+
+/** SQL dates come as YYYY-MM-DD (src/db/client.ts); the programme's dates are midnight UTC, as Prisma gives them. */
+function programmeInfo(p: ProgrammeRow): ProgrammeInfo {
+  return {
+    id: p.id,
+    name: p.name,
+    form: p.form,
+    timezone: p.timezone,
+    organisationName: p.organisationName,
+    startsOn: new Date(`${p.startsOn}T00:00:00Z`),
+    endsOn: new Date(`${p.endsOn}T00:00:00Z`),
+    status: p.status,
+    messengers: p.messengers,
+  };
 }
 
 /**
@@ -62,6 +87,8 @@ function programmeInfo(p: { id: string; name: string; form: MentorshipForm; star
 export class Participants {
   constructor(
     private readonly prisma: PrismaClient,
+    /** The queries every questionnaire and every form's ticket makes, as prepared SQL. */
+    private readonly sql: SqlExecutor,
     private readonly now: Clock,
   ) {}
 
@@ -83,17 +110,42 @@ export class Participants {
   }
 
   async curators(programmeId: string): Promise<string[]> {
-    const rows = await this.prisma.participation.findMany({
-      where: { programmeId, role: "curator", status: { not: "left" }, person: { erasedAt: null } },
-      select: { personId: true },
-      orderBy: { joinedAt: "asc" },
-    });
+    const rows = await this.sql.rows<{ personId: string }>(
+      `SELECT p."personId" FROM "Participation" p JOIN "Person" pe ON pe.id = p."personId"
+       WHERE p."programmeId" = $1 AND p.role = 'curator' AND p.status <> 'left' AND pe."erasedAt" IS NULL
+       ORDER BY p."joinedAt"`,
+      [programmeId],
+    );
     return rows.map((r) => r.personId);
   }
 
   async programme(programmeId: string): Promise<ProgrammeInfo | null> {
-    const p = await this.prisma.programme.findUnique({ where: { id: programmeId }, select: PROGRAMME });
-    return p ? programmeInfo(p) : null;
+    const row = await this.sql.one<ProgrammeRow>(`SELECT ${PROGRAMME_COLUMNS} FROM "Programme" g JOIN "Organisation" o ON o.id = g."organisationId" WHERE g.id = $1`, [programmeId]);
+    return row ? programmeInfo(row) : null;
+  }
+
+  /** One mentor's or mentee's row of the programme's list, its number counted in the database (the whole list is not read). */
+  async entry(programmeId: string, personId: string, role: "mentor" | "mentee"): Promise<ParticipantRow | null> {
+    const row = await this.sql.one<{ id: string; status: ParticipationStatus; capacity: number | null; joinedAt: Date; displayName: string | null; erasedAt: Date | null; number: number }>(
+      `SELECT p.id, p.status::text AS status, p.capacity, p."joinedAt", pe."displayName", pe."erasedAt",
+         (SELECT count(*)::int FROM "Participation" q
+           WHERE q."programmeId" = p."programmeId" AND q.role IN ('mentor', 'mentee') AND (q."joinedAt", q.id) <= (p."joinedAt", p.id)) AS number
+       FROM "Participation" p JOIN "Person" pe ON pe.id = p."personId"
+       WHERE p."programmeId" = $1 AND p."personId" = $2 AND p.role = $3::"Role"`,
+      [programmeId, personId, role],
+    );
+    if (!row) return null;
+    return {
+      number: row.number,
+      participationId: row.id,
+      programmeId,
+      personId,
+      name: row.erasedAt ? null : row.displayName,
+      role,
+      status: row.status,
+      capacity: row.capacity,
+      joinedAt: row.joinedAt,
+    };
   }
 
   /** Mentors and mentees of a programme, numbered in the order they joined (numbers never change). */
@@ -128,16 +180,21 @@ export class Participants {
 
   /** The person's places as mentor or mentee, with their programmes. */
   async ofPerson(personId: string): Promise<OwnParticipation[]> {
-    const rows = await this.prisma.participation.findMany({
-      where: { personId, role: { in: ["mentor", "mentee"] }, status: { not: "left" } },
-      select: { id: true, role: true, status: true, programme: { select: PROGRAMME } },
-      orderBy: { joinedAt: "asc" },
-    });
-    return rows.map((r) => ({ participationId: r.id, programme: programmeInfo(r.programme), role: r.role, status: r.status }));
+    const rows = await this.sql.rows<ProgrammeRow & { participationId: string; role: Role; participationStatus: ParticipationStatus }>(
+      `SELECT p.id AS "participationId", p.role::text AS role, p.status::text AS "participationStatus", ${PROGRAMME_COLUMNS}
+       FROM "Participation" p JOIN "Programme" g ON g.id = p."programmeId" JOIN "Organisation" o ON o.id = g."organisationId"
+       WHERE p."personId" = $1 AND p.role IN ('mentor', 'mentee') AND p.status <> 'left'
+       ORDER BY p."joinedAt"`,
+      [personId],
+    );
+    return rows.map((r) => ({ participationId: r.participationId, programme: programmeInfo(r), role: r.role, status: r.participationStatus }));
   }
 
   async find(personId: string, programmeId: string, role: Role): Promise<{ id: string; status: ParticipationStatus } | null> {
-    const p = await this.prisma.participation.findUnique({ where: { personId_programmeId_role: { personId, programmeId, role } }, select: { id: true, status: true } });
+    const p = await this.sql.one<{ id: string; status: ParticipationStatus }>(
+      `SELECT id, status::text AS status FROM "Participation" WHERE "personId" = $1 AND "programmeId" = $2 AND role = $3::"Role"`,
+      [personId, programmeId, role],
+    );
     return p && p.status !== "left" ? p : null;
   }
 

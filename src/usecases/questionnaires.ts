@@ -1,4 +1,4 @@
-import type { PrismaClient } from "../db/client.js";
+import type { SqlExecutor } from "../db/sql.js";
 import type { Clock } from "../domain/clock.js";
 import { lifecycleSettings } from "../domain/lifecycle-settings.js";
 import { outOfQuiet } from "../domain/quiet-hours.js";
@@ -15,7 +15,7 @@ import type { Outreach } from "./outreach.js";
  */
 export class QuestionnaireNotices {
   constructor(
-    private readonly prisma: PrismaClient,
+    private readonly sql: SqlExecutor,
     private readonly participants: Participants,
     private readonly forms: FormResponses,
     private readonly outreach: Outreach,
@@ -30,15 +30,17 @@ export class QuestionnaireNotices {
   }
 
   async submitted(input: { programmeId: string; personId: string; role: "mentor" | "mentee" }): Promise<void> {
-    const programme = await this.prisma.programme.findUnique({ where: { id: input.programmeId }, select: { name: true, settings: true, organisation: { select: { timezone: true } } } });
+    const programme = await this.sql.one<{ name: string; settings: unknown; timezone: string }>(
+      `SELECT g.name, g.settings, o.timezone FROM "Programme" g JOIN "Organisation" o ON o.id = g."organisationId" WHERE g.id = $1`,
+      [input.programmeId],
+    );
     if (!programme) return;
-    const rows = await this.participants.list(input.programmeId);
-    const row = rows.find((r) => r.personId === input.personId && r.role === input.role);
+    const row = await this.participants.entry(input.programmeId, input.personId, input.role);
     if (!row) return;
     const curators = (await this.participants.curators(input.programmeId)).filter((c) => c !== input.personId);
     if (!curators.length) return;
-    const queue = input.role === "mentor" ? await this.interviewQueue(input.programmeId, rows) : [];
-    const dueAt = outOfQuiet(this.now(), programme.organisation.timezone, lifecycleSettings(programme.settings).quietHours);
+    const queue = input.role === "mentor" ? await this.interviewQueue(input.programmeId) : [];
+    const dueAt = outOfQuiet(this.now(), programme.timezone, lifecycleSettings(programme.settings).quietHours);
     const args = { programme: programme.name, number: row.number, name: row.name ?? "—" };
     const parts =
       input.role === "mentor"

@@ -84,8 +84,8 @@ export function withSql(services: Services, sql: SqlExecutor): Services {
 }
 
 export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Clock): Services {
-  const forms = new FormResponses(prisma, now);
-  const participants = new Participants(prisma, now);
+  const forms = new FormResponses(prisma, sql, now);
+  const participants = new Participants(prisma, sql, now);
   const outbox = new Outbox(sql, now);
   const outreach = new Outreach(prisma, outbox, now);
   const surveys = new Surveys(prisma, now);
@@ -119,6 +119,6 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
     views: new ProgrammeViews(prisma),
     matching: new MatchingService(prisma, pairs),
     jobs: new JobRequests(),
-    questionnaires: new QuestionnaireNotices(prisma, participants, forms, outreach, now),
+    questionnaires: new QuestionnaireNotices(sql, participants, forms, outreach, now),
   };
 }

@@ -39,6 +39,8 @@ const LINKISH = new Set(["link", "open_app", "request_contact", "request_geo_loc
 export class FakeMax {
   readonly sent: SentMaxMessage[] = [];
   private readonly byChat = new Map<string, SentMaxMessage[]>();
+  /** Each message sent (not its edits), by its id. */
+  private readonly byMid = new Map<string, SentMaxMessage>();
   readonly calls: { method: string; path: string; query: Record<string, string>; body: any; at: number }[] = [];
   readonly answers: { callbackId: string; body: any }[] = [];
   readonly subscriptions: { url: string; secret?: string; update_types?: string[] }[] = [];
@@ -118,6 +120,7 @@ export class FakeMax {
 
   private record(m: SentMaxMessage): void {
     this.sent.push(m);
+    if (m.method === "send") this.byMid.set(m.mid, m);
     let list = this.byChat.get(m.chatId);
     if (!list) this.byChat.set(m.chatId, (list = []));
     list.push(m);
@@ -262,7 +265,7 @@ export class FakeMax {
         return ok({ message: { sender: MAX_BOT, recipient: { chat_id: Number(chatId ?? FakeMax.dialogOf(to)), chat_type: "dialog", user_id: query.user_id ? Number(query.user_id) : null }, timestamp: arrived, body: { mid, seq: this.seq++, text: body.text ?? null } } });
       }
       case "PUT /messages": {
-        const original = this.sent.find((m) => m.mid === query.message_id && m.method === "send");
+        const original = query.message_id === undefined ? undefined : this.byMid.get(query.message_id);
         if (!original) return { status: 404, answer: { code: "not.found", message: "message not found" } };
         const problem = this.checkBody(body);
         if (problem) return bad(problem);
