@@ -12,7 +12,8 @@
  * Mentors with no place left (all taken by fixed pairs) get no candidates.
  */
 import type { Instance } from "./instance.js";
-import { FitIndex, TopKeys } from "./fit-index.js";
+import type { FitCache } from "./fit-cache.js";
+import { TopKeys } from "./top-keys.js";
 import type { PairScorer } from "./score.js";
 
 /** Preference key of mentor v for a mentee: higher score first, then the smaller mentor index. */
@@ -27,12 +28,15 @@ export class CandidateSet {
   readonly complete: Uint8Array;
   /** Incomplete rows: every left-out pair has a smaller mentorKey than this. */
   readonly threshold: Float64Array;
+  /** Incomplete rows: every pair left out of the row that nobody chose scores at most this. */
+  readonly outsideBound: Float64Array;
 
   constructor(readonly n: number) {
     this.rowMentors = Array.from({ length: n }, () => []);
     this.rowScores = Array.from({ length: n }, () => []);
     this.complete = new Uint8Array(n).fill(1);
     this.threshold = new Float64Array(n).fill(-Infinity);
+    this.outsideBound = new Float64Array(n).fill(-1);
   }
 
   add(u: number, v: number, score: number): void {
@@ -83,10 +87,25 @@ function addChoicePairs(inst: Instance, scorer: PairScorer, set: CandidateSet, u
 }
 
 /**
- * All candidate pairs: every allowed choice pair, plus per mentee the `perMentee` best allowed
- * pairs nobody chose (all of them when there are no more than `perMentee`).
+ * Mentor-side seeds: per mentor, `perPlace` · its places left + `extra` more pairs nobody chose,
+ * the mentees that lose least by taking it (the smallest gap to their own K-th best pair). A first
+ * graph with the best K pairs per mentee only is crowded at the popular mentors and leaves
+ * mentors whom nobody puts among their best with fewer candidates than places; their places then
+ * reach the solution only through the optimality check, round after round. Seeds never change
+ * the optimum, only how close the first solution gets to it.
  */
-export function buildCandidates(inst: Instance, scorer: PairScorer, perMentee: number): CandidateSet {
+export interface MentorSeeds {
+  perPlace: number;
+  extra: number;
+}
+
+/**
+ * All candidate pairs: every allowed choice pair, plus per mentee the `perMentee` best allowed
+ * pairs nobody chose (all of them when there are no more than `perMentee`), plus the mentor-side
+ * seeds when asked for. One pass over all pairs with PairScorer.fitRow, whose rows also fill
+ * `cache` when one is given.
+ */
+export function buildCandidates(inst: Instance, scorer: PairScorer, perMentee: number, options: { seeds?: MentorSeeds; cache?: FitCache } = {}): CandidateSet {
   const n = inst.mentees.length;
   const m = inst.mentors.length;
   const set = new CandidateSet(n);
@@ -94,36 +113,60 @@ export function buildCandidates(inst: Instance, scorer: PairScorer, perMentee: n
   const k = Math.max(1, Math.min(m, Math.floor(Number.isFinite(perMentee) ? perMentee : m)));
   const top = new TopKeys(k);
   const fitOnly = inst.policy.requireChoice === "none";
-  const index = fitOnly && k < m ? new FitIndex(inst, scorer) : null;
   const fits = new Int32Array(m);
   const capacityLeft = inst.capacityLeft;
+  // Seeds: keys (gap + offset)·n + (n − 1 − u), larger first; the offset keeps them positive.
+  const seeds = options.seeds;
+  const seeding = seeds !== undefined && fitOnly && k < m;
+  const seedTop: TopKeys[] = seeding ? Array.from({ length: m }, (_, v) => new TopKeys(Math.max(1, seeds.perPlace * capacityLeft[v]! + seeds.extra))) : [];
+  const seedFloor = new Float64Array(seeding ? m : 0).fill(-Infinity);
+  let offset = 1;
+  if (seeding) for (let u = 0; u < n; u++) offset = Math.max(offset, scorer.fitUpper(u) + 1);
   for (let u = 0; u < n; u++) {
     if (!inst.active[u]) continue;
     addChoicePairs(inst, scorer, set, u, mark, u);
     if (!fitOnly) continue;
     top.size = 0;
     let allowed = 0;
-    let all = true;
-    if (index?.handles(u)) {
-      ({ all, allowed } = index.selectTop(u, top, mark, u));
-    } else {
-      scorer.fitRow(u, fits);
-      for (let v = 0; v < m; v++) {
-        const f = fits[v]!;
-        if (f < 0 || mark[v] === u || capacityLeft[v]! === 0) continue;
-        allowed++;
-        const key = (f > 1 ? f : 1) * m + (m - 1 - v);
-        if (key > top.floor) top.offer(key);
-      }
+    scorer.fitRow(u, fits);
+    options.cache?.store(u, fits);
+    for (let v = 0; v < m; v++) {
+      const f = fits[v]!;
+      if (f < 0 || mark[v] === u || capacityLeft[v]! === 0) continue;
+      allowed++;
+      const key = (f > 1 ? f : 1) * m + (m - 1 - v);
+      if (key > top.floor) top.offer(key);
     }
-    const kept = top.keys.subarray(0, top.size);
-    for (const key of kept) {
+    for (let i = 0; i < top.size; i++) {
+      const key = top.keys[i]!;
       const v = m - 1 - (key % m);
       set.add(u, v, (key - (m - 1 - v)) / m);
+      mark[v] = u;
     }
-    if (!all || allowed > top.size) {
-      set.complete[u] = 0;
-      set.threshold[u] = top.floor;
+    if (allowed <= top.size) continue;
+    set.complete[u] = 0;
+    set.threshold[u] = top.floor;
+    const floorScore = Math.floor(top.floor / m);
+    set.outsideBound[u] = floorScore;
+    if (!seeding) continue;
+    const base = offset - floorScore;
+    for (let v = 0; v < m; v++) {
+      const f = fits[v]!;
+      if (f < 0 || mark[v] === u || capacityLeft[v]! === 0) continue;
+      const key = ((f > 1 ? f : 1) + base) * n + (n - 1 - u);
+      if (key > seedFloor[v]!) {
+        const t = seedTop[v]!;
+        t.offer(key);
+        seedFloor[v] = t.floor;
+      }
+    }
+  }
+  for (let v = 0; v < seedTop.length; v++) {
+    const t = seedTop[v]!;
+    for (let i = 0; i < t.size; i++) {
+      const u = n - 1 - (t.keys[i]! % n);
+      const f = scorer.fitChoiceFree(u, v);
+      set.add(u, v, f > 1 ? f : 1);
     }
   }
   return set;

@@ -23,7 +23,8 @@
  */
 import type { CandidateSet } from "./candidates.js";
 import { tightenPotentials } from "./dual.js";
-import { TopKeys } from "./fit-index.js";
+import type { FitCache } from "./fit-cache.js";
+import { TopKeys } from "./top-keys.js";
 import type { Instance } from "./instance.js";
 import { AssignmentFlow, type AssignmentSolution } from "./min-cost-flow.js";
 import type { PairScorer } from "./score.js";
@@ -72,16 +73,22 @@ export function addViolatingPairs(
   scale = 1,
   limits: CheckLimits = { perMentee: Infinity, perPlace: Infinity },
   memory: CheckMemory = new CheckMemory(inst.mentees.length, inst.mentors.length),
+  cache: FitCache | null = null,
 ): number[] {
   const n = inst.mentees.length;
   const m = inst.mentors.length;
+  const mentorPotential = sol.mentorPotential;
   const byPotential = Int32Array.from({ length: m }, (_, v) => v)
     .filter((v) => inst.capacityLeft[v]! > 0)
-    .sort((a, b) => sol.mentorPotential[b]! - sol.mentorPotential[a]! || a - b);
+    .sort((a, b) => mentorPotential[b]! - mentorPotential[a]! || a - b);
   // Mentors whose potential went up since the last check (all of them at the first).
-  const risen = byPotential.filter((v) => !(sol.mentorPotential[v]! <= memory.mentor[v]!));
+  const risen = byPotential.filter((v) => !(mentorPotential[v]! <= memory.mentor[v]!));
+  const potentialOf = (list: Int32Array): Float64Array => Float64Array.from(list, (v) => mentorPotential[v]!);
+  const byPotentialValue = potentialOf(byPotential);
+  const risenValue = potentialOf(risen);
   const found = new Int32Array(n);
   const mark = new Int32Array(m).fill(-1);
+  const fits = new Int32Array(m);
   const unlimited = !Number.isFinite(limits.perMentee);
   // Keys: violation · size + (size − 1 − index), so larger violations (then smaller indices) first.
   const rowTop = new TopKeys(unlimited ? 1 : limits.perMentee);
@@ -96,32 +103,38 @@ export function addViolatingPairs(
     const f = scorer.fitChoiceFree(u, v);
     set.add(u, v, f > 1 ? f : 1);
   };
+  const offer = (u: number, v: number, violation: number): void => {
+    found[u]!++;
+    if (unlimited) {
+      add(u, v);
+      return;
+    }
+    rowTop.offer(violation * m + (m - 1 - v));
+    const top = (mentorTop[v] ??= new TopKeys(mentorLimit(v)));
+    top.offer(violation * n + (n - 1 - u));
+  };
   for (let u = 0; u < n; u++) {
     if (!inst.active[u] || set.complete[u]) continue;
     const pu = sol.menteePotential[u]!;
-    const bound = Math.max(1, scorer.fitUpper(u)) * scale + bonus;
     for (const v of set.rowMentors[u]!) mark[v] = u;
     for (let i = inst.forbiddenStart[u]!; i < inst.forbiddenStart[u + 1]!; i++) mark[inst.forbiddenMentor[i]!] = u;
     for (let i = inst.choiceStart[u]!; i < inst.choiceStart[u + 1]!; i++) mark[inst.choiceMentor[i]!] = u;
     rowTop.size = 0;
-    const full = memory.retry[u] === 1 || !(pu >= memory.mentee[u]!);
-    for (const v of full ? byPotential : risen) {
-      if (bound <= pu - sol.mentorPotential[v]!) break;
-      if (mark[v] === u) continue;
-      const upper = scorer.pairUpper(u, v);
-      if ((upper > 1 ? upper : 1) * scale + bonus <= pu - sol.mentorPotential[v]!) continue;
-      const f = scorer.fitChoiceFree(u, v);
-      if (f < 0) continue;
-      const violation = (f > 1 ? f : 1) * scale + bonus - (pu - sol.mentorPotential[v]!);
-      if (violation <= 0) continue;
-      found[u]!++;
-      if (unlimited) {
-        add(u, v);
-        continue;
+    // Only mentors with π(v) > π(u) − bound can fail: a prefix of the list.
+    {
+      const outside = set.outsideBound[u]!;
+      const bound = (outside > 1 ? outside : 1) * scale + bonus;
+      const full = memory.retry[u] === 1 || !(pu >= memory.mentee[u]!);
+      const list = full ? byPotential : risen;
+      const count = prefixAbove(full ? byPotentialValue : risenValue, pu - bound);
+      if (count > 0) (cache ?? scorer).fitRow(u, fits, list, count);
+      for (let i = 0; i < count; i++) {
+        const f = fits[i]!;
+        if (f < 0) continue;
+        const v = list[i]!;
+        const violation = (f > 1 ? f : 1) * scale + bonus - (pu - mentorPotential[v]!);
+        if (violation > 0 && mark[v] !== u) offer(u, v, violation);
       }
-      rowTop.offer(violation * m + (m - 1 - v));
-      const top = (mentorTop[v] ??= new TopKeys(mentorLimit(v)));
-      top.offer(violation * n + (n - 1 - u));
     }
     for (let i = 0; i < rowTop.size; i++) add(u, m - 1 - (rowTop.keys[i]! % m));
   }
@@ -141,13 +154,25 @@ export function addViolatingPairs(
   return grown;
 }
 
+/** How many leading values of a descending list are above x (binary search). */
+function prefixAbove(values: Float64Array, x: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (values[mid]! > x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export interface OptimiseResult {
   solution: AssignmentSolution;
   rounds: number;
   proven: boolean;
 }
 
-export function optimise(inst: Instance, scorer: PairScorer, set: CandidateSet, bonus: number, maxRounds: number, scale = 1): OptimiseResult {
+export function optimise(inst: Instance, scorer: PairScorer, set: CandidateSet, bonus: number, maxRounds: number, scale = 1, cache: FitCache | null = null): OptimiseResult {
   const n = inst.mentees.length;
   const flow = new AssignmentFlow(n, inst.capacityLeft, bonus, scale);
   flow.graph = set.toGraph();
@@ -163,7 +188,7 @@ export function optimise(inst: Instance, scorer: PairScorer, set: CandidateSet, 
   for (let round = 1; ; round++) {
     const solution = tightenPotentials(flow.graph, inst.capacityLeft, flow.solution(), bonus, scale);
     flow.setPotentials(solution.menteePotential, solution.mentorPotential);
-    const grown = addViolatingPairs(inst, scorer, set, solution, bonus, scale, limits, memory);
+    const grown = addViolatingPairs(inst, scorer, set, solution, bonus, scale, limits, memory, cache);
     limits = { perMentee: limits.perMentee * 2, perPlace: limits.perPlace * 2 };
     if (grown.length === 0) return { solution, rounds: round, proven: true };
     if (round >= maxRounds) return { solution, rounds: round, proven: false };

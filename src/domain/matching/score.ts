@@ -3,12 +3,51 @@
  * Each component is rounded to whole points on its own, so a suggestion's score is exactly
  * the sum of its reasons' points (at least 1 for any allowed pair).
  */
-import { bitCount, commonBits } from "./bitset.js";
+import { commonBits, popcount32 } from "./bitset.js";
 import { CATEGORIES, FORMATS, GOALS, INTERESTS, PROFILE, SLOTS, compareIds, menteeCodeCount, menteeCodes, mentorCodes, pairKey, type Instance } from "./instance.js";
 import type { MatchReason } from "./types.js";
 
 /** Reasons that are warnings: worth no points, shown to the curator all the same. */
 const WARNINGS: ReadonlySet<MatchReason["code"]> = new Set(["no_common_time", "no_common_format", "grade_outside"]);
+
+/** Set bits of a and b together (SWAR; each byte of the sum stays below 256). */
+function popcount2(a: number, b: number): number {
+  a = (a - ((a >>> 1) & 0x55555555)) | 0;
+  a = ((a & 0x33333333) + ((a >>> 2) & 0x33333333)) | 0;
+  b = (b - ((b >>> 1) & 0x55555555)) | 0;
+  b = ((b & 0x33333333) + ((b >>> 2) & 0x33333333)) | 0;
+  const x = (a & 0x0f0f0f0f) + ((a >>> 4) & 0x0f0f0f0f) + (b & 0x0f0f0f0f) + ((b >>> 4) & 0x0f0f0f0f);
+  return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/** The narrow layout of PairScorer.fitRow, or null when the instance does not fit it. */
+function narrowLayout(inst: Instance): { bits: Int32Array; gradeIn: Int32Array; gradeOk: Int32Array; menteeGrade: Int32Array } | null {
+  if (!CATEGORIES.every((_, c) => inst.catWords[c]! <= 2)) return null;
+  const grades = [...new Set(Array.from(inst.menteeGrade).filter((g) => !Number.isNaN(g)))].sort((a, b) => a - b);
+  if (grades.length > 31) return null;
+  const m = inst.mentors.length;
+  const rw = inst.rowWords;
+  const bits = new Int32Array(m * 10);
+  const gradeIn = new Int32Array(m);
+  const gradeOk = new Int32Array(m);
+  for (let v = 0; v < m; v++) {
+    for (let c = 0; c < CATEGORIES.length; c++) {
+      for (let w = 0; w < inst.catWords[c]!; w++) bits[v * 10 + 2 * c + w] = inst.mentorBits[v * rw + inst.catOffset[c]! + w]!;
+    }
+    const low = inst.mentorGradeMin[v]!;
+    const high = inst.mentorGradeMax[v]!;
+    let within = 0;
+    grades.forEach((g, i) => {
+      if (g >= low && g <= high) within |= 1 << i;
+    });
+    gradeIn[v] = within;
+    // No preference: every grade allowed; no grade (bit 31): always allowed.
+    gradeOk[v] = (Number.isNaN(low) ? -1 : within) | (1 << 31);
+  }
+  const index = new Map(grades.map((g, i) => [g, i]));
+  const menteeGrade = Int32Array.from(inst.menteeGrade, (g) => (Number.isNaN(g) ? 31 : index.get(g)!));
+  return { bits, gradeIn, gradeOk, menteeGrade };
+}
 
 /** Whole points for 0..maxItemsCounted common items of one category. */
 function pointsTable(weight: number, cap: number): Int32Array {
@@ -44,11 +83,12 @@ export class PairScorer {
   private readonly mustTime: boolean;
   private readonly mustFormat: boolean;
   private readonly mustGrade: boolean;
-  /** Per person and category (goals, profile, interests, slots, formats): known codes, capped at maxItemsCounted. */
-  private readonly menteeCounts: Uint8Array;
-  private readonly mentorCounts: Uint8Array;
-  private readonly mentorHasGrades: Uint8Array;
-  private readonly menteeHasGrade: Uint8Array;
+  /** Points by common-item count up to every bit of the category (the cap applied), for fitRow. */
+  private readonly goalRow: Int32Array;
+  private readonly profileRow: Int32Array;
+  private readonly interestRow: Int32Array;
+  private readonly slotRow: Int32Array;
+  private readonly rowScratch: Int32Array;
 
   constructor(readonly inst: Instance) {
     const w = inst.weights;
@@ -71,36 +111,13 @@ export class PairScorer {
     this.mustTime = inst.policy.mustHave.time;
     this.mustFormat = inst.policy.mustHave.format;
     this.mustGrade = inst.policy.mustHave.grade;
-    const counts = (bits: Int32Array, people: number): Uint8Array => {
-      const out = new Uint8Array(people * 5);
-      for (let x = 0; x < people; x++) {
-        for (let c = 0; c < 5; c++) out[x * 5 + c] = Math.min(this.cap, bitCount(bits, x * this.rw + inst.catOffset[c]!, inst.catWords[c]!));
-      }
-      return out;
-    };
-    this.menteeCounts = counts(inst.menteeBits, inst.mentees.length);
-    this.mentorCounts = counts(inst.mentorBits, inst.mentors.length);
-    this.mentorHasGrades = Uint8Array.from(inst.mentors, (p) => (p.menteeGrades ? 1 : 0));
-    this.menteeHasGrade = Uint8Array.from(inst.mentees, (p) => (p.grade === null ? 0 : 1));
-  }
-
-  /**
-   * An upper bound of fit(u, v) from the two people's numbers of answers alone (no common codes
-   * counted): each list gives at most the points of the shorter side's list. O(1).
-   */
-  pairUpper(u: number, v: number): number {
-    const a = u * 5;
-    const b = v * 5;
-    const e = this.menteeCounts;
-    const r = this.mentorCounts;
-    const g = e[a]! < r[b]! ? e[a]! : r[b]!;
-    const q = e[a + 1]! < r[b + 1]! ? e[a + 1]! : r[b + 1]!;
-    const i = e[a + 2]! < r[b + 2]! ? e[a + 2]! : r[b + 2]!;
-    const t = e[a + 3]! < r[b + 3]! ? e[a + 3]! : r[b + 3]!;
-    let p = this.goalPts[g]! + this.profilePts[q]! + this.interestPts[i]! + this.slotPts[t]!;
-    if (e[a + 4]! > 0 && r[b + 4]! > 0) p += this.formatPts;
-    if (this.mentorHasGrades[v] === 1 && this.menteeHasGrade[u] === 1) p += this.gradePts;
-    return p;
+    const row = (pts: Int32Array, words: number): Int32Array => Int32Array.from({ length: words * 32 + 1 }, (_, k) => pts[Math.min(k, this.cap)]!);
+    this.goalRow = row(this.goalPts, this.wG);
+    this.profileRow = row(this.profilePts, this.wP);
+    this.interestRow = row(this.interestPts, this.wI);
+    this.slotRow = row(this.slotPts, this.wS);
+    this.rowScratch = new Int32Array(Math.max(10, this.rw));
+    this.narrow = narrowLayout(inst);
   }
 
   commonSlots(u: number, v: number): number {
@@ -190,42 +207,122 @@ export class PairScorer {
     return this.listPart(ub, vb) + this.restPart(u, v, ub, vb, slots);
   }
 
-  /** fitChoiceFree(u, v) for every mentor v (−1 everywhere when the policy requires a choice). */
-  fitRow(u: number, out: Int32Array): void {
-    const m = this.inst.mentors.length;
-    if (this.inst.policy.requireChoice !== "none") {
-      out.fill(-1, 0, m);
+  /**
+   * fitChoiceFree(u, v) for every mentor v into out[v] (−1 everywhere when the policy requires a
+   * choice); with `mentors`, only for mentors[0 .. count) into out[0 .. count). The scans of
+   * whole rows (candidates, the optimality check) run here: one loop over the mentors with the
+   * mentee's words, flags and point tables in locals, no calls and no allocations. When every
+   * category fits in two words (vocabularies of up to 64 codes, the usual case), the mentors'
+   * bits are read from a copy with two words per category and the loop has no inner loops.
+   */
+  fitRow(u: number, out: Int32Array, mentors?: Int32Array, count?: number): void {
+    const inst = this.inst;
+    const total = mentors ? (count ?? mentors.length) : inst.mentors.length;
+    if (inst.policy.requireChoice !== "none") {
+      out.fill(-1, 0, total);
       return;
     }
-    for (let v = 0; v < m; v++) out[v] = this.fitChoiceFree(u, v);
+    if (this.narrow) this.fitRowNarrow(u, out, mentors, total);
+    else this.fitRowWide(u, out, mentors, total);
   }
 
-  /** Points of the goal, profile and interest parts for the given common-item counts. */
-  listPoints(goals: number, profile: number, interests: number): number {
-    const cap = this.cap;
-    return this.goalPts[goals < cap ? goals : cap]! + this.profilePts[profile < cap ? profile : cap]! + this.interestPts[interests < cap ? interests : cap]!;
-  }
+  /**
+   * The narrow layout of fitRow: mentor bits with two words per category in category order, and
+   * the grades as bit masks over the mentees' distinct grades (bit 31: no grade) — a mentor's
+   * grades in range and its grades a grade must-have allows. Null when a category needs more
+   * than two words or the mentees have more than 31 distinct grades.
+   */
+  private readonly narrow: { bits: Int32Array; gradeIn: Int32Array; gradeOk: Int32Array; menteeGrade: Int32Array } | null;
 
-  get maxListPoints(): number {
-    return this.listPoints(this.cap, this.cap, this.cap);
-  }
-
-  /** Time, format and grade points of a pair, or −1 when the time rule or a must-have excludes a choice-free pair. */
-  restPoints(u: number, v: number): number {
-    const ub = u * this.rw;
-    const vb = v * this.rw;
-    const slots = commonBits(this.eb, ub + this.oS, this.mb, vb + this.oS, this.wS);
-    if (this.timeExcluded(u, v, slots) || this.breaksFormatOrGrade(u, v, ub, vb)) return -1;
-    return this.restPart(u, v, ub, vb, slots);
-  }
-
-  /** An upper bound of restPoints(u, v) over all mentors v. */
-  restUpper(u: number): number {
+  private fitRowNarrow(u: number, out: Int32Array, mentors: Int32Array | undefined, total: number): void {
     const inst = this.inst;
-    let p = this.slotPts[Math.min(this.cap, menteeCodeCount(inst, u, SLOTS))]!;
-    if (menteeCodeCount(inst, u, FORMATS) > 0) p += this.formatPts;
-    if (!Number.isNaN(inst.menteeGrade[u]!)) p += this.gradePts;
-    return p;
+    const { goalRow, profileRow, interestRow, slotRow, formatPts, gradePts } = this;
+    const { bits: nb, gradeIn, gradeOk } = this.narrow!;
+    const mw = this.rowScratch;
+    mw.fill(0);
+    for (let c = 0; c < CATEGORIES.length; c++) {
+      for (let w = 0; w < this.inst.catWords[c]!; w++) mw[2 * c + w] = this.eb[u * this.rw + this.inst.catOffset[c]! + w]!;
+    }
+    const g0 = mw[0]!;
+    const g1 = mw[1]!;
+    const p0 = mw[2]!;
+    const p1 = mw[3]!;
+    const i0 = mw[4]!;
+    const i1 = mw[5]!;
+    const s0 = mw[6]!;
+    const s1 = mw[7]!;
+    const f0 = mw[8]!;
+    const f1 = mw[9]!;
+    const excludeNoTime = (this.timeRule || this.mustTime) && inst.menteeHasSlots[u] === 1;
+    const excludeNoFormat = this.mustFormat && inst.menteeHasFormats[u] === 1;
+    const mustGrade = this.mustGrade;
+    const grade = this.narrow!.menteeGrade[u]!;
+    const { mentorHasSlots, mentorHasFormats } = inst;
+    for (let i = 0; i < total; i++) {
+      const v = mentors ? mentors[i]! : i;
+      const b = v * 10;
+      const slots = popcount2(s0 & nb[b + 6]!, s1 & nb[b + 7]!);
+      if (slots === 0 && excludeNoTime && mentorHasSlots[v] === 1) {
+        out[i] = -1;
+        continue;
+      }
+      const format = (f0 & nb[b + 8]!) | (f1 & nb[b + 9]!);
+      if (format === 0 && excludeNoFormat && mentorHasFormats[v] === 1) {
+        out[i] = -1;
+        continue;
+      }
+      if (mustGrade && ((gradeOk[v]! >> grade) & 1) === 0) {
+        out[i] = -1;
+        continue;
+      }
+      out[i] =
+        goalRow[popcount2(g0 & nb[b]!, g1 & nb[b + 1]!)]! +
+        profileRow[popcount2(p0 & nb[b + 2]!, p1 & nb[b + 3]!)]! +
+        interestRow[popcount2(i0 & nb[b + 4]!, i1 & nb[b + 5]!)]! +
+        slotRow[slots]! +
+        (format !== 0 ? formatPts : 0) +
+        ((gradeIn[v]! >> grade) & 1) * gradePts;
+    }
+  }
+
+  private fitRowWide(u: number, out: Int32Array, mentors: Int32Array | undefined, total: number): void {
+    const inst = this.inst;
+    const { rw, mb, oG, wG, oP, wP, oI, wI, oS, wS, oF, wF, goalRow, profileRow, interestRow, slotRow, formatPts, gradePts, mustGrade } = this;
+    const mw = this.rowScratch;
+    for (let w = 0; w < rw; w++) mw[w] = this.eb[u * rw + w]!;
+    const excludeNoTime = (this.timeRule || this.mustTime) && inst.menteeHasSlots[u] === 1;
+    const excludeNoFormat = this.mustFormat && inst.menteeHasFormats[u] === 1;
+    const grade = inst.menteeGrade[u]!;
+    const { mentorGradeMin: gradeMin, mentorGradeMax: gradeMax, mentorHasSlots, mentorHasFormats } = inst;
+    for (let i = 0; i < total; i++) {
+      const v = mentors ? mentors[i]! : i;
+      const vb = v * rw;
+      let slots = 0;
+      for (let w = 0; w < wS; w++) slots += popcount32(mw[oS + w]! & mb[vb + oS + w]!);
+      if (slots === 0 && excludeNoTime && mentorHasSlots[v] === 1) {
+        out[i] = -1;
+        continue;
+      }
+      let format = 0;
+      for (let w = 0; w < wF; w++) format |= mw[oF + w]! & mb[vb + oF + w]!;
+      if (format === 0 && excludeNoFormat && mentorHasFormats[v] === 1) {
+        out[i] = -1;
+        continue;
+      }
+      const low = gradeMin[v]!;
+      const high = gradeMax[v]!;
+      if (mustGrade && (grade < low || grade > high)) {
+        out[i] = -1;
+        continue;
+      }
+      let g = 0;
+      for (let w = 0; w < wG; w++) g += popcount32(mw[oG + w]! & mb[vb + oG + w]!);
+      let p = 0;
+      for (let w = 0; w < wP; w++) p += popcount32(mw[oP + w]! & mb[vb + oP + w]!);
+      let n = 0;
+      for (let w = 0; w < wI; w++) n += popcount32(mw[oI + w]! & mb[vb + oI + w]!);
+      out[i] = goalRow[g]! + profileRow[p]! + interestRow[n]! + slotRow[slots]! + (format !== 0 ? formatPts : 0) + (grade >= low && grade <= high ? gradePts : 0);
+    }
   }
 
   /** An upper bound of fit(u, v) over all mentors v, from the mentee's own answers. */

@@ -14,7 +14,8 @@
  *    - stable: mentee-proposing deferred acceptance on score-derived preferences.
  * 4. Explain: reasons per suggestion, causes for unmatched mentees.
  */
-import { buildCandidates } from "./candidates.js";
+import { buildCandidates, type MentorSeeds } from "./candidates.js";
+import { FIT_CACHE_LIMIT, FitCache } from "./fit-cache.js";
 import { prepareInstance, type Instance, type InstanceOptions } from "./instance.js";
 import { optimise } from "./optimise.js";
 import { PairScorer } from "./score.js";
@@ -37,6 +38,8 @@ export interface MatchingOptions extends InstanceOptions {
 export const DEFAULT_DENSE_LIMIT = 250_000;
 export const DEFAULT_CANDIDATES_PER_MENTEE = 16;
 export const DEFAULT_MAX_ROUNDS = 12;
+/** Mentor-side seeds of the optimising modes: two per place and two more. */
+const MENTOR_SEEDS: MentorSeeds = { perPlace: 2, extra: 2 };
 
 /**
  * Pair weight score·scale + bonus of the optimising modes, with K = most pairs possible + 1:
@@ -69,7 +72,10 @@ export function suggestPairs(input: MatchingInput, options: MatchingOptions = {}
   const activeCount = inst.active.reduce((a, b) => a + b, 0);
   const dense = activeCount * m <= (options.denseLimit ?? DEFAULT_DENSE_LIMIT);
   const perMentee = dense ? Infinity : (options.candidatesPerMentee ?? DEFAULT_CANDIDATES_PER_MENTEE);
-  const set = buildCandidates(inst, scorer, perMentee);
+  // The optimising modes on a pruned graph: mentor-side seeds, and the fits kept for the check.
+  const pruned = !dense && mode !== "stable" && inst.policy.requireChoice === "none";
+  const cache = pruned && n * m <= FIT_CACHE_LIMIT ? new FitCache(scorer, n, m) : null;
+  const set = buildCandidates(inst, scorer, perMentee, pruned ? { seeds: MENTOR_SEEDS, cache: cache ?? undefined } : {});
 
   let mentorOf: Int32Array;
   let scoreOf: Float64Array;
@@ -80,7 +86,7 @@ export function suggestPairs(input: MatchingInput, options: MatchingOptions = {}
     proven = true;
   } else {
     const { scale, bonus } = pairWeight(inst, scorer, mode);
-    const r = optimise(inst, scorer, set, bonus, options.maxRounds ?? DEFAULT_MAX_ROUNDS, scale);
+    const r = optimise(inst, scorer, set, bonus, options.maxRounds ?? DEFAULT_MAX_ROUNDS, scale, cache);
     ({ mentorOf, scoreOf } = r.solution);
     rounds = r.rounds;
     proven = r.proven;

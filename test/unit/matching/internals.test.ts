@@ -3,10 +3,12 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildCandidates, mentorKey, type CandidateGraph } from "../../../src/domain/matching/candidates.js";
 import { tightenPotentials } from "../../../src/domain/matching/dual.js";
-import { prepareInstance } from "../../../src/domain/matching/instance.js";
+import { FitCache } from "../../../src/domain/matching/fit-cache.js";
+import type { MatchingInput } from "../../../src/domain/matching/index.js";
+import { prepareInstance, type InstanceOptions } from "../../../src/domain/matching/instance.js";
 import { AssignmentFlow, type AssignmentSolution } from "../../../src/domain/matching/min-cost-flow.js";
 import { PairScorer } from "../../../src/domain/matching/score.js";
-import { cohortArb } from "./helpers.js";
+import { cohortArb, mentee, mentor, policyArb, weightsArb } from "./helpers.js";
 
 interface Graph {
   n: number;
@@ -195,6 +197,113 @@ describe("candidate generation", () => {
           const keptFit = fitOnly([...kept].sort((a, b) => b - a));
           expect(keptFit).toEqual(fitOnly(all).slice(0, keptFit.length));
           expect(keptFit.length).toBe(Math.min(k, fitOnly(all).length));
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("row scoring", () => {
+  const expectRowsAsPairs = (input: MatchingInput, options: InstanceOptions): void => {
+    const inst = prepareInstance(input, options);
+    const scorer = new PairScorer(inst);
+    const m = inst.mentors.length;
+    const out = new Int32Array(m);
+    const reversed = Int32Array.from({ length: m }, (_, i) => m - 1 - i);
+    const cache = new FitCache(scorer, inst.mentees.length, m);
+    for (let u = 0; u < inst.mentees.length; u++) {
+      const expected = Array.from({ length: m }, (_, v) => (inst.policy.requireChoice === "none" ? scorer.fitChoiceFree(u, v) : -1));
+      scorer.fitRow(u, out);
+      expect(Array.from(out)).toEqual(expected);
+      cache.store(u, out);
+      out.fill(-7);
+      scorer.fitRow(u, out, reversed, m);
+      expect(Array.from(out)).toEqual([...expected].reverse());
+      if (inst.policy.requireChoice !== "none") continue;
+      out.fill(-7);
+      cache.fitRow(u, out, reversed, m);
+      expect(Array.from(out)).toEqual([...expected].reverse());
+    }
+  };
+
+  it("scores whole rows (and lists of mentors) as fitChoiceFree scores each pair, with any policy and weights", () => {
+    fc.assert(
+      fc.property(cohortArb(6, 6), policyArb, weightsArb, (input, policy, weights) => expectRowsAsPairs(input, { policy, weights })),
+      { numRuns: 300 },
+    );
+  });
+
+  it("scores rows the same way with vocabularies beyond two words and many distinct grades", () => {
+    // 70 goal codes and 40 distinct grades: the layout of two words per category does not apply.
+    const wide = fc.record({
+      mentors: fc.array(fc.record({ goals: fc.subarray(Array.from({ length: 70 }, (_, i) => `g${i}`)), low: fc.integer({ min: 1, max: 40 }), span: fc.nat(5), slots: fc.subarray(["s0", "s1"]) }), { minLength: 1, maxLength: 5 }),
+      mentees: fc.array(fc.record({ goals: fc.subarray(Array.from({ length: 70 }, (_, i) => `g${i}`)), grade: fc.option(fc.integer({ min: 1, max: 40 })), slots: fc.subarray(["s0", "s1"]) }), { minLength: 1, maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(wide, policyArb, ({ mentors, mentees }, policy) => {
+        const input: MatchingInput = {
+          mentors: mentors.map((x, v) => mentor(`r${v}`, { competencies: x.goals, menteeGrades: { min: x.low, max: x.low + x.span }, slots: x.slots })),
+          mentees: [
+            ...mentees.map((x, u) => mentee(`e${u}`, { goals: x.goals, grade: x.grade, slots: x.slots })),
+            // Every grade from 1 to 40 present, so there are more than 31 distinct ones.
+            ...Array.from({ length: 40 }, (_, g) => mentee(`z${g}`, { grade: g + 1, goals: ["g1", "g69"] })),
+          ],
+        };
+        expectRowsAsPairs(input, { policy });
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("keeps fits of 254 points and more exactly (scored again when read)", () => {
+    const goals = ["a", "b", "c"];
+    const input: MatchingInput = {
+      mentors: [mentor("r0", { competencies: goals }), mentor("r1", { competencies: ["a"] })],
+      mentees: [mentee("e0", { goals }), mentee("e1", { goals: ["a"] })],
+    };
+    const inst = prepareInstance(input, { weights: { goalCovered: 100 } });
+    const scorer = new PairScorer(inst);
+    const cache = new FitCache(scorer, 2, 2);
+    const out = new Int32Array(2);
+    for (let u = 0; u < 2; u++) {
+      scorer.fitRow(u, out);
+      cache.store(u, out);
+    }
+    cache.fitRow(0, out, Int32Array.from([0, 1]), 2);
+    expect(Array.from(out)).toEqual([300, 100]);
+  });
+});
+
+describe("mentor-side seeds", () => {
+  it("give every mentor with places candidates among the mentees it suits, with their true scores", () => {
+    fc.assert(
+      fc.property(cohortArb(8, 6), (input) => {
+        const inst = prepareInstance(input);
+        const scorer = new PairScorer(inst);
+        const seeded = buildCandidates(inst, scorer, 1, { seeds: { perPlace: 1, extra: 1 } });
+        const plain = buildCandidates(inst, scorer, 1);
+        const m = inst.mentors.length;
+        const perMentor = new Int32Array(m);
+        for (let u = 0; u < inst.mentees.length; u++) {
+          seeded.rowMentors[u]!.forEach((v, i) => {
+            expect(seeded.rowScores[u]![i]).toBe(scorer.score(u, v));
+            expect(scorer.allowed(u, v)).toBe(true);
+            perMentor[v]!++;
+          });
+          // The row's own pairs stay, and its threshold still bounds every pair left out.
+          for (const v of plain.rowMentors[u]!) expect(seeded.rowMentors[u]).toContain(v);
+          expect(seeded.threshold[u]).toBe(plain.threshold[u]);
+        }
+        for (let v = 0; v < m; v++) {
+          if (inst.capacityLeft[v] === 0) continue;
+          let suits = 0;
+          for (let u = 0; u < inst.mentees.length; u++) if (inst.active[u] && scorer.allowedWithoutChoice(u, v) && !scorer.isForbidden(u, v) && scorer.choiceOf(u, v) < 0) suits++;
+          // Seeds come from the incomplete rows: at least min(seeds, those mentees) each.
+          let incomplete = 0;
+          for (let u = 0; u < inst.mentees.length; u++) if (inst.active[u] && !plain.complete[u] && scorer.allowedWithoutChoice(u, v) && !scorer.isForbidden(u, v) && scorer.choiceOf(u, v) < 0) incomplete++;
+          expect(perMentor[v]).toBeGreaterThanOrEqual(Math.min(inst.capacityLeft[v]! + 1, incomplete));
+          expect(perMentor[v]).toBeLessThanOrEqual(suits + inst.mentees.length);
         }
       }),
       { numRuns: 300 },
