@@ -138,11 +138,15 @@ export class FakeMax {
    */
   readonly fetch = async (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(typeof input === "string" || input instanceof URL ? input : input.url);
-    const headers = new Headers(init.headers);
+    const plain = init.headers && !(init.headers instanceof Headers) && !Array.isArray(init.headers) ? (init.headers as Record<string, string>) : undefined;
+    const headers = plain ? undefined : new Headers(init.headers);
+    const header = (name: string) => (plain ? Object.entries(plain).find(([k]) => k.toLowerCase() === name)?.[1] : headers!.get(name)) ?? undefined;
     const raw = init.body === undefined || init.body === null ? Buffer.alloc(0) : typeof init.body === "string" ? Buffer.from(init.body) : Buffer.from(await new Response(init.body).arrayBuffer());
-    const answer = await this.respond(init.method ?? "GET", `${url.pathname}${url.search}`, headers.get("authorization") ?? undefined, headers.get("content-type") ?? "", raw);
+    const answer = await this.respond(init.method ?? "GET", `${url.pathname}${url.search}`, header("authorization"), header("content-type") ?? "", raw);
     if (!answer) return new Promise<Response>(() => undefined); // never answered
-    return new Response(JSON.stringify(answer.body), { status: answer.status, headers: { "content-type": "application/json" } });
+    // The answer as the client reads it (status, JSON body, content type), serialised and parsed as over HTTP.
+    const text = JSON.stringify(answer.body);
+    return { status: answer.status, ok: answer.status < 300, headers: new Headers({ "content-type": "application/json" }), json: async () => JSON.parse(text), text: async () => text } as unknown as Response;
   };
 
   /** One request's answer (undefined: none is given). */
