@@ -9,6 +9,9 @@
  * that could improve the total (see optimise.ts), and stable matching extends a mentee's list
  * when it runs out (see stable.ts).
  *
+ * The optimising modes add mentor-side seeds (see MentorSeeds) and keep every pair's fit for
+ * the check (FitCache); the rows of all pairs are scored in one pass (PairScorer.fitRow).
+ *
  * Mentors with no place left (all taken by fixed pairs) get no candidates.
  */
 import type { Instance } from "./instance.js";
@@ -130,12 +133,16 @@ export function buildCandidates(inst: Instance, scorer: PairScorer, perMentee: n
     let allowed = 0;
     scorer.fitRow(u, fits);
     options.cache?.store(u, fits);
+    let floor = top.floor;
     for (let v = 0; v < m; v++) {
       const f = fits[v]!;
       if (f < 0 || mark[v] === u || capacityLeft[v]! === 0) continue;
       allowed++;
       const key = (f > 1 ? f : 1) * m + (m - 1 - v);
-      if (key > top.floor) top.offer(key);
+      if (key > floor) {
+        top.offer(key);
+        floor = top.floor;
+      }
     }
     for (let i = 0; i < top.size; i++) {
       const key = top.keys[i]!;

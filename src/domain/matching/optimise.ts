@@ -8,11 +8,14 @@
  * pairs is optimal for the full set when every left-out allowed pair (u, v) satisfies
  *     score(u, v)·scale + bonus ≤ π(u) − π(v)
  * (its reduced cost is non-negative, so the residual graph still has no negative cycle).
- * Left-out pairs are pairs nobody chose (choice pairs are always candidates), whose score is
- * at most max(1, fitUpper(u)). Scanning mentors by decreasing π(v) therefore stops as soon as
- * max(1, fitUpper(u))·scale + bonus ≤ π(u) − π(v); rows that already hold all their allowed pairs
- * are skipped, and so is a pair whose bound from both people's numbers of answers
- * (pairUpper) already passes. Failing pairs join the candidates and the problem is solved
+ * Left-out pairs are pairs nobody chose (choice pairs are always candidates); a row's left-out
+ * pairs score at most max(1, outsideBound(u)), the score of the last pair the row kept.
+ * Scanning mentors by decreasing π(v) therefore stops as soon as that bound·scale + bonus
+ * ≤ π(u) − π(v) (a binary search on the sorted potentials); rows that already hold all their
+ * allowed pairs are skipped. The pairs of the scanned prefix are scored in one call
+ * (PairScorer.fitRow), or read from the bytes the candidate pass kept (FitCache): on skewed
+ * cohorts prices and utilities are close, so most rows must look at most mentors every round.
+ * Failing pairs join the candidates and the problem is solved
  * again. Not all of them at once: on skewed cohorts (popular codes, a few mentors with many
  * competencies) the first graph leaves cheap mentors nearly empty, and millions of pairs fail,
  * whose shortest paths then take seconds each. A round adds per mentee and per mentor only the

@@ -3,7 +3,8 @@
  *
  * 1. Prepare: validate, sort people by id, pack questionnaire codes, apply fixed pairs.
  * 2. Candidates: all allowed pairs on small cohorts (≤ denseLimit mentee×mentor pairs);
- *    otherwise every choice pair plus the best `candidatesPerMentee` fit-only pairs per mentee.
+ *    otherwise every choice pair plus the best `candidatesPerMentee` fit-only pairs per mentee
+ *    (best_total / most_matched: plus mentor-side seeds, and every pair's fit kept for the check).
  * 3. Solve:
  *    - best_total: maximum-weight assignment with capacities (min-cost flow), proven optimal
  *      over all allowed pairs by the dual check, adding left-out pairs if needed; among equal
