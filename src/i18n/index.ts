@@ -30,6 +30,9 @@ export class I18n {
   private readonly keys = new Map<Language, Set<string>>();
 
   constructor(dir: string = LOCALES_DIR) {
+    // Found from this file's place, under tsx (src/i18n) and compiled (dist/i18n) alike; an
+    // installation without them must not start and show message keys.
+    if (!existsSync(dir)) throw new Error(`locales not found at ${dir}`);
     for (const lang of LANGUAGES) {
       const bundle = new FluentBundle(lang, { useIsolating: false });
       const keys = new Set<string>();
