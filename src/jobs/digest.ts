@@ -63,13 +63,10 @@ export const digestDedupKey = (administratorId: string, occurrence: string): str
  * messenger gets nothing recorded.
  */
 export async function queueDigest(deps: Pick<DigestDeps, "prisma" | "i18n" | "services">, personId: string, dedupKey: string, built: BuiltDigest, scopeName: string, now: Date): Promise<QueueOutcome> {
-  const person = await deps.prisma.person.findUnique({
-    where: { id: personId },
-    select: { language: true, erasedAt: true, _count: { select: { identities: { where: { unreachable: false } } } } },
-  });
-  if (!person || person.erasedAt || person._count.identities === 0) return "no-channel";
+  const [account] = await deps.services.outbox.accounts(personId);
+  if (!account) return "no-channel";
   if ((await deps.services.outbox.known([dedupKey])).size) return "queued";
-  const lang = isLanguage(person.language) ? person.language : "ru";
+  const lang = isLanguage(account.language) ? account.language : "ru";
   const content = digestContent(
     { scopeName, organisations: built.organisations.length, digest: built.digest, chart: built.chart, timezone: built.timezone, since: built.since, previousAt: built.previousAt, now },
     deps.i18n.translator(lang),

@@ -222,6 +222,18 @@ export class Outbox {
     return row ?? null;
   }
 
+  /**
+   * The person's accounts the bot may write to — reachable, on a messenger their organisations
+   * allow — the first one they used first, each with the person's language (none: erased).
+   */
+  async accounts(personId: string): Promise<{ id: string; platform: Platform; chatId: string; externalId: string; language: string }[]> {
+    return this.sql.rows(
+      `SELECT i.id, i.platform::text AS platform, i."chatId", i."externalId", p.language::text AS language FROM "MessengerIdentity" i JOIN "Person" p ON p.id = i."personId"
+       WHERE i."personId" = $1 AND NOT i.unreachable AND p."erasedAt" IS NULL AND ${allowedByOrganisations("i")} ORDER BY i."createdAt", i.id`,
+      [personId],
+    );
+  }
+
   /** The first of these messengers on which the person can still be reached. */
   async reachablePlatform(personId: string, platforms: readonly Platform[]): Promise<Platform | null> {
     if (!platforms.length) return null;

@@ -1,4 +1,3 @@
-import type { PrismaClient } from "../db/client.js";
 import type { Clock } from "../domain/clock.js";
 import type { TextRef } from "../flows/types.js";
 import type { I18n, Translate } from "../i18n/index.js";
@@ -61,7 +60,6 @@ export class Outreach {
   private wiring?: OutreachWiring;
 
   constructor(
-    private readonly prisma: PrismaClient,
     private readonly outbox: Outbox,
     private readonly now: Clock,
   ) {}
@@ -75,15 +73,10 @@ export class Outreach {
     return this.wiring;
   }
 
-  /** The person's accounts the bot can write to, the first one they used first. */
+  /** The person's accounts the bot can write to (allowed, reachable, on a messenger the service runs), the first one they used first. */
   private async channels(personId: string): Promise<{ id: string; platform: Platform; chatId: string; externalId: string; language: string }[]> {
-    const person = await this.prisma.person.findUnique({
-      where: { id: personId },
-      select: { language: true, erasedAt: true, identities: { where: { unreachable: false }, orderBy: { createdAt: "asc" }, select: { id: true, platform: true, chatId: true, externalId: true } } },
-    });
-    if (!person || person.erasedAt) return [];
     const { messengers } = this.require();
-    return person.identities.filter((i) => messengers.has(i.platform)).map((i) => ({ ...i, language: person.language }));
+    return (await this.outbox.accounts(personId)).filter((i) => messengers.has(i.platform));
   }
 
   /** Records one message to a person, due now. */

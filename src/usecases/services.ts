@@ -87,7 +87,7 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
   const forms = new FormResponses(prisma, sql, now);
   const participants = new Participants(prisma, sql, now);
   const outbox = new Outbox(sql, now);
-  const outreach = new Outreach(prisma, outbox, now);
+  const outreach = new Outreach(outbox, now);
   const surveys = new Surveys(prisma, now);
   const tasks = new CuratorTasks(prisma, now);
   const pairs = new PairService(prisma, outreach, participants, tasks, surveys, new Audit(sql, now));

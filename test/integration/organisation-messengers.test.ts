@@ -137,6 +137,30 @@ describe.each(ON_EVERY_PLATFORM)("an organisation that does not allow %s", (plat
   });
 });
 
+describe.each(ON_EVERY_PLATFORM)("counting who can be told, in an organisation that does not allow %s", (platform) => {
+  let h: Harness;
+  let programmeId: string;
+  const allowed = PLATFORMS.filter((p) => p !== platform);
+
+  beforeAll(async () => {
+    h = await startHarness();
+    ({ programmeId } = await h.seedProgramme({ name: "Наставничество 7 «Б»" }));
+    const { organisationId } = await h.app.db.prisma.programme.findUniqueOrThrow({ where: { id: programmeId } });
+    await h.app.db.prisma.organisation.update({ where: { id: organisationId }, data: { messengers: allowed } });
+  });
+  afterAll(() => h?.close());
+
+  it(`a survey's invitation counts as sent only to people on an allowed messenger, not to someone only on ${platform}`, async () => {
+    const curator = await seedParticipant(h, { programmeId, role: "curator", name: "Куратор Вера", platform: allowed[0]! });
+    await seedParticipant(h, { programmeId, role: "mentee", name: "Можно написать", platform: allowed[1]! });
+    await seedParticipant(h, { programmeId, role: "mentee", name: "Только запрещённый", platform });
+    const u = h.user(allowed[0]!, curator.userId);
+    await u.send("/survey_open satisfaction");
+    expect(u.last().text).toContain("Приглашение отправлено 1 из 2");
+    expect(u.last().text).toContain("ещё 1 — бот не может им написать");
+  });
+});
+
 describe("an organisation's choice and a person in two organisations", () => {
   let h: Harness;
   beforeAll(async () => {
