@@ -8,7 +8,7 @@ import { loadEnvFile } from "./env-file.js";
 async function main(): Promise<void> {
   const mode = process.argv[2] ?? "all";
   if (!["all", "bot", "worker"].includes(mode)) {
-    console.error(`Usage: tsx src/main.ts [all|bot|worker]`);
+    console.error(`Usage: node dist/main.js [all|bot|worker]`);
     process.exit(2);
   }
   loadEnvFile();

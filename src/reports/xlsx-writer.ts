@@ -1,5 +1,8 @@
-/** Writes sheet models to an .xlsx file with exceljs (the only I/O: producing a Buffer). */
-import ExcelJS from "exceljs";
+/**
+ * Writes sheet models to an .xlsx file with exceljs (the only I/O: producing a Buffer). exceljs is
+ * loaded with the first workbook, not with the process: it is a third of the service's start-up.
+ */
+import type ExcelJS from "exceljs";
 import type { CellValue, ColumnKind, SheetModel } from "./sheet-model.js";
 
 const HEADER_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
@@ -100,7 +103,8 @@ function addSheet(wb: ExcelJS.Workbook, sheet: SheetModel): void {
 }
 
 export async function writeXlsx(sheets: readonly SheetModel[]): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const { default: excel } = await import("exceljs");
+  const wb = new excel.Workbook();
   wb.creator = "Nastavnik";
   for (const sheet of sheets) addSheet(wb, sheet);
   const data = await wb.xlsx.writeBuffer();
