@@ -8,6 +8,7 @@ import type { IndicatorSet } from "../domain/indicators/result-types.js";
 import { DEFAULT_TIMEZONE, isTimezone, localDate } from "../domain/time.js";
 import type { IndicatorData } from "./indicator-data.js";
 import type { AdministratorRow, Scopes, ScopedOrganisation } from "./scope.js";
+import { countInBatches, inBatches } from "./batches.js";
 
 /**
  * The administrators' digests: the scope's indicators now and at the digest before, the week's
@@ -74,7 +75,7 @@ export class Digests {
   /** Occurrences already handled per administrator, among records taken since `since`. */
   async handledOccurrences(administratorIds: readonly string[], since: Date): Promise<Map<string, Set<string>>> {
     const keys = administratorIds.map(digestRecordKey);
-    const rows = keys.length ? await this.prisma.indicatorSnapshot.findMany({ where: { scopeKey: { in: keys }, takenAt: { gte: since } }, select: { scopeKey: true, values: true } }) : [];
+    const rows = await inBatches(keys, (slice) => this.prisma.indicatorSnapshot.findMany({ where: { scopeKey: { in: slice }, takenAt: { gte: since } }, select: { scopeKey: true, values: true } }));
     const out = new Map<string, Set<string>>();
     for (const r of rows) {
       const occurrence = (r.values as { occurrence?: unknown } | null)?.occurrence;
@@ -104,13 +105,13 @@ export class Digests {
   private async activity(programmeIds: string[], since: Date, now: Date): Promise<DigestActivity> {
     if (!programmeIds.length) return { newPairs: 0, meetingsHeld: 0, meetingsMissed: 0, feedbackForms: 0, satisfactionAnswers: 0 };
     const window = { gte: since, lt: now };
-    const inProgrammes = { pair: { programmeId: { in: programmeIds } } };
+    const count = (query: (ids: string[]) => Promise<number>) => countInBatches(programmeIds, query);
     const [newPairs, meetingsHeld, meetingsMissed, feedbackForms, satisfactionAnswers] = await Promise.all([
-      this.prisma.pair.count({ where: { programmeId: { in: programmeIds }, confirmedAt: window } }),
-      this.prisma.meeting.count({ where: { ...inProgrammes, status: "held", startsAt: window } }),
-      this.prisma.meeting.count({ where: { ...inProgrammes, status: "missed", startsAt: window } }),
-      this.prisma.formResponse.count({ where: { programmeId: { in: programmeIds }, formId: "meeting-feedback", status: "submitted", submittedAt: window } }),
-      this.prisma.formResponse.count({ where: { programmeId: { in: programmeIds }, formId: { in: ["satisfaction-mentor", "satisfaction-mentee"] }, status: "submitted", submittedAt: window } }),
+      count((ids) => this.prisma.pair.count({ where: { programmeId: { in: ids }, confirmedAt: window } })),
+      count((ids) => this.prisma.meeting.count({ where: { pair: { programmeId: { in: ids } }, status: "held", startsAt: window } })),
+      count((ids) => this.prisma.meeting.count({ where: { pair: { programmeId: { in: ids } }, status: "missed", startsAt: window } })),
+      count((ids) => this.prisma.formResponse.count({ where: { programmeId: { in: ids }, formId: "meeting-feedback", status: "submitted", submittedAt: window } })),
+      count((ids) => this.prisma.formResponse.count({ where: { programmeId: { in: ids }, formId: { in: ["satisfaction-mentor", "satisfaction-mentee"] }, status: "submitted", submittedAt: window } })),
     ]);
     return { newPairs, meetingsHeld, meetingsMissed, feedbackForms, satisfactionAnswers };
   }
@@ -118,10 +119,10 @@ export class Digests {
   async overdue(programmeIds: string[], now: Date): Promise<DigestOverdue> {
     if (!programmeIds.length) return { unresolvedMeetings: 0, curatorTasks: 0 };
     const [unresolvedMeetings, curatorTasks] = await Promise.all([
-      this.prisma.meeting.count({
-        where: { pair: { programmeId: { in: programmeIds } }, status: { in: ["proposed", "confirmed"] }, startsAt: { lt: new Date(now.getTime() - UNRESOLVED_MEETING_HOURS * 3_600_000) } },
-      }),
-      this.prisma.curatorTask.count({ where: { programmeId: { in: programmeIds }, doneAt: null, dueAt: { lt: now } } }),
+      countInBatches(programmeIds, (ids) =>
+        this.prisma.meeting.count({ where: { pair: { programmeId: { in: ids } }, status: { in: ["proposed", "confirmed"] }, startsAt: { lt: new Date(now.getTime() - UNRESOLVED_MEETING_HOURS * 3_600_000) } } }),
+      ),
+      countInBatches(programmeIds, (ids) => this.prisma.curatorTask.count({ where: { programmeId: { in: ids }, doneAt: null, dueAt: { lt: now } } })),
     ]);
     return { unresolvedMeetings, curatorTasks };
   }

@@ -4,6 +4,7 @@ import type { MentorshipData, OrganisationInput, PairInput, ParticipantInput, Pr
 import { participantFacts, type ParticipantFacts } from "../domain/participant-facts.js";
 import type { MentorshipForm } from "../domain/roles.js";
 import type { MeetingRow, MenteeBaseRow, MentorBaseRow, PairRow, Translate } from "../reports/index.js";
+import { inBatches } from "./batches.js";
 
 /**
  * The database mapped onto the pure inputs of the indicators (seed 003) and of the RNC forms
@@ -248,11 +249,13 @@ export class IndicatorData {
     const programmeIds = loaded.programmes.map((p) => p.id);
     const pairIds = loaded.pairs.map((p) => p.id);
     const [meetings, cycleResponses] = await Promise.all([
-      this.prisma.meeting.findMany({
-        where: { pairId: { in: pairIds } },
-        select: { id: true, pairId: true, stage: true, startsAt: true, status: true, place: true },
-        orderBy: [{ startsAt: "asc" }, { id: "asc" }],
-      }),
+      inBatches(pairIds, (slice) =>
+        this.prisma.meeting.findMany({
+          where: { pairId: { in: slice } },
+          select: { id: true, pairId: true, stage: true, startsAt: true, status: true, place: true },
+          orderBy: [{ startsAt: "asc" }, { id: "asc" }],
+        }),
+      ).then((rows) => rows.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))),
       this.prisma.formResponse.findMany({
         where: { programmeId: { in: programmeIds }, status: "submitted", formId: { in: ["meeting-feedback", "final-report"] } },
         select: { personId: true, formId: true, subjectKey: true, answers: true },

@@ -6,6 +6,7 @@ import { lifecycleSettings } from "../domain/lifecycle-settings.js";
 import { addDays, formatDate, formatIsoDate, localDate, localParts, utcDate } from "../domain/time.js";
 import { menteeNames, type Pairs, type PairView } from "./pairs.js";
 import type { CuratorTasks } from "./tasks.js";
+import { inBatches } from "./batches.js";
 
 /**
  * Everything open in a programme that a curator should act on (/overdue, and the digest):
@@ -147,7 +148,7 @@ export class Overdue {
 
   private async submitted(programmeId: string, formId: string, subjectKeys: string[]): Promise<Set<string>> {
     if (!subjectKeys.length) return new Set();
-    const rows = await this.prisma.formResponse.findMany({ where: { programmeId, formId, subjectKey: { in: subjectKeys }, submittedAt: { not: null } }, select: { personId: true, subjectKey: true } });
+    const rows = await inBatches(subjectKeys, (slice) => this.prisma.formResponse.findMany({ where: { programmeId, formId, subjectKey: { in: slice }, submittedAt: { not: null } }, select: { personId: true, subjectKey: true } }));
     return new Set(rows.map((r) => `${r.subjectKey}|${r.personId}`));
   }
 }

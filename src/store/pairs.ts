@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "../db/client.js";
 import { PAIR_STAGES, type EndReason, type PairStatus } from "../domain/lifecycle.js";
+import { inBatches } from "./batches.js";
 
 /**
  * Pairs and groups of a programme (002 §7.3–7.5), as stored: created when a curator confirms
@@ -194,9 +195,24 @@ export class Pairs {
   }
 
   /** The pairs that match, with their people, oldest first (one query, whatever their number). */
+  /**
+   * The pairs matching `where`, with their people. Their ids are read first and the pairs with
+   * their people a slice at a time: Prisma loads relations with an `IN` list of the parents' ids,
+   * which a region's pairs would take beyond PostgreSQL's limit on parameters.
+   */
   async find(where: Prisma.PairWhereInput): Promise<PairWithPeople[]> {
-    const rows = (await this.prisma.pair.findMany({ where, select: PAIR_SELECT, orderBy: [{ confirmedAt: "asc" }, { id: "asc" }] })) as PairRecord[];
-    return rows.map(withPeople);
+    const ids = await this.prisma.pair.findMany({ where, select: { id: true }, orderBy: [{ confirmedAt: "asc" }, { id: "asc" }] });
+    return this.withIds(ids.map((r) => r.id));
+  }
+
+  /** These pairs with their people, in the order given (ids not found are left out). */
+  async withIds(ids: readonly string[]): Promise<PairWithPeople[]> {
+    const rows = (await inBatches(ids, (slice) => this.prisma.pair.findMany({ where: { id: { in: slice } }, select: PAIR_SELECT }))) as PairRecord[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      return r ? [withPeople(r)] : [];
+    });
   }
 
   async get(pairId: string): Promise<PairView | null> {

@@ -8,6 +8,7 @@ import type { OutboxButton, OutboxMessage } from "../../store/notifications.js";
 import { membersOf, type PairView, type PairWithPeople } from "../../store/pairs.js";
 import type { OutboundPort } from "../outbound.js";
 import { utcDate } from "../../domain/time.js";
+import { inBatches } from "../../store/batches.js";
 
 export const DAY = 86_400_000;
 /** The stages of a pair still working (002 §7.4). */
@@ -114,7 +115,7 @@ export class Tick {
   /** Which of these subjects have the form submitted, as `subjectKey|personId`. */
   async submitted(formId: string, subjectKeys: string[]): Promise<Set<string>> {
     if (!subjectKeys.length) return new Set();
-    const rows = await this.prisma.formResponse.findMany({ where: { formId, subjectKey: { in: subjectKeys }, submittedAt: { not: null } }, select: { personId: true, subjectKey: true } });
+    const rows = await inBatches(subjectKeys, (slice) => this.prisma.formResponse.findMany({ where: { formId, subjectKey: { in: slice }, submittedAt: { not: null } }, select: { personId: true, subjectKey: true } }));
     return new Set(rows.map((r) => `${r.subjectKey}|${r.personId}`));
   }
 
@@ -146,7 +147,7 @@ export class Tick {
     await this.workingPairs();
     const missing = [...new Set(ids)].filter((id) => !this.pairCache.has(id));
     if (missing.length) {
-      for (const p of await this.services.pairs.find({ id: { in: missing } })) this.pairCache.set(p.id, people(p));
+      for (const p of await this.services.pairs.withIds(missing)) this.pairCache.set(p.id, people(p));
     }
     const out = new Map<string, TickPair>();
     for (const id of ids) {
