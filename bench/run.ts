@@ -21,6 +21,8 @@ const matching = await optional("./matching.ts", "runMatchingBench");
 if (matching) benches.push({ name: "matching", run: matching });
 const delivery = await optional("./delivery.ts", "runDeliveryBench");
 if (delivery) benches.push({ name: "delivery", run: delivery });
+const region = await optional("./region.ts", "runRegionBench");
+if (region) benches.push({ name: "region", run: region });
 
 const only = process.argv[2];
 const isolated = process.argv[3] === "--child";
