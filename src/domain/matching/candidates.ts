@@ -180,10 +180,10 @@ export function buildCandidates(inst: Instance, scorer: PairScorer, perMentee: n
 }
 
 /** Every allowed pair of mentee u with a mentor who has places, as mentorKeys in mentor order. */
-export function allowedKeys(inst: Instance, scorer: PairScorer, u: number): number[] {
+export function allowedKeys(inst: Instance, scorer: PairScorer, u: number, cache: FitCache | null = null, fits: Int32Array = new Int32Array(inst.mentors.length)): number[] {
   const m = inst.mentors.length;
-  const fits = new Int32Array(m);
-  scorer.fitRow(u, fits);
+  if (cache) cache.fullRow(u, fits);
+  else scorer.fitRow(u, fits);
   const mark = new Uint8Array(m);
   for (let i = inst.forbiddenStart[u]!; i < inst.forbiddenStart[u + 1]!; i++) mark[inst.forbiddenMentor[i]!] = 1;
   const keys: number[] = [];
@@ -204,8 +204,14 @@ export function allowedKeys(inst: Instance, scorer: PairScorer, u: number): numb
 }
 
 /** Mentors and scores of mentorKeys, in the given order. */
-export function decodeKeys(keys: readonly number[], m: number): { mentors: Int32Array; scores: Float64Array } {
-  const mentors = Int32Array.from(keys, (key) => m - 1 - (key % m));
-  const scores = Float64Array.from(keys, (key, i) => (key - (m - 1 - mentors[i]!)) / m);
+export function decodeKeys(keys: ArrayLike<number>, m: number): { mentors: Int32Array; scores: Float64Array } {
+  const mentors = new Int32Array(keys.length);
+  const scores = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const v = m - 1 - (key % m);
+    mentors[i] = v;
+    scores[i] = (key - (m - 1 - v)) / m;
+  }
   return { mentors, scores };
 }

@@ -31,6 +31,16 @@ export class FitCache {
     }
   }
 
+  /** As PairScorer.fitRow for every mentor, from the stored bytes. */
+  fullRow(u: number, out: Int32Array): void {
+    const bytes = this.bytes;
+    const base = u * this.m;
+    for (let v = 0; v < this.m; v++) {
+      const b = bytes[base + v]!;
+      out[v] = b === 255 ? this.scorer.fitChoiceFree(u, v) : b - 1;
+    }
+  }
+
   /** As PairScorer.fitRow for mentors[0 .. count), from the stored bytes. */
   fitRow(u: number, out: Int32Array, mentors: Int32Array, count: number): void {
     const bytes = this.bytes;

@@ -14,6 +14,7 @@
  * lists. O(total proposals · log capacity + extended mentees · mentors).
  */
 import { allowedKeys, decodeKeys, mentorKey, type CandidateSet } from "./candidates.js";
+import type { FitCache } from "./fit-cache.js";
 import type { Instance } from "./instance.js";
 import type { PairScorer } from "./score.js";
 
@@ -40,8 +41,7 @@ function candidateList(set: CandidateSet, u: number, m: number): PreferenceList 
   const row = set.rowMentors[u]!;
   const rowScores = set.rowScores[u]!;
   const keys = row.map((v, i) => mentorKey(rowScores[i]!, v, m)).sort((a, b) => b - a);
-  const mentors = Int32Array.from(keys, (key) => m - 1 - (key % m));
-  const scores = Float64Array.from(keys, (key, i) => (key - (m - 1 - mentors[i]!)) / m);
+  const { mentors, scores } = decodeKeys(keys, m);
   let trusted = keys.length;
   if (!set.complete[u]) {
     const threshold = set.threshold[u]!;
@@ -51,7 +51,8 @@ function candidateList(set: CandidateSet, u: number, m: number): PreferenceList 
   return { mentors, scores, trusted };
 }
 
-export function deferredAcceptance(inst: Instance, scorer: PairScorer, set: CandidateSet): StableSolution {
+/** @param cache the fits of every pair kept by buildCandidates, read when a list is extended (null: scored again). */
+export function deferredAcceptance(inst: Instance, scorer: PairScorer, set: CandidateSet, cache: FitCache | null = null): StableSolution {
   const n = inst.mentees.length;
   const m = inst.mentors.length;
   const capacity = inst.capacityLeft;
@@ -67,6 +68,9 @@ export function deferredAcceptance(inst: Instance, scorer: PairScorer, set: Cand
   const lists: (PreferenceList | undefined)[] = new Array(n);
   const isFull = new Uint8Array(n);
   let extended = 0;
+  // Scratch of the list extensions: mentors u proposed to (stamp u), a row of fits.
+  const proposed = new Int32Array(m).fill(-1);
+  const fits = new Int32Array(m);
 
   const siftDown = (base: number, size: number, i: number): void => {
     const key = heldKey[base + i]!;
@@ -108,16 +112,17 @@ export function deferredAcceptance(inst: Instance, scorer: PairScorer, set: Cand
         // Past the trusted candidates: the rest of u's list, keeping only mentors that would
         // accept u now (a mentor that rejects now rejects later too: a full mentor stays full
         // and its worst mentee only improves), so the outcome is unchanged.
-        const proposed = new Set<number>();
-        for (let i = 0; i < next[u]!; i++) proposed.add(list.mentors[i]!);
-        const accepting = allowedKeys(inst, scorer, u).filter((key) => {
+        for (let i = 0; i < next[u]!; i++) proposed[list.mentors[i]!] = u;
+        const keys = allowedKeys(inst, scorer, u, cache, fits);
+        const accepting: number[] = [];
+        for (const key of keys) {
           const v = m - 1 - (key % m);
-          if (proposed.has(v)) return false;
-          if (load[v]! < capacity[v]!) return true;
-          return menteeKey((key - (m - 1 - v)) / m, u, n) > heldKey[slotStart[v]!]!;
-        });
-        accepting.sort((a, b) => b - a);
-        list = lists[u] = { ...decodeKeys(accepting, m), trusted: accepting.length };
+          if (proposed[v] === u) continue;
+          if (load[v]! < capacity[v]! || menteeKey((key - (m - 1 - v)) / m, u, n) > heldKey[slotStart[v]!]!) accepting.push(key);
+        }
+        // Best first: a typed sort (ascending, no comparator), read backwards.
+        const sorted = Float64Array.from(accepting).sort().reverse();
+        list = lists[u] = { ...decodeKeys(sorted, m), trusted: sorted.length };
         next[u] = 0;
         isFull[u] = 1;
         extended++;

@@ -75,15 +75,17 @@ export function suggestPairs(input: MatchingInput, options: MatchingOptions = {}
   const perMentee = dense ? Infinity : (options.candidatesPerMentee ?? DEFAULT_CANDIDATES_PER_MENTEE);
   // The optimising modes on a pruned graph: mentor-side seeds, and the fits kept for the check.
   const pruned = !dense && mode !== "stable" && inst.policy.requireChoice === "none";
-  const cache = pruned && n * m <= FIT_CACHE_LIMIT ? new FitCache(scorer, n, m) : null;
-  const set = buildCandidates(inst, scorer, perMentee, pruned ? { seeds: MENTOR_SEEDS, cache: cache ?? undefined } : {});
+  // Stable matching reads the kept fits when a mentee's list runs out of candidates.
+  const keep = !dense && inst.policy.requireChoice === "none" && n * m <= FIT_CACHE_LIMIT;
+  const cache = keep ? new FitCache(scorer, n, m) : null;
+  const set = buildCandidates(inst, scorer, perMentee, { ...(pruned ? { seeds: MENTOR_SEEDS } : {}), ...(cache ? { cache } : {}) });
 
   let mentorOf: Int32Array;
   let scoreOf: Float64Array;
   let rounds = 1;
   let proven: boolean;
   if (mode === "stable") {
-    ({ mentorOf, scoreOf } = deferredAcceptance(inst, scorer, set));
+    ({ mentorOf, scoreOf } = deferredAcceptance(inst, scorer, set, cache));
     proven = true;
   } else {
     const { scale, bonus } = pairWeight(inst, scorer, mode);

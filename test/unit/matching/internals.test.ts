@@ -8,6 +8,7 @@ import type { MatchingInput } from "../../../src/domain/matching/index.js";
 import { prepareInstance, type InstanceOptions } from "../../../src/domain/matching/instance.js";
 import { AssignmentFlow, type AssignmentSolution } from "../../../src/domain/matching/min-cost-flow.js";
 import { PairScorer } from "../../../src/domain/matching/score.js";
+import { blockingPairsOf, deferredAcceptance } from "../../../src/domain/matching/stable.js";
 import { cohortArb, mentee, mentor, policyArb, weightsArb } from "./helpers.js";
 
 interface Graph {
@@ -224,6 +225,9 @@ describe("row scoring", () => {
       out.fill(-7);
       cache.fitRow(u, out, reversed, m);
       expect(Array.from(out)).toEqual([...expected].reverse());
+      out.fill(-7);
+      cache.fullRow(u, out);
+      expect(Array.from(out)).toEqual(expected);
     }
   };
 
@@ -272,6 +276,44 @@ describe("row scoring", () => {
     }
     cache.fitRow(0, out, Int32Array.from([0, 1]), 2);
     expect(Array.from(out)).toEqual([300, 100]);
+    out.fill(-7);
+    cache.fullRow(0, out);
+    expect(Array.from(out)).toEqual([300, 100]);
+  });
+});
+
+describe("stable matching with kept fits", () => {
+  it("extends a mentee's list from the kept fits exactly as from scoring the row again", () => {
+    fc.assert(
+      fc.property(cohortArb(10, 6, 2), fc.integer({ min: 1, max: 3 }), (input, perMentee) => {
+        const inst = prepareInstance(input);
+        const scorer = new PairScorer(inst);
+        const cache = new FitCache(scorer, inst.mentees.length, inst.mentors.length);
+        // Few candidates per mentee, so that lists run out and are extended.
+        const set = buildCandidates(inst, scorer, perMentee, { cache });
+        const scored = deferredAcceptance(inst, scorer, set);
+        const kept = deferredAcceptance(inst, scorer, set, cache);
+        expect(Array.from(kept.mentorOf)).toEqual(Array.from(scored.mentorOf));
+        expect(Array.from(kept.scoreOf)).toEqual(Array.from(scored.scoreOf));
+        expect(kept.extended).toBe(scored.extended);
+        // And the result is stable over all pairs.
+        expect(blockingPairsOf(inst, scorer, kept.mentorOf)).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("extends lists on a cohort whose candidate rows run out", () => {
+    const mentors = Array.from({ length: 4 }, (_, v) => mentor(`r${v}`, { competencies: ["a"] }));
+    const mentees = Array.from({ length: 6 }, (_, u) => mentee(`e${u}`, { goals: ["a"] }));
+    const inst = prepareInstance({ mentors, mentees });
+    const scorer = new PairScorer(inst);
+    const cache = new FitCache(scorer, 6, 4);
+    const set = buildCandidates(inst, scorer, 1, { cache });
+    const r = deferredAcceptance(inst, scorer, set, cache);
+    expect(r.extended).toBeGreaterThan(0);
+    expect(Array.from(r.mentorOf).filter((v) => v >= 0).length).toBe(4);
+    expect(blockingPairsOf(inst, scorer, r.mentorOf)).toEqual([]);
   });
 });
 
