@@ -16,7 +16,10 @@ async function optional(path: string, exportName: string): Promise<Bench["run"] 
   return mod[exportName];
 }
 
-const benches: Bench[] = [{ name: "update handling (full stack)", run: () => runUpdateBench() }];
+const benches: Bench[] = [
+  { name: "update handling (full stack)", run: () => runUpdateBench() },
+  { name: "update handling (webhooks over HTTP)", run: () => runUpdateBench({ transport: "webhook" }) },
+];
 const matching = await optional("./matching.ts", "runMatchingBench");
 if (matching) benches.push({ name: "matching", run: matching });
 const delivery = await optional("./delivery.ts", "runDeliveryBench");

@@ -1,17 +1,20 @@
 import { existsSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import setupTemplate from "../test/support/global-setup.js";
-import { startHarness, type Harness } from "../test/support/harness.js";
+import { startHarness, TEST_VK_SECRET, TEST_WEBHOOK_SECRET, type Harness } from "../test/support/harness.js";
+import { webhookPath } from "../src/platforms.js";
+import { MAX_WEBHOOK_SECRET, ServiceProcess } from "./service-process.js";
 import type { TestUser } from "../test/support/users.js";
 import { median, percentile, round } from "./stats.js";
-import { PLATFORMS } from "../src/domain/platforms.js";
+import { PLATFORMS, type Platform } from "../src/domain/platforms.js";
 
 /**
  * Update handling through the full stack: grammY, vk-io and the MAX transport parsing real
  * update payloads, the per-chat frame in PostgreSQL, the flow engine, replies sent to fake
- * messenger APIs (in process: grammY's transformer, vk-io's call hook, the MAX client's fetch). Simulated people join
- * a programme (5 updates) and fill in the mentee's request (about 20 more), in turn on every
- * registered messenger (BENCH_PLATFORM=max: one only).
+ * messenger APIs — in process (grammY's transformer, vk-io's call hook, the MAX client's fetch),
+ * or with every messenger in webhook mode over HTTP (`runUpdateBench({ transport: "webhook" })`).
+ * Simulated people join a programme (5 updates) and fill in the mentee's request (about 20 more),
+ * in turn on every registered messenger (BENCH_PLATFORM=max: one only).
  */
 
 /** A person's journey, one update per step; each step yields its kind, for the latency per kind. */
@@ -156,50 +159,95 @@ async function fixedRate(h: Harness, journey: Journey, rate: number, seconds: nu
 /** PostgreSQL on the same host is reached through its Unix socket, as a single-host deployment would. */
 const SOCKET_DIR = "/var/run/postgresql";
 
-export async function runUpdateBench(options: { runs?: number } = {}): Promise<Record<string, number | string>> {
+/** Posts each person's updates to the service's webhook of their messenger, as the messenger would; a refusal fails the journey. */
+function viaWebhook(service: ServiceProcess, u: TestUser): void {
+  const url = `${service.url}${webhookPath(u.platform)}`;
+  const headers: Record<Platform, Record<string, string>> = {
+    telegram: { "x-telegram-bot-api-secret-token": TEST_WEBHOOK_SECRET },
+    vk: {},
+    max: { "x-max-bot-api-secret": MAX_WEBHOOK_SECRET },
+  };
+  u.post = async (update) => {
+    const body = u.platform === "vk" ? { ...(update as object), secret: TEST_VK_SECRET } : update;
+    const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json", ...headers[u.platform] }, body: JSON.stringify(body) });
+    await res.arrayBuffer();
+    if (res.status !== 200) throw new Error(`${u.platform} webhook answered ${res.status}`);
+  };
+}
+
+export type UpdateTransport = "in-process" | "webhook";
+
+/**
+ * `in-process`: updates handed to each transport as its long polling does, the messengers' APIs
+ * answered in process. `webhook`: black-box — the compiled service started in a process of its
+ * own as production runs it, every messenger in webhook mode, updates posted to its HTTP server,
+ * the fake APIs called over HTTP; with its start-up time and peak RSS.
+ */
+export async function runUpdateBench(options: { runs?: number; transport?: UpdateTransport } = {}): Promise<Record<string, number | string>> {
   const runs = options.runs ?? 3;
+  const transport = options.transport ?? "in-process";
   const viaSocket = !process.env.TEST_ADMIN_DATABASE_URL && existsSync(SOCKET_DIR);
   if (viaSocket) process.env.TEST_ADMIN_DATABASE_URL = `postgresql://postgres@${encodeURIComponent(SOCKET_DIR)}/postgres`;
   const dropTemplate = await setupTemplate();
   // Simulated people answer within milliseconds of each reply, far faster than the flood
   // protection lets a real person go; it is lifted here and tested on its own.
-  const h = await startHarness({ env: { LOG_LEVEL: "warn" }, inProcessApis: true, app: { rateLimit: { burst: 1e9, perSecond: 1e9, maxQueued: 1e9 } } });
+  const rateLimit = { burst: 1e9, perSecond: 1e9, maxQueued: 1e9 };
+  const h = await startHarness({ env: { LOG_LEVEL: "warn" }, ...(transport === "webhook" ? { app: { run: { bot: false, worker: false } } } : { inProcessApis: true, app: { rateLimit } }) });
+  let service: ServiceProcess | undefined;
+  let peakRss = 0;
   try {
+    // The same flood protection lifted, through the service's environment; VK's API limit (20 requests
+    // a second for a community, which the fake does not impose) lifted too, as the in-process run does.
+    if (transport === "webhook") service = await new ServiceProcess().start(h, { FLOOD_BURST: "1000000000", FLOOD_PER_SECOND: "1000000000", FLOOD_MAX_QUEUED: "1000000000", VK_API_LIMIT: "1000" });
     const { programmeId } = await h.seedProgramme();
     const code = await h.invite(programmeId, "mentee");
-    const journey = process.env.BENCH_JOURNEY === "join" ? joinJourney(code) : joinAndRequestJourney(code);
+    const inner = process.env.BENCH_JOURNEY === "join" ? joinJourney(code) : joinAndRequestJourney(code);
+    const running = service;
+    const journey: Journey = running ? (u) => (viaWebhook(running, u), inner(u)) : inner;
     await throughput(h, journey, 100, 20); // warm-up: JIT, pools, caches
     const peak: number[] = [];
-    const steady: Awaited<ReturnType<typeof fixedRate>>[] = [];
+    const rates = transport === "webhook" ? [100, 200] : [200];
+    const steady = new Map<number, Awaited<ReturnType<typeof fixedRate>>[]>(rates.map((r) => [r, []]));
     for (let r = 0; r < runs; r++) {
-      peak.push((await throughput(h, journey, 600, 64)).updatesPerSecond);
-      if (process.env.BENCH_ONLY !== "peak") steady.push(await fixedRate(h, journey, 200, 10));
+      peak.push((await throughput(h, journey, transport === "webhook" ? 200 : 600, 64)).updatesPerSecond);
+      if (process.env.BENCH_ONLY !== "peak") for (const rate of rates) steady.get(rate)!.push(await fixedRate(h, journey, rate, 10));
     }
     // Every simulated person must have reached the end of the journey: the figures count only work done.
     const people = await h.app.db.prisma.person.count();
     const submitted = await h.app.db.prisma.formResponse.count({ where: { status: "submitted" } });
     if (process.env.BENCH_JOURNEY !== "join" && submitted < people) throw new Error(`only ${submitted} of ${people} questionnaires were submitted`);
-    // Each kind of step on its own: its p50 and p99 at 200/s (medians over the runs).
-    const kinds = [...new Set(steady.flatMap((r) => [...r.byKind.keys()]))];
-    const perKind = Object.fromEntries(
-      kinds.flatMap((kind) => {
-        const lists = steady.map((r) => r.byKind.get(kind) ?? []).filter((l) => l.length);
+    const atRates = Object.fromEntries(
+      rates.flatMap((rate) => {
+        const list = steady.get(rate)!;
         return [
-          [`${kind}: p50 / p99 ms at 200/s`, `${round(median(lists.map((l) => percentile(l, 50))), 2)} / ${round(median(lists.map((l) => percentile(l, 99))), 2)} (${lists.reduce((n, l) => n + l.length, 0)} updates)`],
+          [`p50 ms at ${rate} updates/s (median)`, round(median(list.map((s) => s.p50)), 2)],
+          [`p99 ms at ${rate} updates/s (median)`, round(median(list.map((s) => s.p99)), 2)],
+          [`achieved rate at ${rate}/s (median)`, round(median(list.map((s) => s.achieved)))],
         ];
       }),
     );
+    // Each kind of step on its own: its p50 and p99 at 200/s (medians over the runs).
+    const at200 = steady.get(200)!;
+    const kinds = [...new Set(at200.flatMap((r) => [...r.byKind.keys()]))];
+    const perKind = Object.fromEntries(
+      kinds.map((kind) => {
+        const lists = at200.map((r) => r.byKind.get(kind) ?? []).filter((l) => l.length);
+        return [`${kind}: p50 / p99 ms at 200/s`, `${round(median(lists.map((l) => percentile(l, 50))), 2)} / ${round(median(lists.map((l) => percentile(l, 99))), 2)} (${lists.reduce((n, l) => n + l.length, 0)} updates)`];
+      }),
+    );
+    if (service) peakRss = await service.stop();
     return {
+      transport,
       "updates/s (peak, median)": round(median(peak)),
-      "p50 ms at 200 updates/s (median)": round(median(steady.map((s) => s.p50)), 2),
-      "p99 ms at 200 updates/s (median)": round(median(steady.map((s) => s.p99)), 2),
-      "achieved rate at 200/s (median)": round(median(steady.map((s) => s.achieved))),
+      ...atRates,
       runs,
       "people (all journeys completed)": people,
       database: viaSocket ? "unix socket" : "tcp",
+      ...(service ? { "service start-up ms (spawn to /healthz)": round(service.startupMs), "service peak RSS MB": round(peakRss / 1048576) } : {}),
       ...perKind,
     };
   } finally {
+    await service?.stop();
     await h.close();
     await dropTemplate();
   }

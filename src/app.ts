@@ -13,7 +13,7 @@ import { createCommandRegistry } from "./bot/core/commands/index.js";
 import { commandMenus } from "./bot/core/commands/menu.js";
 import type { CoreDeps } from "./bot/core/commands/registry.js";
 import { UpdateProcessor } from "./bot/core/processor.js";
-import type { RateLimitSettings } from "./bot/core/rate-limit.js";
+import { DEFAULT_RATE_LIMIT, type RateLimitSettings } from "./bot/core/rate-limit.js";
 import type { Messenger } from "./bot/core/types.js";
 import type { Transport } from "./bot/core/transport.js";
 import { createTransport, type AdapterOptions, type Transports } from "./adapters.js";
@@ -106,7 +106,7 @@ export function createApp(options: AppOptions): App {
   });
   const jobs = new JobQueue(redis, prefix);
   services.jobs.attach(jobs);
-  const processor = new UpdateProcessor({ core, frames: new UpdateFrames(db.framePool, now), i18n, messengers, logger, rateLimit: options.rateLimit, outbound, jobs });
+  const processor = new UpdateProcessor({ core, frames: new UpdateFrames(db.framePool, now), i18n, messengers, logger, rateLimit: options.rateLimit ?? { ...DEFAULT_RATE_LIMIT, ...config.rateLimit }, outbound, jobs });
   for (const t of transports.values()) t.attach(processor);
   services.outreach.attach({ messengers, i18n, processor, outbound });
   const lifecycle = new LifecycleScheduler({ prisma: db.prisma, services, outbound, logger });

@@ -19,6 +19,10 @@ const serviceSchema = z.object({
     REDIS_URL: url(["redis:", "rediss:"]),
 
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
+    /** Flood protection per person: a burst of updates, then this many a second, this many waiting at most (more are dropped); unset: the defaults of src/bot/core/rate-limit.ts. */
+    FLOOD_BURST: z.coerce.number().int().min(1).optional(),
+    FLOOD_PER_SECOND: z.coerce.number().positive().optional(),
+    FLOOD_MAX_QUEUED: z.coerce.number().int().min(0).optional(),
   });
 
 /** The service's variables and each messenger's, from its profile (src/platforms.ts). */
@@ -42,6 +46,8 @@ export interface ServiceConfig {
   databaseUrl: string;
   redisUrl: string;
   workerConcurrency: number;
+  /** Flood protection per person, where the environment sets it (src/bot/core/rate-limit.ts has the defaults). */
+  rateLimit: { burst?: number; perSecond?: number; maxQueued?: number };
 }
 
 /** The whole configuration: the service's settings and a section for each messenger it runs on (`config.telegram`, `config.max`…). */
@@ -80,5 +86,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: e.REDIS_URL,
     ...messengers,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    rateLimit: Object.fromEntries(Object.entries({ burst: e.FLOOD_BURST, perSecond: e.FLOOD_PER_SECOND, maxQueued: e.FLOOD_MAX_QUEUED }).filter(([, v]) => v !== undefined)),
   };
 }

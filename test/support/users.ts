@@ -24,6 +24,8 @@ export interface TestUser {
   readonly id: string;
   /** Whether each update also waits for the deliveries it handed over for other people (default true). */
   waitsForOthers: boolean;
+  /** Set: the person's updates go through it (e.g. to the app's webhook over HTTP) instead of straight to the transport. */
+  post?: (update: unknown) => Promise<void>;
   send(text: string): Promise<void>;
   sendSticker(): Promise<void>;
   /** Opens the bot through an invitation deep link. */
@@ -97,6 +99,13 @@ abstract class ChatUser {
    * an update ends when the person's own answer is at the messenger.
    */
   waitsForOthers = true;
+
+  /**
+   * How the person's updates reach the bot: unset, straight into the app's transport (as its
+   * long polling hands them over); set, through this (the update benchmark posts them to the
+   * app's webhooks over HTTP).
+   */
+  post?: (update: unknown) => Promise<void>;
   abstract messages(): SeenMessage[];
   /** What the bot sent to this person's chat, sends and edits, oldest first. */
   protected abstract received(): ReceivedMessage[];
@@ -133,7 +142,8 @@ export class TelegramTestUser extends ChatUser implements TestUser {
   }
 
   private async deliver(update: Omit<Update, "update_id">): Promise<void> {
-    await settled(this.app, () => this.app.telegram!.handleUpdate({ update_id: updateId++, ...update } as Update), this.waitsForOthers);
+    const full = { update_id: updateId++, ...update } as Update;
+    await settled(this.app, () => (this.post ? this.post(full) : this.app.telegram!.handleUpdate(full)), this.waitsForOthers);
   }
 
   send(text: string): Promise<void> {
@@ -227,7 +237,7 @@ export class TelegramTestUser extends ChatUser implements TestUser {
 
 export class VkTestUser extends ChatUser implements TestUser {
   private async handle(event: any): Promise<void> {
-    await settled(this.app, () => this.app.vk!.handleEvent(event), this.waitsForOthers);
+    await settled(this.app, () => (this.post ? this.post(event) : this.app.vk!.handleEvent(event)), this.waitsForOthers);
   }
 
   readonly platform = "vk" as const;
@@ -371,7 +381,8 @@ export class MaxTestUser extends ChatUser implements TestUser {
   }
 
   private async deliver(update: Record<string, unknown>): Promise<void> {
-    await settled(this.app, () => this.app.max!.handleUpdate({ timestamp: Date.now() + maxSeq++, ...update } as any), this.waitsForOthers);
+    const full = { timestamp: Date.now() + maxSeq++, ...update };
+    await settled(this.app, () => (this.post ? this.post(full) : this.app.max!.handleUpdate(full as any)), this.waitsForOthers);
   }
 
   private message(body: Record<string, unknown>) {

@@ -37,8 +37,15 @@ describe("configuration", () => {
     const c = loadConfig({ ...base, ...tg, TELEGRAM_API_ROOT: "http://bot-api:8081", VK_GROUP_TOKEN: "t", VK_GROUP_ID: "77", VK_API_BASE_URL: "https://api.vk.com/method", TELEGRAM_BOT_USERNAME: "@school_bot" });
     expect(c.telegram).toEqual({ token: tg.TELEGRAM_BOT_TOKEN, username: "school_bot", apiRoot: "http://bot-api:8081", mode: "polling" });
     expect(c.vk).toEqual({ token: "t", groupId: 77, apiBaseUrl: "https://api.vk.com/method", mode: "longpoll" });
+    expect(loadConfig({ ...base, VK_GROUP_TOKEN: "t", VK_GROUP_ID: "77", VK_API_LIMIT: "50" }).vk).toMatchObject({ apiLimit: 50 });
     expect(c.port).toBe(8080);
     expect(c.logLevel).toBe("info");
+  });
+
+  it("flood protection follows FLOOD_* where set and keeps the defaults elsewhere; a bad value is named", () => {
+    expect(loadConfig({ ...base, ...tg }).rateLimit).toEqual({});
+    expect(loadConfig({ ...base, ...tg, FLOOD_BURST: "40", FLOOD_PER_SECOND: "0.5" }).rateLimit).toEqual({ burst: 40, perSecond: 0.5 });
+    expect(problems({ ...base, ...tg, FLOOD_BURST: "0", FLOOD_PER_SECOND: "-1" }).map((p) => p.split(":")[0]).sort()).toEqual(["FLOOD_BURST", "FLOOD_PER_SECOND"]);
   });
 
   it("treats empty values in a copied .env as absent", () => {

@@ -12,5 +12,5 @@ const VK_PROCESS_API_LIMIT = 22.5;
 
 export const vkAdapter: MessengerAdapter<VkConfig, VkTransport, { apiLimit?: number }> = {
   platform: "vk",
-  create: (config, { logger, options }) => new VkTransport({ config, logger, apiLimit: options?.apiLimit ?? VK_PROCESS_API_LIMIT }),
+  create: (config, { logger, options }) => new VkTransport({ config, logger, apiLimit: options?.apiLimit ?? config.apiLimit ?? VK_PROCESS_API_LIMIT }),
 };

@@ -4,8 +4,8 @@ import type { PlatformLimits } from "../../domain/messaging.js";
 import type { PlatformProfile } from "../../domain/platforms.js";
 
 export type VkConfig =
-  | { token: string; groupId: number; apiBaseUrl?: string; mode: "longpoll" }
-  | { token: string; groupId: number; apiBaseUrl?: string; mode: "callback"; secret: string; confirmation: string };
+  | { token: string; groupId: number; apiBaseUrl?: string; apiLimit?: number; mode: "longpoll" }
+  | { token: string; groupId: number; apiBaseUrl?: string; apiLimit?: number; mode: "callback"; secret: string; confirmation: string };
 
 /** VK inline keyboards: at most 6 rows of 5 and 10 buttons in all; labels up to 40 characters. */
 export const VK_LIMITS: PlatformLimits = {
@@ -45,6 +45,8 @@ export const vkProfile: PlatformProfile<VkConfig> = {
       VK_MODE: z.enum(["longpoll", "callback"]).default("longpoll"),
       VK_CALLBACK_SECRET: z.preprocess((v) => (v === "" ? undefined : v), z.string().min(8).max(50).optional()),
       VK_CALLBACK_CONFIRMATION: optionalString,
+      /** Requests a second one process makes to VK's API (unset: just under VK's 20/s for a community; raise only if VK raised it). */
+      VK_API_LIMIT: z.preprocess(blankAsAbsent, z.coerce.number().positive().max(1000).optional()),
     },
     problems(source, has) {
       const out: string[] = [];
@@ -58,7 +60,7 @@ export const vkProfile: PlatformProfile<VkConfig> = {
     },
     parse(e) {
       if (typeof e.VK_GROUP_TOKEN !== "string" || typeof e.VK_GROUP_ID !== "number") return undefined;
-      const base = { token: e.VK_GROUP_TOKEN, groupId: e.VK_GROUP_ID, apiBaseUrl: e.VK_API_BASE_URL as string | undefined };
+      const base = { token: e.VK_GROUP_TOKEN, groupId: e.VK_GROUP_ID, apiBaseUrl: e.VK_API_BASE_URL as string | undefined, ...(typeof e.VK_API_LIMIT === "number" ? { apiLimit: e.VK_API_LIMIT } : {}) };
       return e.VK_MODE === "callback"
         ? { ...base, mode: "callback", secret: e.VK_CALLBACK_SECRET as string, confirmation: e.VK_CALLBACK_CONFIRMATION as string }
         : { ...base, mode: "longpoll" };
