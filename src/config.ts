@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { url } from "./domain/env-schema.js";
+import { blankAsAbsent, url } from "./domain/env-schema.js";
 import { PLATFORMS } from "./domain/platforms.js";
 import { profiles, PROFILES, type MessengerConfigs } from "./platforms.js";
 
@@ -20,9 +20,9 @@ const serviceSchema = z.object({
 
     WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(10),
     /** Flood protection per person: a burst of updates, then this many a second, this many waiting at most (more are dropped); unset: the defaults of src/bot/core/rate-limit.ts. */
-    FLOOD_BURST: z.coerce.number().int().min(1).optional(),
-    FLOOD_PER_SECOND: z.coerce.number().positive().optional(),
-    FLOOD_MAX_QUEUED: z.coerce.number().int().min(0).optional(),
+    FLOOD_BURST: z.preprocess(blankAsAbsent, z.coerce.number().int().min(1).optional()),
+    FLOOD_PER_SECOND: z.preprocess(blankAsAbsent, z.coerce.number().positive().optional()),
+    FLOOD_MAX_QUEUED: z.preprocess(blankAsAbsent, z.coerce.number().int().min(0).optional()),
   });
 
 /** The service's variables and each messenger's, from its profile (src/platforms.ts). */

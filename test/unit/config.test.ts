@@ -44,6 +44,7 @@ describe("configuration", () => {
 
   it("flood protection follows FLOOD_* where set and keeps the defaults elsewhere; a bad value is named", () => {
     expect(loadConfig({ ...base, ...tg }).rateLimit).toEqual({});
+    expect(loadConfig({ ...base, ...tg, FLOOD_BURST: "", FLOOD_PER_SECOND: " ", FLOOD_MAX_QUEUED: "" }).rateLimit).toEqual({});
     expect(loadConfig({ ...base, ...tg, FLOOD_BURST: "40", FLOOD_PER_SECOND: "0.5" }).rateLimit).toEqual({ burst: 40, perSecond: 0.5 });
     expect(problems({ ...base, ...tg, FLOOD_BURST: "0", FLOOD_PER_SECOND: "-1" }).map((p) => p.split(":")[0]).sort()).toEqual(["FLOOD_BURST", "FLOOD_PER_SECOND"]);
   });
