@@ -203,7 +203,12 @@ export async function runUpdateBench(options: { runs?: number; transport?: Updat
     const code = await h.invite(programmeId, "mentee");
     const inner = process.env.BENCH_JOURNEY === "join" ? joinJourney(code) : joinAndRequestJourney(code);
     const running = service;
-    const journey: Journey = running ? (u) => (viaWebhook(running, u), inner(u)) : inner;
+    const journey: Journey = running
+      ? (u) => {
+          viaWebhook(running, u);
+          return inner(u);
+        }
+      : inner;
     await throughput(h, journey, 100, 20); // warm-up: JIT, pools, caches
     const peak: number[] = [];
     const rates = transport === "webhook" ? [100, 200] : [200];
