@@ -5,9 +5,8 @@ import { deletePrefixKeys, SHARED_REDIS_URL, testQueuePrefix } from "../test/sup
 import { createApp, type App } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
-import { indicatorsOfOrganisations, organisationIndicators } from "../src/domain/indicators/by-scope.js";
-import { buildWorkbook, digestContent, renderIndicatorList } from "../src/reports/index.js";
-import { inProgrammeNow, peopleCounts } from "../src/store/indicator-data.js";
+import { buildWorkbook, digestContent } from "../src/reports/index.js";
+import { scopeStats, scopeWorkbook } from "../src/bot/core/commands/region-reports.js";
 import type { AdministratorRow } from "../src/store/scope.js";
 import { seedRegion } from "./region-seed.js";
 import { median, round } from "./stats.js";
@@ -177,22 +176,9 @@ function putTick(out: Result, label: string, n: number, runs: TickFigures[], err
   if (error) out[`${label} tick error @${n}`] = error;
 }
 
-/** The regional administrator's /stats, as the command composes it (src/bot/core/commands/reports.ts). */
+/** The regional administrator's /stats, as the command composes it (src/bot/core/commands/region-reports.ts). */
 async function stats(app: App, admin: AdministratorRow): Promise<number> {
-  const { services } = app;
-  const t = app.core.i18n.translator("ru");
-  const organisations = await services.scopes.organisationsOf(admin);
-  const ids = organisations.map((o) => o.id);
-  const loaded = await services.indicatorData.load({ organisationIds: ids });
-  const set = indicatorsOfOrganisations(loaded.data, ids);
-  const now = indicatorsOfOrganisations(inProgrammeNow(loaded), ids);
-  const text = [
-    t("report-stats-scope", { scope: await services.scopes.scopeName(admin), count: organisations.length }),
-    t("report-stats-participants", peopleCounts(loaded)),
-    renderIndicatorList(set, t, "ru", now),
-    t("report-stats-rule"),
-  ].join("\n\n");
-  return text.length;
+  return (await scopeStats(app.services, admin, app.core.i18n.translator("ru"), "ru")).text.length;
 }
 
 /** The weekly digest of the administrator, built and composed (text and chart) as the digest job does it (src/jobs/digest.ts). */
@@ -208,29 +194,10 @@ async function digest(app: App, admin: AdministratorRow, now: Date): Promise<num
   return content.text.length + (content.chart?.png.length ?? 0);
 }
 
-/** The RNC's /export: the forms of the region and the indicators of the region and of each organisation, as an Excel workbook (src/bot/core/commands/reports.ts). */
+/** The RNC's /export: the forms of the region and the indicators of the region and of each organisation, as an Excel workbook (src/bot/core/commands/region-reports.ts). */
 async function exportWorkbook(app: App, admin: AdministratorRow): Promise<number> {
-  const { services } = app;
-  const t = app.core.i18n.translator("ru");
-  const organisations = await services.scopes.organisationsOf(admin);
-  const ids = organisations.map((o) => o.id);
-  const loaded = await services.indicatorData.load({ organisationIds: ids });
-  const scopeName = await services.scopes.scopeName(admin);
-  const content = await buildWorkbook(
-    {
-      data: loaded.data,
-      mentors: [],
-      mentees: [],
-      pairs: [],
-      meetings: [],
-      indicators: [
-        { label: scopeName, indicators: indicatorsOfOrganisations(loaded.data, ids) },
-        ...(organisations.length > 1 ? organisations.map((o) => ({ label: o.name, indicators: organisationIndicators(loaded.data, o.id) })) : []),
-      ],
-    },
-    t,
-    { timeZone: admin.timezone, bases: false },
-  );
+  const { input } = await scopeWorkbook(app.services, admin);
+  const content = await buildWorkbook(input, app.core.i18n.translator("ru"), { timeZone: admin.timezone, bases: false });
   return content.length;
 }
 

@@ -1,11 +1,12 @@
 import { invitationLinks } from "../../../platforms.js";
-import { indicatorsOfOrganisations, organisationIndicators, programmeIndicators } from "../../../domain/indicators/by-scope.js";
+import { organisationIndicators, programmeIndicators } from "../../../domain/indicators/by-scope.js";
 import { localDate, } from "../../../domain/time.js";
 import { buildCsv, buildSheets, buildWorkbook, renderIndicatorList, type IndicatorColumn, type WorkbookInput } from "../../../reports/index.js";
 import { inProgrammeNow, peopleCounts } from "../../../store/indicator-data.js";
 import type { ProgrammeMeeting } from "../../../store/programme-views.js";
 import { exportArgs, exportedProgramme, inviteRolesArg, withUsage } from "./codecs.js";
 import { defineCommand, type AllowedNote, type CommandContext } from "./registry.js";
+import { scopeStats, scopeWorkbook } from "./region-reports.js";
 import { CURATOR_ONLY, programme, report } from "./scopes.js";
 import { formatDate, formatDateTime } from "../../../domain/time.js";
 
@@ -121,20 +122,9 @@ export const statsCommand = defineCommand({
     const { session, deps, object: who } = ctx;
     const t = session.t;
     if (who.kind === "administrator") {
-      const organisations = await deps.services.scopes.organisationsOf(who.admin);
-      const loaded = await deps.services.indicatorData.load({ organisationIds: organisations.map((o) => o.id) });
-      const ids = organisations.map((o) => o.id);
-      const set = indicatorsOfOrganisations(loaded.data, ids);
-      const now = indicatorsOfOrganisations(inProgrammeNow(loaded), ids);
-      session.sayText(
-        [
-          t("report-stats-scope", { scope: await deps.services.scopes.scopeName(who.admin), count: organisations.length }),
-          t("report-stats-participants", peopleCounts(loaded)),
-          renderIndicatorList(set, t, session.lang, now),
-          t("report-stats-rule"),
-        ].join("\n\n"),
-      );
-      return ctx.allowed({ action: "admin.stats", details: { organisations: organisations.length } });
+      const { text, organisations } = await scopeStats(deps.services, who.admin, t, session.lang);
+      session.sayText(text);
+      return ctx.allowed({ action: "admin.stats", details: { organisations } });
     }
     const { programmeId } = who;
     const programme = (await deps.services.participants.programme(programmeId))!;
@@ -209,26 +199,14 @@ export const exportCommand = defineCommand({
         details: { format: csvWanted ? "csv" : "xlsx", mentors: rows.mentors.length, mentees: rows.mentees.length, pairs: rows.pairs.length, meetings: rows.meetings.length },
       };
     } else {
-      const organisations = await deps.services.scopes.organisationsOf(who.admin);
-      const ids = organisations.map((o) => o.id);
-      const loaded = await deps.services.indicatorData.load({ organisationIds: ids });
-      const scopeName = await deps.services.scopes.scopeName(who.admin);
-      input = {
-        data: loaded.data,
-        mentors: [],
-        mentees: [],
-        pairs: [],
-        meetings: [],
-        indicators: [
-          { label: scopeName, indicators: indicatorsOfOrganisations(loaded.data, ids) },
-          ...(organisations.length > 1 ? organisations.map((o) => ({ label: o.name, indicators: organisationIndicators(loaded.data, o.id) })) : []),
-        ],
-      };
+      const scope = await scopeWorkbook(deps.services, who.admin);
+      const { scopeName, organisations } = scope;
+      input = scope.input;
       timeZone = who.admin.timezone;
       bases = false;
       base = `nastavnik-rnc-${localDate(now, timeZone)}`;
-      caption = t("report-export-caption-admin", { scope: scopeName, organisations: organisations.length, date: formatDate(now, timeZone) });
-      audited = { action: "admin.export", details: { format: csvWanted ? "csv" : "xlsx", organisations: organisations.length } };
+      caption = t("report-export-caption-admin", { scope: scopeName, organisations, date: formatDate(now, timeZone) });
+      audited = { action: "admin.export", details: { format: csvWanted ? "csv" : "xlsx", organisations } };
     }
     if (csvWanted) {
       // One CSV per sheet; empty sheets are left out. Russian Excel splits columns on ";".
