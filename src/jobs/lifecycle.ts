@@ -1,6 +1,7 @@
 import type { Logger } from "pino";
-import type { RuleCounts } from "./lifecycle/rule.js";
-import { LIFECYCLE_RULES } from "./lifecycle/rules/index.js";
+import type { Rule, RuleCounts } from "./lifecycle/rule.js";
+import { PAIR_RULES, PROGRAMME_RULES } from "./lifecycle/rules/index.js";
+import { LifecycleSchedule, type ScheduledTable } from "../store/lifecycle-schedule.js";
 import { Tick, type LifecycleDeps } from "./lifecycle/tick.js";
 
 export type { LifecycleDeps } from "./lifecycle/tick.js";
@@ -12,9 +13,12 @@ export type { LifecycleDeps } from "./lifecycle/tick.js";
  * the rows due are handed to the outbound queues. Nothing is kept in memory between ticks,
  * so a restarted or replaced worker simply goes on.
  *
- * What it does is a list of rules (src/jobs/lifecycle/rules/, one a file, run in order), each
- * reading what it needs through the tick's shared context (src/jobs/lifecycle/tick.ts: `now`,
- * the programmes with their settings, their curators, the pairs with their people).
+ * It looks only at what is due: programmes and pairs carry the moment they must be looked at
+ * again (`nextLookAt`, src/store/lifecycle-schedule.ts), and a tick takes those whose moment
+ * has come, a round of a thousand at a time, runs the rules over them and writes each one's
+ * next moment. The rules (src/jobs/lifecycle/rules/, one a file, run in order) read through the
+ * round's shared context (src/jobs/lifecycle/tick.ts: `now`, the rows taken, their programmes
+ * with their settings, their curators, the pairs with their people and meetings).
  * Participants: meeting reminders (24 h and 1 h before, configurable; out of quiet hours;
  * several at once merged), "did the meeting happen?", the feedback reminder, the monthly
  * report, the pulse survey, the final report. Curators (organisation's time): feedback
@@ -24,31 +28,55 @@ export type { LifecycleDeps } from "./lifecycle/tick.js";
  */
 
 export interface TickReport extends RuleCounts {
+  /** Programmes and pairs looked at. */
+  looked: number;
   /** Outbox rows handed to the outbound queues. */
   dispatched: number;
   /** Deliveries handed over again. */
   requeued: number;
 }
 
+/** Rows taken per round: one round reads them with their people and meetings in a few statements. */
+const ROUND_SIZE = 1_000;
+/** At most this many rounds of each kind per tick; what is left is taken by the next tick. */
+const MAX_ROUNDS = 200;
+
 export class LifecycleScheduler {
   private readonly log: Logger;
+  private readonly schedule: LifecycleSchedule;
 
   constructor(private readonly deps: LifecycleDeps) {
     this.log = deps.logger.child({ component: "lifecycle" });
+    this.schedule = new LifecycleSchedule(deps.prisma);
   }
 
-  /** One run of the scheduler as of `now`. */
+  /** One run of the scheduler as of `now`: the programmes whose moment has come, then the pairs, then the outbox. */
   async tick(now: Date): Promise<TickReport> {
     const tick = new Tick(this.deps, now);
-    await tick.load();
-    const report: TickReport = { reminders: 0, afterMeetings: 0, monthly: 0, pulse: 0, endings: 0, afterEndings: 0, silent: 0, programmes: 0, dispatched: 0, requeued: 0 };
-    for (const rule of LIFECYCLE_RULES) {
-      const n = await rule.run(tick);
-      if (rule.counts) report[rule.counts] += n;
-    }
+    const report: TickReport = { reminders: 0, afterMeetings: 0, monthly: 0, pulse: 0, endings: 0, afterEndings: 0, silent: 0, programmes: 0, looked: 0, dispatched: 0, requeued: 0 };
+    // Programmes first: a planned ending brings its pairs forward, and they are looked at in this tick's pair rounds.
+    report.looked += await this.rounds(tick, "Programme", PROGRAMME_RULES, report, (ids) => tick.programmeRound(ids));
+    report.looked += await this.rounds(tick, "Pair", PAIR_RULES, report, (ids) => tick.pairRound(ids));
     report.dispatched = await this.deps.outbound.dispatch(now, { priority: "bulk" });
     report.requeued = await this.deps.outbound.requeue(now);
     this.log.debug(report, "lifecycle tick");
     return report;
+  }
+
+  private async rounds(tick: Tick, table: ScheduledTable, rules: readonly Rule[], report: TickReport, start: (ids: string[]) => Promise<void>): Promise<number> {
+    let looked = 0;
+    for (let round = 0; round < MAX_ROUNDS; round++) {
+      const claim = await this.schedule.claim(table, tick.now, ROUND_SIZE);
+      if (!claim.ids.length) break;
+      await start(claim.ids);
+      for (const rule of rules) {
+        const n = await rule.run(tick);
+        if (rule.counts) report[rule.counts] += n;
+      }
+      await this.schedule.release(table, claim, tick.looks());
+      looked += claim.ids.length;
+      if (claim.ids.length < ROUND_SIZE) break;
+    }
+    return looked;
   }
 }

@@ -1,3 +1,4 @@
+import { LOOK_NOW } from "./lifecycle-schedule.js";
 import type { SqlExecutor } from "../db/sql.js";
 import { isUniqueViolation, newId } from "../db/sql.js";
 import { generateCode, invitationProblem, normalizeCode, type InvitationProblem } from "../domain/invitation.js";
@@ -98,10 +99,11 @@ export class Invitations {
            SET status = CASE WHEN "Participation".status = 'left' THEN 'joined'::"ParticipationStatus" ELSE "Participation".status END
          RETURNING (xmax = 0) AS created, "programmeId", role
        ),
-       used AS (UPDATE "Invitation" SET uses = uses + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM joined WHERE created) RETURNING id)
+       used AS (UPDATE "Invitation" SET uses = uses + 1 WHERE id = $1 AND EXISTS (SELECT 1 FROM joined WHERE created) RETURNING id),
+       looked AS (UPDATE "Programme" SET "nextLookAt" = $5 WHERE id IN (SELECT "programmeId" FROM joined WHERE role = 'mentee') AND "nextLookAt" IS DISTINCT FROM $5 RETURNING id)
        INSERT INTO "AuditLog"("actorId", action, outcome, "targetType", "targetId", "programmeId", details, at)
        SELECT $3, 'join', 'allowed', 'invitation', $1, joined."programmeId", jsonb_build_object('role', joined.role), $4 FROM joined WHERE created`,
-      [invitationId, newId(), personId, this.now()],
+      [invitationId, newId(), personId, this.now(), LOOK_NOW],
     );
     return { ok: true };
   }

@@ -1,3 +1,4 @@
+import { LOOK_NOW } from "./lifecycle-schedule.js";
 import type { Prisma, PrismaClient } from "../db/client.js";
 import { isActivePair, meetingActionAllowed, meetingStageFor, outcomeOf, stageAfterHeld, type MeetingAction, type MeetingStatus, type PairStage, type PairStatus } from "../domain/lifecycle.js";
 import { formatDate, formatTime } from "../domain/time.js";
@@ -157,7 +158,7 @@ export class Meetings {
       if (status === "held" && meeting.status !== "held") {
         const current = await tx.pair.findUniqueOrThrow({ where: { id: pair.id }, select: { status: true } });
         pairStatus = stageAfterHeld(current.status as PairStatus, meeting.stage);
-        await tx.pair.update({ where: { id: pair.id }, data: { status: pairStatus, lastActivityAt: input.now } });
+        await tx.pair.update({ where: { id: pair.id }, data: { status: pairStatus, lastActivityAt: input.now, nextLookAt: LOOK_NOW } });
       }
       return { ok: true, meeting: { ...meeting, outcomes, status }, pair, changed, pairStatus };
     });

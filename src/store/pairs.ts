@@ -1,3 +1,4 @@
+import { LOOK_NOW } from "./lifecycle-schedule.js";
 import type { Prisma, PrismaClient } from "../db/client.js";
 import { PAIR_STAGES, type EndReason, type PairStatus } from "../domain/lifecycle.js";
 import { inBatches } from "./batches.js";
@@ -178,6 +179,8 @@ export class Pairs {
         select: { id: true },
       });
       await tx.participation.updateMany({ where: { id: { in: [input.mentorParticipationId, ...menteeIds] } }, data: { status: "active" } });
+      // Who is left without a pair, and since when matching began, changed.
+      await tx.programme.update({ where: { id: input.programmeId }, data: { nextLookAt: LOOK_NOW } });
       return { ok: true, pairId: pair.id, created: true };
     });
   }
@@ -186,9 +189,11 @@ export class Pairs {
   async markEnded(input: { pairId: string; status: PairStatus; reason: EndReason; comment?: string | null; now: Date }): Promise<boolean> {
     const { count } = await this.prisma.pair.updateMany({
       where: { id: input.pairId, status: { in: WORKING } },
-      data: { status: input.status, endedAt: input.now, endReason: input.reason, endComment: input.comment?.slice(0, 500) ?? null, lastActivityAt: input.now },
+      data: { status: input.status, endedAt: input.now, endReason: input.reason, endComment: input.comment?.slice(0, 500) ?? null, lastActivityAt: input.now, nextLookAt: LOOK_NOW },
     });
     if (count === 0) return false;
+    // Its mentees are without a pair now.
+    await this.prisma.$executeRaw`UPDATE "Programme" SET "nextLookAt" = ${LOOK_NOW} WHERE id = (SELECT "programmeId" FROM "Pair" WHERE id = ${input.pairId})`;
     // Meetings still planned will not take place.
     await this.prisma.meeting.updateMany({ where: { pairId: input.pairId, status: { in: ["proposed", "confirmed"] }, startsAt: { gt: input.now } }, data: { status: "cancelled", revision: { increment: 1 } } });
     return true;
@@ -244,11 +249,12 @@ export class Pairs {
     return out;
   }
 
+  /** Something happened in the pair (a meeting proposed, confirmed, moved, cancelled): its last activity, and the scheduler looks at it again. */
   async touch(pairId: string, now: Date): Promise<void> {
-    await this.prisma.pair.updateMany({ where: { id: pairId, lastActivityAt: { lt: now } }, data: { lastActivityAt: now } });
+    await this.prisma.$executeRaw`UPDATE "Pair" SET "lastActivityAt" = GREATEST("lastActivityAt", ${now}), "nextLookAt" = ${LOOK_NOW} WHERE id = ${pairId}`;
   }
 
   async setProbation(pairId: string, probation: boolean): Promise<void> {
-    await this.prisma.pair.update({ where: { id: pairId }, data: { probation } });
+    await this.prisma.pair.update({ where: { id: pairId }, data: { probation, nextLookAt: LOOK_NOW } });
   }
 }

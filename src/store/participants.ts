@@ -1,3 +1,4 @@
+import { LOOK_NOW } from "./lifecycle-schedule.js";
 import type { Prisma, PrismaClient } from "../db/client.js";
 import type { SqlExecutor } from "../db/sql.js";
 import type { Clock } from "../domain/clock.js";
@@ -222,6 +223,7 @@ export class Participants {
       if (!["joined", "approved", "declined"].includes(p.status)) return { ok: false, problem: "status" } as const;
       const to: ParticipationStatus = input.decision === "approve" ? "approved" : "declined";
       await tx.participation.update({ where: { id: p.id }, data: { status: to } });
+      await tx.programme.update({ where: { id: p.programmeId }, data: { nextLookAt: LOOK_NOW } });
       const now = this.now();
       const data = { formVersion: input.formVersion, answers: input.answers as Prisma.InputJsonValue, status: "submitted" as const, submittedAt: now, updatedAt: now };
       await tx.formResponse.upsert({

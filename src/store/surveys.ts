@@ -1,3 +1,4 @@
+import { LOOK_NOW } from "./lifecycle-schedule.js";
 import type { PrismaClient } from "../db/client.js";
 import type { Clock } from "../domain/clock.js";
 import { CURRENT_MENTEE, MATCHABLE_MENTOR, type ParticipationStatus } from "./participants.js";
@@ -40,6 +41,7 @@ export class Surveys {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`survey:${programmeId}:${kind}`}, 0))`;
       const open = await tx.surveyRound.findFirst({ where: { programmeId, kind, closedAt: null } });
       if (open) return { round: open, created: false };
+      await tx.programme.update({ where: { id: programmeId }, data: { nextLookAt: LOOK_NOW } });
       return { round: await tx.surveyRound.create({ data: { programmeId, kind, openedAt: now } }), created: true };
     });
   }

@@ -171,6 +171,7 @@ describe.each(ON_EVERY_PLATFORM)("meetings of a pair on %s", (platform) => {
         data: { pairId, stage: "trial", startsAt: local("2026-12-11", time), place: `Кабинет ${time}`, status: "confirmed", confirmedAt: local("2026-12-09", "12:00"), proposedById: w.mentorPerson, createdAt: local("2026-12-09", "12:00") },
       });
     }
+    await w.meetingsStored(pairId);
     const mark = w.mentee.mark();
     // 24 h before: both due by 09:00 the day before — one message.
     await w.tick(local("2026-12-10", "09:00"));
@@ -231,6 +232,7 @@ describe.each(ON_EVERY_PLATFORM)("meetings of a pair on %s", (platform) => {
     await w.h.app.db.prisma.meeting.create({
       data: { pairId, stage: "trial", startsAt: local("2026-12-18", "09:30"), place: "Актовый зал", status: "confirmed", confirmedAt: local("2026-12-16", "12:00"), proposedById: w.mentorPerson, createdAt: local("2026-12-16", "12:00") },
     });
+    await w.meetingsStored(pairId);
     const mark = w.mentor.mark();
     // Nothing ran at 09:30 the day before; at 23:00 it is quiet.
     await w.tick(local("2026-12-17", "23:00"));

@@ -36,6 +36,7 @@ describe("the scheduler over more subjects than one statement can list", () => {
     for (const id of Object.values(meetings)) {
       await w.h.app.db.prisma.meeting.create({ data: { id, pairId, stage: "regular", startsAt: at, status: "held", proposedById: w.mentorPerson, confirmedAt: at, createdAt: at } });
     }
+    await w.meetingsStored(pairId);
     await w.h.app.services.forms.submit({ personId: w.mentorPerson, programmeId: w.programmeId, formId: "meeting-feedback", formVersion: 1, subjectKey: meetings.answered, answers: { rating: 5 } });
 
     await w.h.app.lifecycle.tick(start);

@@ -1,3 +1,4 @@
+import { LOOK_NOW } from "../../src/store/lifecycle-schedule.js";
 import type { Platform } from "../../src/domain/platforms.js";
 import { startHarness, type Harness } from "../support/harness.js";
 import type { TestUser } from "../support/users.js";
@@ -39,6 +40,8 @@ export interface LifecycleWorld {
   /** Waits until everything due is delivered. */
   delivered(): Promise<void>;
   confirmPair(options?: { probation?: boolean; mentee?: string }): Promise<string>;
+  /** Meetings written straight into the database: the pair is brought forward, as the bot's own changes to its meetings do. */
+  meetingsStored(pairId: string): Promise<void>;
 }
 
 /** Lets the messages out at once: pacing has its own tests and benchmark. */
@@ -78,6 +81,9 @@ export async function lifecycleWorld(platform: Platform, start: Date, options: {
       if (at) clock.now = at;
       await h.app.lifecycle.tick(clock.now);
       await delivered();
+    },
+    async meetingsStored(pairId) {
+      await h.app.db.prisma.pair.update({ where: { id: pairId }, data: { nextLookAt: LOOK_NOW } });
     },
     async confirmPair(o = {}) {
       const r = await h.app.services.pairs.confirmPair({

@@ -1,11 +1,11 @@
 import type { Logger } from "pino";
-import type { PrismaClient } from "../../db/client.js";
+import type { Prisma, PrismaClient } from "../../db/client.js";
 import type { TextRef } from "../../flows/types.js";
 import { PAIR_STAGES, type PairStatus } from "../../domain/lifecycle.js";
 import { lifecycleSettings, type LifecycleSettings } from "../../domain/lifecycle-settings.js";
 import type { Services } from "../../usecases/services.js";
 import type { OutboxButton, OutboxMessage } from "../../store/notifications.js";
-import { membersOf, type PairView, type PairWithPeople } from "../../store/pairs.js";
+import { membersOf, type PairWithPeople } from "../../store/pairs.js";
 import type { OutboundPort } from "../outbound.js";
 import { utcDate } from "../../domain/time.js";
 import { inBatches } from "../../store/batches.js";
@@ -13,11 +13,6 @@ import { inBatches } from "../../store/batches.js";
 export const DAY = 86_400_000;
 /** The stages of a pair still working (002 §7.4). */
 export const WORKING = [...PAIR_STAGES] as PairStatus[];
-
-/** Programmes ended longer ago than this are not read (the federal form of the year before is the oldest thing due). */
-const PROGRAMME_LOOKBACK_DAYS = 400;
-/** Ended pairs older than this have nothing due any more (the final report and its alert come within weeks). */
-const ENDED_LOOKBACK_DAYS = 120;
 
 export interface LifecycleDeps {
   prisma: PrismaClient;
@@ -37,7 +32,6 @@ export interface ProgrammeContext {
   settings: LifecycleSettings;
 }
 
-/** A pair as the rules read it: who is in it (an erased person is "—"), `members` the mentor first. */
 /** A pair as the scheduler reads it: the pair with its people (store/pairs.ts), and everyone working in it. */
 export type TickPair = PairWithPeople & { members: string[] };
 
@@ -46,18 +40,20 @@ const PROGRAMME_SELECT = { id: true, name: true, status: true, startsOn: true, e
 const overdueButton: OutboxButton[][] = [[{ label: { key: "lc-btn-overdue" }, command: "overdue", args: "" }]];
 
 /**
- * What one tick knows, shared by its rules: `now`, the programmes (with their settings) and
- * their curators, the pairs with their people, the ended pairs; each read once per tick, when
- * first asked for. A rule that changes pairs says so (`pairsChanged`), and the pairs are read
- * again when next asked for. Nothing outlives the tick.
+ * What one round of a tick knows, shared by its rules: `now`, the rows it took (programmes, or
+ * pairs with their meetings: `programmeIds`, `pairIds`), the programmes and curators read so far,
+ * the taken pairs with their people. Each rule decides what is due for the taken rows and says,
+ * for each, when it must look again (`later`); the round then writes the earliest of those
+ * moments. Nothing outlives the tick.
  */
 export class Tick {
   private readonly programmes = new Map<string, ProgrammeContext>();
   private readonly curatorCache = new Map<string, string[]>();
-  /** Pairs read this tick, by id: the working pairs of the active programmes, and any other asked for. */
   private readonly pairCache = new Map<string, TickPair>();
-  private working: TickPair[] | null = null;
-  private ended: PairView[] | null = null;
+  private readonly nextLooks = new Map<string, Date>();
+  /** The rows of this round: programmes in a programme round, pairs in a pair round. */
+  programmeIds: readonly string[] = [];
+  pairIds: readonly string[] = [];
 
   constructor(
     private readonly deps: LifecycleDeps,
@@ -72,32 +68,47 @@ export class Tick {
     return this.deps.services;
   }
 
-  /** Reads the active programmes and those ended in the last months. */
-  async load(): Promise<void> {
-    const rows = await this.prisma.programme.findMany({
-      where: { OR: [{ status: "active" }, { endsOn: { gte: new Date(this.now.getTime() - PROGRAMME_LOOKBACK_DAYS * DAY) } }] },
-      select: PROGRAMME_SELECT,
-    });
-    for (const p of rows) this.programmes.set(p.id, programmeContext(p));
+  /** A round over these programmes: they are read with their settings. */
+  async programmeRound(ids: readonly string[]): Promise<void> {
+    this.startRound();
+    this.programmeIds = ids;
+    await this.readProgrammes(ids);
   }
 
-  /** The active programmes. */
+  /** A round over these pairs: they are read with their people, and their programmes. */
+  async pairRound(ids: readonly string[]): Promise<void> {
+    this.startRound();
+    this.pairIds = ids;
+    this.pairCache.clear();
+    for (const p of await this.services.pairs.withIds(ids)) this.pairCache.set(p.id, people(p));
+    await this.readProgrammes([...new Set([...this.pairCache.values()].map((p) => p.programmeId))]);
+  }
+
+  /** The earliest moment after now at which a rule must look at this row again, merged over the rules of the round. */
+  later(id: string, at: Date | null | undefined): void {
+    if (!at || at <= this.now) return;
+    const known = this.nextLooks.get(id);
+    if (!known || at < known) this.nextLooks.set(id, at);
+  }
+
+  /** What the rules said of the round's rows: the next moment of each (none: nothing can fall due). */
+  looks(): ReadonlyMap<string, Date> {
+    return this.nextLooks;
+  }
+
+  /** The programmes of this round. */
+  roundProgrammes(): ProgrammeContext[] {
+    return this.programmeIds.flatMap((id) => this.programmes.get(id) ?? []);
+  }
+
+  /** The programmes of this round still running. */
   active(): ProgrammeContext[] {
-    return [...this.programmes.values()].filter((p) => p.status === "active");
-  }
-
-  /** Every programme this tick has read so far. */
-  known(): ProgrammeContext[] {
-    return [...this.programmes.values()];
+    return this.roundProgrammes().filter((p) => p.status === "active");
   }
 
   /** A programme by id, read now when the tick has not read it yet. */
   async programme(id: string): Promise<ProgrammeContext | undefined> {
-    if (!this.programmes.has(id)) {
-      const p = await this.prisma.programme.findUnique({ where: { id }, select: PROGRAMME_SELECT });
-      if (!p) return undefined;
-      this.programmes.set(id, programmeContext(p));
-    }
+    if (!this.programmes.has(id)) await this.readProgrammes([id]);
     return this.programmes.get(id);
   }
 
@@ -119,72 +130,48 @@ export class Tick {
     return new Set(rows.map((r) => `${r.subjectKey}|${r.personId}`));
   }
 
-  /** The working pairs of the active programmes, with their people. */
-  async workingPairs(): Promise<TickPair[]> {
-    if (!this.working) {
-      const rows = await this.services.pairs.find({ status: { in: WORKING }, programme: { status: "active" } });
-      this.working = rows.map(people);
-      for (const p of this.working) this.pairCache.set(p.id, p);
-    }
-    return this.working;
+  /** The pairs of this round (any status), with their people and programme. */
+  roundPairs(): { pair: TickPair; programme: ProgrammeContext }[] {
+    return this.pairIds.flatMap((id) => {
+      const pair = this.pairCache.get(id);
+      const programme = pair && this.programmes.get(pair.programmeId);
+      return pair && programme ? [{ pair, programme }] : [];
+    });
   }
 
-  /** Each meeting with its pair and programme (meetings whose pair or programme is gone are left out). */
-  async withPairs<M extends { pairId: string }>(meetings: readonly M[]): Promise<{ meeting: M; pair: TickPair; programme: ProgrammeContext }[]> {
-    const pairs = await this.pairs(meetings.map((m) => m.pairId));
-    const out: { meeting: M; pair: TickPair; programme: ProgrammeContext }[] = [];
-    for (const meeting of meetings) {
-      const pair = pairs.get(meeting.pairId);
-      const programme = pair && (await this.programme(pair.programmeId));
-      if (pair && programme) out.push({ meeting, pair, programme });
-    }
-    return out;
+  /** The pairs of this round still working, in a programme still running. */
+  workingPairs(): { pair: TickPair; programme: ProgrammeContext }[] {
+    return this.roundPairs().filter(({ pair, programme }) => WORKING.includes(pair.status as PairStatus) && programme.status === "active");
   }
 
-  /** These pairs with their people (any status): the working pairs as read this tick, the others read now. */
-  async pairs(ids: readonly string[]): Promise<Map<string, TickPair>> {
-    if (!ids.length) return new Map();
-    await this.workingPairs();
-    const missing = [...new Set(ids)].filter((id) => !this.pairCache.has(id));
-    if (missing.length) {
-      for (const p of await this.services.pairs.withIds(missing)) this.pairCache.set(p.id, people(p));
-    }
-    const out = new Map<string, TickPair>();
-    for (const id of ids) {
-      const p = this.pairCache.get(id);
-      if (p) out.set(id, p);
-    }
-    return out;
-  }
-
-  /** A rule changed pairs (ended them): what was read of pairs is read again when next asked for. */
-  pairsChanged(): void {
-    this.working = null;
-    this.ended = null;
-    this.pairCache.clear();
-  }
-
-  /** Pairs ended (completed or early) in the last months, as the store shows them. */
-  async endedPairs(): Promise<PairView[]> {
-    if (!this.ended) {
-      const rows = await this.prisma.pair.findMany({
-        where: { status: { in: ["completed", "ended_early"] }, endedAt: { gte: new Date(this.now.getTime() - ENDED_LOOKBACK_DAYS * DAY), lte: this.now } },
-        select: { id: true },
-      });
-      const views: PairView[] = [];
-      for (const p of rows) {
-        const view = await this.services.pairs.get(p.id);
-        if (view) views.push(view);
-      }
-      this.ended = views;
-    }
-    return this.ended;
+  /** Meetings of this round's pairs that match `where`, each with its pair and programme. */
+  async meetings<S extends Prisma.MeetingSelect>(where: Prisma.MeetingWhereInput, select: S): Promise<{ meeting: Prisma.MeetingGetPayload<{ select: S }> & { pairId: string }; pair: TickPair; programme: ProgrammeContext }[]> {
+    if (!this.pairIds.length) return [];
+    const rows = (await inBatches(this.pairIds, (slice) => this.prisma.meeting.findMany({ where: { ...where, pairId: { in: slice } }, select: { ...select, pairId: true } as Prisma.MeetingSelect }))) as (Prisma.MeetingGetPayload<{ select: S }> & { pairId: string })[];
+    return rows.flatMap((meeting) => {
+      const pair = this.pairCache.get(meeting.pairId);
+      const programme = pair && this.programmes.get(pair.programmeId);
+      return pair && programme ? [{ meeting, pair, programme }] : [];
+    });
   }
 
   /** Records messages in the outbox (each key once, ever); returns how many are new. */
   async queue(messages: OutboxMessage[]): Promise<number> {
     if (!messages.length) return 0;
     return (await this.services.outbox.add(messages)).length;
+  }
+
+  private startRound(): void {
+    this.nextLooks.clear();
+    this.programmeIds = [];
+    this.pairIds = [];
+  }
+
+  private async readProgrammes(ids: readonly string[]): Promise<void> {
+    const missing = ids.filter((id) => !this.programmes.has(id));
+    if (!missing.length) return;
+    const rows = await inBatches(missing, (slice) => this.prisma.programme.findMany({ where: { id: { in: slice } }, select: PROGRAMME_SELECT }));
+    for (const p of rows) this.programmes.set(p.id, programmeContext(p));
   }
 }
 

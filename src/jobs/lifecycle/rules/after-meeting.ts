@@ -11,20 +11,19 @@ export const afterMeetingQuestion: Rule = {
   counts: "afterMeetings",
   async run(tick) {
     const { now } = tick;
-    const meetings = await tick.prisma.meeting.findMany({
-      where: { status: { in: ["confirmed", "held", "missed"] }, startsAt: { lte: now, gte: new Date(now.getTime() - AFTER_MEETING_WINDOW_MS) } },
-      select: { id: true, startsAt: true, outcomes: true, pairId: true },
-    });
+    const meetings = await tick.meetings({ status: { in: ["confirmed", "held", "missed"] }, startsAt: { gte: new Date(now.getTime() - AFTER_MEETING_WINDOW_MS) } }, { id: true, startsAt: true, outcomes: true });
     const messages: OutboxMessage[] = [];
-    for (const { meeting: m, pair, programme } of await tick.withPairs(meetings)) {
+    for (const { meeting: m, pair, programme } of meetings) {
       const s = programme.settings;
-      const { outcomeQuestionAt } = afterMeeting(m.startsAt, s, programme.tz, s.quietHours);
-      if (now < outcomeQuestionAt || now.getTime() >= outcomeQuestionAt.getTime() + 3 * DAY) continue;
       const answered = (m.outcomes && typeof m.outcomes === "object" ? m.outcomes : {}) as Record<string, unknown>;
+      const waiting = pair.members.filter((id) => !answered[id]);
+      if (!waiting.length) continue;
+      const { outcomeQuestionAt } = afterMeeting(m.startsAt, s, programme.tz, s.quietHours);
+      tick.later(pair.id, outcomeQuestionAt);
+      if (now < outcomeQuestionAt || now.getTime() >= outcomeQuestionAt.getTime() + 3 * DAY) continue;
       const date = formatDate(m.startsAt, programme.tz);
       const time = formatTime(m.startsAt, programme.tz);
-      for (const id of pair.members) {
-        if (answered[id]) continue;
+      for (const id of waiting) {
         messages.push({
           personId: id,
           dedupKey: `meeting-outcome-${m.id}-${id}`,

@@ -6,12 +6,13 @@ export const endingFollowUp: Rule = {
   name: "ending-follow-up",
   async run(tick) {
     let followed = 0;
-    for (const pair of await tick.endedPairs()) {
-      if (!pair.endedAt || !(await tick.programme(pair.programmeId))) continue;
-      if (tick.now.getTime() - pair.endedAt.getTime() >= 2 * DAY) continue;
+    for (const { pair } of tick.roundPairs()) {
+      if (!pair.endedAt || tick.now.getTime() - pair.endedAt.getTime() >= 2 * DAY) continue;
       const task = `talk-after-ending-${pair.id}`;
       if ((await tick.services.tasks.isOpen(task)) || (await tick.services.tasks.isDone(task))) continue;
-      await tick.services.pairs.afterEnding(pair, tick.now);
+      const view = await tick.services.pairs.get(pair.id);
+      if (!view) continue;
+      await tick.services.pairs.afterEnding(view, tick.now);
       followed++;
     }
     return followed;

@@ -10,8 +10,12 @@ export const federalForm: Rule = {
   counts: "programmes",
   async run(tick) {
     const messages: OutboxMessage[] = [];
-    for (const programme of tick.known()) {
+    for (const programme of tick.roundProgrammes()) {
       const local = localParts(tick.now, programme.tz);
+      // This January's reminders, and next January's, for a programme that ran in the year before.
+      for (const year of [local.year, local.year + 1]) {
+        if (ranDuring(programme.startsOn, programme.endsOn, year - 1)) for (const o of federalFormReminders(year, programme.tz, programme.settings)) tick.later(programme.id, o.dueAt);
+      }
       if (local.month !== 1) continue;
       const year = local.year;
       if (!ranDuring(programme.startsOn, programme.endsOn, year - 1)) continue;

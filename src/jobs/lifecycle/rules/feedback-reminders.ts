@@ -10,17 +10,16 @@ export const feedbackReminders: Rule = {
   counts: "afterMeetings",
   async run(tick) {
     const { now } = tick;
-    const meetings = await tick.prisma.meeting.findMany({
-      where: { status: { in: ["confirmed", "held"] }, startsAt: { lte: now, gte: new Date(now.getTime() - AFTER_MEETING_WINDOW_MS) } },
-      select: { id: true, startsAt: true, pairId: true },
-    });
-    const feedback = await tick.submitted("meeting-feedback", meetings.map((m) => m.id));
+    const meetings = await tick.meetings({ status: { in: ["confirmed", "held"] }, startsAt: { gte: new Date(now.getTime() - AFTER_MEETING_WINDOW_MS) } }, { id: true, startsAt: true });
+    const feedback = await tick.submitted("meeting-feedback", meetings.map((m) => m.meeting.id));
     const messages: OutboxMessage[] = [];
-    for (const { meeting: m, pair, programme } of await tick.withPairs(meetings)) {
+    for (const { meeting: m, pair, programme } of meetings) {
       const missing = pair.members.filter((id) => !feedback.has(`${m.id}|${id}`));
       if (!missing.length) continue;
       const s = programme.settings;
       const times = afterMeeting(m.startsAt, s, programme.tz, s.quietHours);
+      tick.later(pair.id, times.feedbackReminderAt);
+      tick.later(pair.id, times.feedbackAlertAt);
       const date = formatDate(m.startsAt, programme.tz);
       if (now >= times.feedbackReminderAt) {
         for (const id of missing) {

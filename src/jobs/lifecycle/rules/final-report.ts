@@ -1,6 +1,5 @@
 import { finalReportOverdue, finalReportReminder, isDue } from "../../../domain/deadlines.js";
 import type { OutboxMessage } from "../../../store/notifications.js";
-
 import type { Rule } from "../rule.js";
 import { formatDate } from "../../../domain/time.js";
 
@@ -9,16 +8,18 @@ export const finalReport: Rule = {
   name: "final-report",
   counts: "afterEndings",
   async run(tick) {
-    const pairs = await tick.endedPairs();
-    const reports = await tick.submitted("final-report", pairs.map((p) => p.id));
+    const ended = tick.roundPairs().filter(({ pair }) => pair.endedAt && pair.endedAt <= tick.now);
+    const reports = await tick.submitted("final-report", ended.map(({ pair }) => pair.id));
     const messages: OutboxMessage[] = [];
-    for (const pair of pairs) {
-      const programme = await tick.programme(pair.programmeId);
-      if (!programme || !pair.endedAt) continue;
+    for (const { pair, programme } of ended) {
+      const endedAt = pair.endedAt!;
       const s = programme.settings;
       const missing = pair.mentees.filter((m) => !reports.has(`${pair.id}|${m.personId}`));
       if (!missing.length) continue;
-      const reminder = finalReportReminder(pair.id, pair.endedAt, programme.tz, s);
+      const reminder = finalReportReminder(pair.id, endedAt, programme.tz, s);
+      const overdue = finalReportOverdue(pair.id, endedAt, programme.tz, s);
+      tick.later(pair.id, reminder.dueAt);
+      tick.later(pair.id, overdue.dueAt);
       if (isDue(reminder, tick.now)) {
         const dueDate = reminder.expiresAt;
         for (const m of missing) {
@@ -33,10 +34,9 @@ export const finalReport: Rule = {
           });
         }
       }
-      const overdue = finalReportOverdue(pair.id, pair.endedAt, programme.tz, s);
       if (isDue(overdue, tick.now)) {
         for (const m of missing) {
-          const parts = [{ key: "lc-alert-final-report", args: { name: m.name, mentor: pair.mentor.name, date: formatDate(pair.endedAt, programme.tz), days: s.finalReportDays } }];
+          const parts = [{ key: "lc-alert-final-report", args: { name: m.name, mentor: pair.mentor.name, date: formatDate(endedAt, programme.tz), days: s.finalReportDays } }];
           messages.push(...(await tick.curatorAlerts(programme.id, `${overdue.key}-${m.personId}`, "final-report-overdue", parts, overdue.dueAt)));
         }
       }

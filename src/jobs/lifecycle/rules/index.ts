@@ -9,17 +9,20 @@ import { monthlyReport } from "./monthly-report.js";
 import { mutualChoiceOpen } from "./mutual-choice-open.js";
 import { plannedEndings } from "./planned-endings.js";
 import { programmeEnding } from "./programme-ending.js";
+import { programmeLookout } from "./programme-lookout.js";
 import { pulseSurvey } from "./pulse-survey.js";
 import { silentPairs } from "./silent-pairs.js";
 import { unmatchedMentees } from "./unmatched-mentees.js";
 
 /**
- * The rules of the programme cycle, run in this order every tick. The order matters where a
- * rule changes what a later one reads: the planned endings come before what follows an ending
- * (the final report of a pair ended this tick) and before the silent pairs (an ended pair is
- * not silent).
+ * The rules over programmes whose moment has come, in this order. The planned endings come
+ * first: the pairs they end are looked at (the ending's follow-up, the final report) in the
+ * same tick's pair rounds, which run after the programme rounds.
  */
-export const LIFECYCLE_RULES: readonly Rule[] = [
+export const PROGRAMME_RULES: readonly Rule[] = [plannedEndings, programmeEnding, mutualChoiceOpen, unmatchedMentees, federalForm, programmeLookout];
+
+/** The rules over pairs (with their meetings) whose moment has come, in this order. */
+export const PAIR_RULES: readonly Rule[] = [
   // Participants, around meetings.
   meetingReminders,
   afterMeetingQuestion,
@@ -27,14 +30,9 @@ export const LIFECYCLE_RULES: readonly Rule[] = [
   // Participants, through the pair's months.
   monthlyReport,
   pulseSurvey,
-  // Endings.
-  plannedEndings,
+  // After an ending.
   endingFollowUp,
   finalReport,
   // Curators.
   silentPairs,
-  programmeEnding,
-  mutualChoiceOpen,
-  unmatchedMentees,
-  federalForm,
 ];

@@ -1,9 +1,11 @@
-import { dueMeetingReminder, reminderHorizonMs } from "../../../domain/reminders.js";
+import { dueMeetingReminder, reminderMoment } from "../../../domain/reminders.js";
+import { isQuiet, outOfQuiet } from "../../../domain/quiet-hours.js";
 import type { OutboxMessage } from "../../../store/notifications.js";
 import { menteeNames, partnersOf } from "../../../store/pairs.js";
 import type { Rule } from "../rule.js";
 import { WORKING } from "../tick.js";
 import { formatDate, formatTime } from "../../../domain/time.js";
+import type { PairStatus } from "../../../domain/lifecycle.js";
 
 /** Reminders before confirmed meetings: the latest one due for each, to both sides (and the curators of a pair on probation). */
 export const meetingReminders: Rule = {
@@ -11,14 +13,14 @@ export const meetingReminders: Rule = {
   counts: "reminders",
   async run(tick) {
     const { now } = tick;
-    const horizon = Math.max(reminderHorizonMs([24 * 60]), ...tick.active().map((p) => reminderHorizonMs(p.settings.reminderOffsetsMinutes)));
-    const meetings = await tick.prisma.meeting.findMany({
-      where: { status: "confirmed", startsAt: { gt: now, lte: new Date(now.getTime() + horizon) }, pair: { status: { in: WORKING } } },
-      select: { id: true, startsAt: true, confirmedAt: true, place: true, stage: true, pairId: true },
-    });
+    const meetings = await tick.meetings({ status: "confirmed", startsAt: { gt: now } }, { id: true, startsAt: true, confirmedAt: true, place: true, stage: true });
     const messages: OutboxMessage[] = [];
-    for (const { meeting: m, pair, programme } of await tick.withPairs(meetings)) {
+    for (const { meeting: m, pair, programme } of meetings) {
+      if (!WORKING.includes(pair.status as PairStatus)) continue;
       const s = programme.settings;
+      for (const offset of s.reminderOffsetsMinutes) tick.later(pair.id, reminderMoment(m, offset, programme.tz, s.quietHours));
+      // A reminder late in quiet hours waits for their end.
+      if (isQuiet(now, programme.tz, s.quietHours)) tick.later(pair.id, outOfQuiet(now, programme.tz, s.quietHours));
       const due = dueMeetingReminder({ startsAt: m.startsAt, confirmedAt: m.confirmedAt }, now, s.reminderOffsetsMinutes, programme.tz, s.quietHours);
       if (!due) continue;
       const recipients = [

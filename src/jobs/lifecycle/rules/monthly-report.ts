@@ -10,10 +10,10 @@ export const monthlyReport: Rule = {
   counts: "monthly",
   async run(tick) {
     const due: { pair: TickPair; occ: Occurrence & { month: string } }[] = [];
-    for (const pair of await tick.workingPairs()) {
-      const programme = await tick.programme(pair.programmeId);
-      if (!programme) continue;
+    for (const { pair, programme } of tick.workingPairs()) {
       const occ = monthlyReportReminder(pair.id, tick.now, programme.tz, programme.settings);
+      // This month's, while it is ahead; then next month's.
+      tick.later(pair.id, occ.dueAt > tick.now ? occ.dueAt : monthlyReportReminder(pair.id, occ.expiresAt, programme.tz, programme.settings).dueAt);
       if (isDue(occ, tick.now) && pair.confirmedAt < occ.dueAt) due.push({ pair, occ });
     }
     const reported = await tick.submitted("monthly-report", due.map((d) => `${d.pair.id}:${d.occ.month}`));

@@ -12,6 +12,7 @@ export const programmeEnding: Rule = {
     const messages: OutboxMessage[] = [];
     for (const programme of tick.active()) {
       for (const occ of programmeEndAlerts(programme.id, programme.endsOn, programme.tz, programme.settings)) {
+        tick.later(programme.id, occ.dueAt);
         if (!isDue(occ, tick.now)) continue;
         const pairs = await tick.prisma.pair.count({ where: { programmeId: programme.id, status: { in: WORKING } } });
         const parts = [{ key: "lc-alert-ending", args: { programme: programme.name, days: occ.days, date: formatIsoDate(programme.endsOn), pairs } }];

@@ -1,7 +1,7 @@
 import { isDue, pulseSurveyInvitation, type Occurrence } from "../../../domain/deadlines.js";
 import type { OutboxMessage } from "../../../store/notifications.js";
 import type { Rule } from "../rule.js";
-import { DAY, type TickPair } from "../tick.js";
+import type { TickPair } from "../tick.js";
 
 /** The short pulse survey to both sides a month after the pair started (001 stage 6), unless already answered. */
 export const pulseSurvey: Rule = {
@@ -9,13 +9,11 @@ export const pulseSurvey: Rule = {
   counts: "pulse",
   async run(tick) {
     const { now } = tick;
-    const since = now.getTime() - (Math.max(30, ...tick.active().map((p) => p.settings.pulseSurveyDays)) + 15) * DAY;
     const due: { pair: TickPair; occ: Occurrence }[] = [];
-    for (const pair of await tick.workingPairs()) {
-      if (pair.confirmedAt.getTime() < since || pair.confirmedAt > now) continue;
-      const programme = await tick.programme(pair.programmeId);
-      if (!programme) continue;
+    for (const { pair, programme } of tick.workingPairs()) {
+      if (pair.confirmedAt > now) continue;
       const occ = pulseSurveyInvitation(pair.id, pair.confirmedAt, programme.tz, programme.settings);
+      tick.later(pair.id, occ.dueAt);
       if (isDue(occ, now)) due.push({ pair, occ });
     }
     const answered = await tick.submitted("pulse-survey", due.map((d) => d.pair.id));

@@ -11,24 +11,30 @@ export const silentPairs: Rule = {
   counts: "silent",
   async run(tick) {
     const { now } = tick;
-    const rows = await tick.prisma.$queryRaw<{ id: string; programmeId: string; confirmedAt: Date; lastMeetingAt: Date | null; upcoming: boolean | null }[]>`
-      SELECT p.id, p."programmeId", p."confirmedAt",
+    const working = tick.workingPairs();
+    if (!working.length) return 0;
+    const rows = await tick.prisma.$queryRaw<{ pairId: string; lastMeetingAt: Date | null; nextUpcoming: Date | null }[]>`
+      SELECT m."pairId",
         max(m."startsAt") FILTER (WHERE m.status = 'held' OR (m.status = 'confirmed' AND m."startsAt" <= ${now})) AS "lastMeetingAt",
-        bool_or(m.status IN ('proposed', 'confirmed') AND m."startsAt" > ${now}) AS upcoming
-      FROM "Pair" p JOIN "Programme" g ON g.id = p."programmeId" LEFT JOIN "Meeting" m ON m."pairId" = p.id
-      WHERE p.status IN ('acquaintance', 'trial', 'planning', 'regular', 'final') AND g.status = 'active'
-      GROUP BY p.id`;
+        min(m."startsAt") FILTER (WHERE m.status IN ('proposed', 'confirmed') AND m."startsAt" > ${now}) AS "nextUpcoming"
+      FROM "Meeting" m WHERE m."pairId" = ANY(${working.map((w) => w.pair.id)}::text[])
+      GROUP BY m."pairId"`;
+    const meetings = new Map(rows.map((r) => [r.pairId, r]));
     const messages: OutboxMessage[] = [];
-    for (const r of rows) {
-      if (r.upcoming) continue;
-      const programme = await tick.programme(r.programmeId);
-      if (!programme) continue;
-      const last = lastActivity({ confirmedAt: r.confirmedAt, lastMeetingAt: r.lastMeetingAt, hasUpcoming: false });
-      const occ = silentPairAlert(r.id, last, programme.tz, programme.settings);
+    for (const { pair, programme } of working) {
+      const r = meetings.get(pair.id);
+      // A meeting planned: the pair is not silent; looked at again once its moment has passed.
+      if (r?.nextUpcoming) {
+        tick.later(pair.id, new Date(r.nextUpcoming.getTime() + 60_000));
+        continue;
+      }
+      const last = lastActivity({ confirmedAt: pair.confirmedAt, lastMeetingAt: r?.lastMeetingAt ?? null, hasUpcoming: false });
+      const occ = silentPairAlert(pair.id, last, programme.tz, programme.settings);
+      tick.later(pair.id, occ.dueAt);
       if (!isDue(occ, now)) continue;
-      const pair = await tick.services.pairs.get(r.id);
-      if (!pair) continue;
-      const parts = [{ key: "lc-alert-silent", args: { number: pair.number, mentor: pair.mentor.name, mentees: menteeNames(pair), days: programme.settings.silentPairDays, last: formatDate(last, programme.tz) } }];
+      const view = await tick.services.pairs.get(pair.id);
+      if (!view) continue;
+      const parts = [{ key: "lc-alert-silent", args: { number: view.number, mentor: pair.mentor.name, mentees: menteeNames(pair), days: programme.settings.silentPairDays, last: formatDate(last, programme.tz) } }];
       messages.push(...(await tick.curatorAlerts(programme.id, occ.key, "silent-pair", parts, occ.dueAt)));
     }
     return tick.queue(messages);

@@ -10,6 +10,7 @@ export const unmatchedMentees: Rule = {
   async run(tick) {
     const messages: OutboxMessage[] = [];
     for (const programme of tick.active()) {
+      // Before the first pair nothing is due; confirming it brings the programme forward.
       const first = await tick.prisma.pair.findFirst({ where: { programmeId: programme.id }, orderBy: { confirmedAt: "asc" }, select: { confirmedAt: true } });
       if (!first) continue;
       const mentees = await tick.prisma.participation.findMany({
@@ -18,6 +19,7 @@ export const unmatchedMentees: Rule = {
       });
       for (const m of mentees) {
         const occ = unmatchedMenteeAlert(m.id, first.confirmedAt, m.joinedAt, programme.tz, programme.settings);
+        tick.later(programme.id, occ.dueAt);
         if (!isDue(occ, tick.now)) continue;
         await tick.services.tasks.ensure({ dedupKey: occ.key, programmeId: programme.id, kind: "unmatched_mentee", personId: m.personId, dueAt: occ.dueAt });
         const parts = [{ key: "lc-alert-unmatched", args: { name: m.person.displayName ?? "—", programme: programme.name } }];
