@@ -55,8 +55,12 @@ export class LifecycleScheduler {
     const tick = new Tick(this.deps, now);
     const report: TickReport = { reminders: 0, afterMeetings: 0, monthly: 0, pulse: 0, endings: 0, afterEndings: 0, silent: 0, programmes: 0, looked: 0, dispatched: 0, requeued: 0 };
     // Programmes first: a planned ending brings its pairs forward, and they are looked at in this tick's pair rounds.
-    report.looked += await this.rounds(tick, "Programme", PROGRAMME_RULES, report, (ids) => tick.programmeRound(ids));
-    report.looked += await this.rounds(tick, "Pair", PAIR_RULES, report, (ids) => tick.pairRound(ids));
+    // What a pair's rules bring forward (an ending's survey opened: its programme) is taken in another pass.
+    for (let pass = 0; pass < 3; pass++) {
+      const looked = (await this.rounds(tick, "Programme", PROGRAMME_RULES, report, (ids) => tick.programmeRound(ids))) + (await this.rounds(tick, "Pair", PAIR_RULES, report, (ids) => tick.pairRound(ids)));
+      report.looked += looked;
+      if (!looked) break;
+    }
     report.dispatched = await this.deps.outbound.dispatch(now, { priority: "bulk" });
     report.requeued = await this.deps.outbound.requeue(now);
     this.log.debug(report, "lifecycle tick");
@@ -66,7 +70,7 @@ export class LifecycleScheduler {
   private async rounds(tick: Tick, table: ScheduledTable, rules: readonly Rule[], report: TickReport, start: (ids: string[]) => Promise<void>): Promise<number> {
     let looked = 0;
     for (let round = 0; round < MAX_ROUNDS; round++) {
-      const claim = await this.schedule.claim(table, tick.now, ROUND_SIZE);
+      const claim = await this.schedule.claim(table, tick.now, this.deps.roundSize ?? ROUND_SIZE);
       if (!claim.ids.length) break;
       await start(claim.ids);
       for (const rule of rules) {
@@ -75,7 +79,6 @@ export class LifecycleScheduler {
       }
       await this.schedule.release(table, claim, tick.looks());
       looked += claim.ids.length;
-      if (claim.ids.length < ROUND_SIZE) break;
     }
     return looked;
   }

@@ -19,6 +19,8 @@ export interface LifecycleDeps {
   services: Services;
   outbound: OutboundPort & { requeue(now: Date): Promise<number> };
   logger: Logger;
+  /** Rows taken per round (default 1,000). */
+  roundSize?: number;
 }
 
 /** A programme as the rules read it: its dates (local, YYYY-MM-DD), the organisation's zone and its settings. */
