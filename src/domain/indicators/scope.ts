@@ -18,19 +18,53 @@ export interface Scope {
   organisationOf: ReadonlyMap<string, string>;
 }
 
+/** Row numbers of each programme's participants, pairs and scores, found once per data set (a region's scopes are many). */
+interface ProgrammeRows {
+  participants: number[];
+  pairs: number[];
+  satisfaction: number[];
+}
+
+const rowsByProgramme = new WeakMap<MentorshipData, Map<string, ProgrammeRows>>();
+
+function programmeRows(data: MentorshipData): Map<string, ProgrammeRows> {
+  let index = rowsByProgramme.get(data);
+  if (index) return index;
+  index = new Map();
+  const rowsOf = (programmeId: string): ProgrammeRows => {
+    let r = index!.get(programmeId);
+    if (!r) index!.set(programmeId, (r = { participants: [], pairs: [], satisfaction: [] }));
+    return r;
+  };
+  data.participants.forEach((p, i) => rowsOf(p.programmeId).participants.push(i));
+  data.pairs.forEach((p, i) => rowsOf(p.programmeId).pairs.push(i));
+  data.satisfaction.forEach((p, i) => rowsOf(p.programmeId).satisfaction.push(i));
+  rowsByProgramme.set(data, index);
+  return index;
+}
+
+/** The rows of these programmes, in the data's own order. */
+function rowsOf<T>(rows: readonly T[], lists: readonly number[][]): T[] {
+  if (lists.length === 1) return lists[0]!.map((i) => rows[i]!);
+  return lists
+    .flat()
+    .sort((a, b) => a - b)
+    .map((i) => rows[i]!);
+}
+
 function scopeOf(
   data: MentorshipData,
   organisations: readonly OrganisationInput[],
   programmes: readonly ProgrammeInput[],
 ): Scope {
-  const programmeIds = new Set(programmes.map((p) => p.id));
-  const inScope = (r: { programmeId: string }): boolean => programmeIds.has(r.programmeId);
+  const index = programmeRows(data);
+  const of = programmes.flatMap((p) => index.get(p.id) ?? []);
   return {
     organisations,
     programmes,
-    participants: data.participants.filter(inScope),
-    pairs: data.pairs.filter(inScope),
-    satisfaction: data.satisfaction.filter(inScope),
+    participants: rowsOf(data.participants, of.map((r) => r.participants)),
+    pairs: rowsOf(data.pairs, of.map((r) => r.pairs)),
+    satisfaction: rowsOf(data.satisfaction, of.map((r) => r.satisfaction)),
     organisationOf: new Map(programmes.map((p) => [p.id, p.organisationId])),
   };
 }
