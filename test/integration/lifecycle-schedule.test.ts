@@ -104,4 +104,18 @@ describe("the scheduler looks only at what is due", () => {
     expect(Math.min(a.looked, b.looked)).toBeGreaterThan(0);
     expect(await keys(two.h)).toEqual(await keys(one.h));
   }, 600_000);
+
+  it("a worker down for an hour queues in one tick what it would have queued minute by minute", async () => {
+    const size = 1_000;
+    const hour = new Date(T0.getTime() + 3600_000);
+    // Each message with the moment it was due; a notice that someone is unreachable is due when the outbox finds it out.
+    const queued = async (h: Harness) =>
+      (await h.app.db.prisma.notification.findMany({ select: { dedupKey: true, kind: true, dueAt: true }, orderBy: { dedupKey: "asc" } })).map((n) => (n.kind === "unreachable" ? n.dedupKey : `${n.dedupKey} ${n.dueAt.toISOString()}`));
+    const steady = await region(size);
+    for (let m = 1; m <= 60; m++) await steady.h.app.lifecycle.tick(new Date(T0.getTime() + m * 60_000));
+    const down = await region(size);
+    const report = await down.h.app.lifecycle.tick(hour);
+    expect(report.looked).toBeGreaterThan(0);
+    expect(await queued(down.h)).toEqual(await queued(steady.h));
+  }, 600_000);
 });
