@@ -36,9 +36,15 @@ function programmeRows(data: MentorshipData): Map<string, ProgrammeRows> {
     if (!r) index!.set(programmeId, (r = { participants: [], pairs: [], satisfaction: [] }));
     return r;
   };
-  data.participants.forEach((p, i) => rowsOf(p.programmeId).participants.push(i));
-  data.pairs.forEach((p, i) => rowsOf(p.programmeId).pairs.push(i));
-  data.satisfaction.forEach((p, i) => rowsOf(p.programmeId).satisfaction.push(i));
+  data.participants.forEach((p, i) => {
+    rowsOf(p.programmeId).participants.push(i);
+  });
+  data.pairs.forEach((p, i) => {
+    rowsOf(p.programmeId).pairs.push(i);
+  });
+  data.satisfaction.forEach((p, i) => {
+    rowsOf(p.programmeId).satisfaction.push(i);
+  });
   rowsByProgramme.set(data, index);
   return index;
 }
