@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
-import type { Prisma, PrismaClient } from "../../db/client.js";
+import type { PrismaClient } from "../../db/client.js";
+import { AFTER_MEETING_WINDOW_MS } from "../../domain/reminders.js";
 import type { TextRef } from "../../flows/types.js";
 import { PAIR_STAGES, type PairStatus } from "../../domain/lifecycle.js";
 import { lifecycleSettings, type LifecycleSettings } from "../../domain/lifecycle-settings.js";
@@ -37,6 +38,13 @@ export interface ProgrammeContext {
 /** A pair as the scheduler reads it: the pair with its people (store/pairs.ts), and everyone working in it. */
 export type TickPair = PairWithPeople & { members: string[] };
 
+/** A meeting of a round's pair, with the pair and its programme. */
+export interface RoundMeeting {
+  meeting: { id: string; pairId: string; status: string; startsAt: Date; confirmedAt: Date | null; place: string | null; stage: string; outcomes: unknown };
+  pair: TickPair;
+  programme: ProgrammeContext;
+}
+
 const PROGRAMME_SELECT = { id: true, name: true, status: true, startsOn: true, endsOn: true, settings: true, organisation: { select: { timezone: true } } } as const;
 
 const overdueButton: OutboxButton[][] = [[{ label: { key: "lc-btn-overdue" }, command: "overdue", args: "" }]];
@@ -53,6 +61,7 @@ export class Tick {
   private readonly curatorCache = new Map<string, string[]>();
   private readonly pairCache = new Map<string, TickPair>();
   private readonly nextLooks = new Map<string, Date>();
+  private roundMeetings: RoundMeeting[] | null = null;
   /** The rows of this round: programmes in a programme round, pairs in a pair round. */
   programmeIds: readonly string[] = [];
   pairIds: readonly string[] = [];
@@ -146,15 +155,26 @@ export class Tick {
     return this.roundPairs().filter(({ pair, programme }) => WORKING.includes(pair.status as PairStatus) && programme.status === "active");
   }
 
-  /** Meetings of this round's pairs that match `where`, each with its pair and programme. */
-  async meetings<S extends Prisma.MeetingSelect>(where: Prisma.MeetingWhereInput, select: S): Promise<{ meeting: Prisma.MeetingGetPayload<{ select: S }> & { pairId: string }; pair: TickPair; programme: ProgrammeContext }[]> {
-    if (!this.pairIds.length) return [];
-    const rows = (await inBatches(this.pairIds, (slice) => this.prisma.meeting.findMany({ where: { ...where, pairId: { in: slice } }, select: { ...select, pairId: true } as Prisma.MeetingSelect }))) as (Prisma.MeetingGetPayload<{ select: S }> & { pairId: string })[];
-    return rows.flatMap((meeting) => {
-      const pair = this.pairCache.get(meeting.pairId);
-      const programme = pair && this.programmes.get(pair.programmeId);
-      return pair && programme ? [{ meeting, pair, programme }] : [];
-    });
+  /**
+   * The meetings of this round's pairs that the rules read — planned, confirmed, held or missed,
+   * from the after-meeting window on — each with its pair and programme; read once per round.
+   */
+  async meetings(): Promise<RoundMeeting[]> {
+    if (!this.roundMeetings) {
+      const since = new Date(this.now.getTime() - AFTER_MEETING_WINDOW_MS);
+      const rows = await inBatches(this.pairIds, (slice) =>
+        this.prisma.meeting.findMany({
+          where: { pairId: { in: slice }, status: { in: ["confirmed", "held", "missed"] }, startsAt: { gte: since } },
+          select: { id: true, pairId: true, status: true, startsAt: true, confirmedAt: true, place: true, stage: true, outcomes: true },
+        }),
+      );
+      this.roundMeetings = rows.flatMap((meeting) => {
+        const pair = this.pairCache.get(meeting.pairId);
+        const programme = pair && this.programmes.get(pair.programmeId);
+        return pair && programme ? [{ meeting, pair, programme }] : [];
+      });
+    }
+    return this.roundMeetings;
   }
 
   /** Records messages in the outbox (each key once, ever); returns how many are new. */
@@ -165,6 +185,7 @@ export class Tick {
 
   private startRound(): void {
     this.nextLooks.clear();
+    this.roundMeetings = null;
     this.programmeIds = [];
     this.pairIds = [];
   }

@@ -1,4 +1,4 @@
-import { AFTER_MEETING_WINDOW_MS, afterMeeting } from "../../../domain/reminders.js";
+import { afterMeeting } from "../../../domain/reminders.js";
 import type { OutboxMessage } from "../../../store/notifications.js";
 import { partnersOf } from "../../../store/pairs.js";
 import type { Rule } from "../rule.js";
@@ -11,7 +11,7 @@ export const afterMeetingQuestion: Rule = {
   counts: "afterMeetings",
   async run(tick) {
     const { now } = tick;
-    const meetings = await tick.meetings({ status: { in: ["confirmed", "held", "missed"] }, startsAt: { gte: new Date(now.getTime() - AFTER_MEETING_WINDOW_MS) } }, { id: true, startsAt: true, outcomes: true });
+    const meetings = await tick.meetings();
     const messages: OutboxMessage[] = [];
     for (const { meeting: m, pair, programme } of meetings) {
       const s = programme.settings;

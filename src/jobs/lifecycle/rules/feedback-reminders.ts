@@ -1,4 +1,4 @@
-import { AFTER_MEETING_WINDOW_MS, afterMeeting } from "../../../domain/reminders.js";
+import { afterMeeting } from "../../../domain/reminders.js";
 import type { OutboxMessage } from "../../../store/notifications.js";
 import { menteeNames, partnersOf } from "../../../store/pairs.js";
 import type { Rule } from "../rule.js";
@@ -10,7 +10,7 @@ export const feedbackReminders: Rule = {
   counts: "afterMeetings",
   async run(tick) {
     const { now } = tick;
-    const meetings = await tick.meetings({ status: { in: ["confirmed", "held"] }, startsAt: { gte: new Date(now.getTime() - AFTER_MEETING_WINDOW_MS) } }, { id: true, startsAt: true });
+    const meetings = (await tick.meetings()).filter(({ meeting: m }) => m.status === "confirmed" || m.status === "held");
     const feedback = await tick.submitted("meeting-feedback", meetings.map((m) => m.meeting.id));
     const messages: OutboxMessage[] = [];
     for (const { meeting: m, pair, programme } of meetings) {

@@ -13,7 +13,7 @@ export const meetingReminders: Rule = {
   counts: "reminders",
   async run(tick) {
     const { now } = tick;
-    const meetings = await tick.meetings({ status: "confirmed", startsAt: { gt: now } }, { id: true, startsAt: true, confirmedAt: true, place: true, stage: true });
+    const meetings = (await tick.meetings()).filter(({ meeting: m }) => m.status === "confirmed" && m.startsAt > now);
     const messages: OutboxMessage[] = [];
     for (const { meeting: m, pair, programme } of meetings) {
       if (!WORKING.includes(pair.status as PairStatus)) continue;
