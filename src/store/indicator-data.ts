@@ -197,13 +197,19 @@ export class IndicatorData {
       const menteeIds = pair.members.filter((m) => m.leftAt === null).flatMap((m) => personOf.get(m.menteeId) ?? []);
       return [{ id: pair.id, programmeId: pair.programmeId, mentorId, menteeIds, status: pair.status }];
     });
+    const pairsOf = new Map<string, LoadedPair[]>();
+    for (const pair of pairs) {
+      const list = pairsOf.get(pair.programmeId);
+      if (list) list.push(pair);
+      else pairsOf.set(pair.programmeId, [pair]);
+    }
     const programmeInputs: ProgrammeInput[] = programmes.map((p) => ({
       id: p.id,
       organisationId: p.organisationId,
       form: p.form,
       name: p.name,
       statedResult: p.statedResult,
-      approvedPersonalisedProgrammes: personalisedProgrammes(p.settings, pairs.filter((x) => x.programmeId === p.id)),
+      approvedPersonalisedProgrammes: personalisedProgrammes(p.settings, pairsOf.get(p.id) ?? []),
     }));
     const organisationInputs: OrganisationInput[] = organisations.map((o) => ({
       id: o.id,
