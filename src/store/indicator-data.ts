@@ -1,4 +1,5 @@
 import type { PrismaClient } from "../db/client.js";
+import type { SqlExecutor } from "../db/sql.js";
 import { satisfactionScores } from "../domain/form-scores.js";
 import type { MentorshipData, OrganisationInput, PairInput, ParticipantInput, ProgrammeInput } from "../domain/indicators/input-types.js";
 import { participantFacts, type ParticipantFacts } from "../domain/participant-facts.js";
@@ -122,7 +123,48 @@ function clip(text: string | null | undefined, max = 500): string | null {
 }
 
 export class IndicatorData {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly sql: SqlExecutor,
+  ) {}
+
+  /**
+   * The mentors and mentees of these programmes with their names, in order of joining. A region
+   * has hundreds of thousands: read as one prepared statement, not through Prisma's row mapping.
+   */
+  private async participations(programmeIds: string[]): Promise<LoadedParticipation[]> {
+    const rows = await this.sql.rows<Omit<LoadedParticipation, "person"> & { displayName: string | null; erasedAt: Date | null }>(
+      `SELECT p.id, p."personId", p."programmeId", p.role::text AS role, p.status::text AS status, p."completedCycleAt", p."joinedAt", u."displayName", u."erasedAt"
+       FROM "Participation" p JOIN "Person" u ON u.id = p."personId"
+       WHERE p."programmeId" = ANY($1::text[]) AND p.role IN ('mentor', 'mentee')
+       ORDER BY p."joinedAt", p.id`,
+      [programmeIds],
+    );
+    return rows.map(({ displayName, erasedAt, ...p }) => ({ ...p, person: { displayName, erasedAt } }));
+  }
+
+  /** The pairs of these programmes with their members, in order of confirmation. */
+  private async pairsOf(programmeIds: string[]): Promise<LoadedPair[]> {
+    const [pairs, members] = await Promise.all([
+      this.sql.rows<Omit<LoadedPair, "members">>(
+        `SELECT id, "programmeId", "mentorId", status::text AS status, probation, "confirmedAt", "endedAt", "endReason"::text AS "endReason"
+         FROM "Pair" WHERE "programmeId" = ANY($1::text[]) ORDER BY "confirmedAt", id`,
+        [programmeIds],
+      ),
+      this.sql.rows<{ pairId: string; menteeId: string; leftAt: Date | null }>(
+        `SELECT m."pairId", m."menteeId", m."leftAt" FROM "PairMember" m JOIN "Pair" p ON p.id = m."pairId" WHERE p."programmeId" = ANY($1::text[]) ORDER BY m."joinedAt", m."menteeId"`,
+        [programmeIds],
+      ),
+    ]);
+    const membersOf = new Map<string, { menteeId: string; leftAt: Date | null }[]>();
+    for (const m of members) {
+      const list = membersOf.get(m.pairId);
+      const member = { menteeId: m.menteeId, leftAt: m.leftAt };
+      if (list) list.push(member);
+      else membersOf.set(m.pairId, [member]);
+    }
+    return pairs.map((p) => ({ ...p, members: membersOf.get(p.id) ?? [] }));
+  }
 
   /** Programme ids of the filter's organisations (or the programmes themselves), drafts left out. */
   async programmeIds(filter: DataFilter): Promise<string[]> {
@@ -146,20 +188,13 @@ export class IndicatorData {
         select: { id: true, name: true, district: true, region: true, headName: true, headContacts: true, childrenAged10to19: true, teachersCount: true, youngSpecialistsCount: true, timezone: true },
         orderBy: [{ name: "asc" }, { id: "asc" }],
       }),
-      this.prisma.participation.findMany({
-        where: { programmeId: { in: programmeIds }, role: { in: ["mentor", "mentee"] } },
-        select: { id: true, personId: true, programmeId: true, role: true, status: true, completedCycleAt: true, joinedAt: true, person: { select: { displayName: true, erasedAt: true } } },
-        orderBy: [{ joinedAt: "asc" }, { id: "asc" }],
-      }) as Promise<LoadedParticipation[]>,
-      this.prisma.formResponse.findMany({
-        where: { programmeId: { in: programmeIds }, status: "submitted", formId: { in: [...Object.values(QUESTIONNAIRE_FORM), ...SATISFACTION_FORMS] } },
-        select: { personId: true, programmeId: true, formId: true, answers: true },
-      }),
-      this.prisma.pair.findMany({
-        where: { programmeId: { in: programmeIds } },
-        select: { id: true, programmeId: true, mentorId: true, status: true, probation: true, confirmedAt: true, endedAt: true, endReason: true, members: { select: { menteeId: true, leftAt: true } } },
-        orderBy: [{ confirmedAt: "asc" }, { id: "asc" }],
-      }) as Promise<LoadedPair[]>,
+      this.participations(programmeIds),
+      this.sql.rows<{ personId: string; programmeId: string | null; formId: string; answers: unknown }>(
+        `SELECT "personId", "programmeId", "formId", answers FROM "FormResponse"
+         WHERE "programmeId" = ANY($1::text[]) AND status = 'submitted' AND "formId" = ANY($2::text[])`,
+        [programmeIds, [...Object.values(QUESTIONNAIRE_FORM), ...SATISFACTION_FORMS]],
+      ),
+      this.pairsOf(programmeIds),
     ]);
 
     const formOf = new Map(programmes.map((p) => [p.id, p.form]));

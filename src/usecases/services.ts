@@ -91,7 +91,7 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
   const surveys = new Surveys(prisma, now);
   const tasks = new CuratorTasks(prisma, now);
   const pairs = new PairService(prisma, outreach, participants, tasks, surveys, new Audit(sql, now));
-  const indicatorData = new IndicatorData(prisma);
+  const indicatorData = new IndicatorData(prisma, sql);
   const scopes = new Scopes(prisma);
   return {
     now,
