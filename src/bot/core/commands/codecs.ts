@@ -142,10 +142,10 @@ export const curatorSide = codec<{ rest?: string }>(
   (raw) => (raw === "C" ? { rest: "" } : null),
 );
 
-/** Button arguments of /export carry ".csv" after the selector (payloads have no spaces): `C.csv` → `C csv`. */
-export function exportArgs(raw: string): { args: string; csv: boolean } {
-  const args = raw.replace(/^(C|A\.[a-z0-9]+)\.(csv)$/, "$1 $2");
-  return { args, csv: /(^|[\s.])csv$/i.test(args) };
+/** Button arguments of /export carry ".csv" or ".acts" after the selector (payloads have no spaces): `C.csv` → `C csv`. */
+export function exportArgs(raw: string): { args: string; csv: boolean; acts: boolean } {
+  const args = raw.replace(/^(C|A\.[a-z0-9]+)\.(csv|acts)$/, "$1 $2");
+  return { args, csv: /(^|[\s.])csv$/i.test(args), acts: /(^|\s)(acts|акты)$/i.test(args) };
 }
 
 /** `O.<organisation>`: one organisation of the administrator's scope. */
