@@ -235,5 +235,19 @@ describe.each(ON_EVERY_PLATFORM)("retention terms and acts of destruction on %s"
     await curator.send("/acts");
     await curator.press("Лидер");
     expect(curator.last().text).toContain("(последние): 2");
+    // The curator's workbook holds the acts of both their programmes.
+    await curator.send("/export acts");
+    expect(curator.last().text).toContain("Акты об уничтожении персональных данных: 3");
+    expect(curator.last().document).toBe(true);
+  });
+
+  it("someone both curator and the organisation's administrator chooses which with buttons that keep asking for the acts", async () => {
+    await h.app.db.prisma.administrator.create({ data: { personId: curatorPerson, scope: "organisation", organisationId, createdAt: clock.now } });
+    await curator.send("/export acts");
+    expect(curator.last().text).toBe("Для чего подготовить данные?");
+    await curator.press("Зона: МАОУ «СОШ № 46»");
+    expect(curator.last().document).toBe(true);
+    expect(curator.last().file!.filename).toBe("nastavnik-acts-2027-02-01.xlsx");
+    expect(await h.app.db.prisma.auditLog.count({ where: { actorId: curatorPerson, action: "admin.acts", outcome: "allowed" } })).toBe(1);
   });
 });
