@@ -15,7 +15,7 @@ import type { ArgsCodec } from "./registry.js";
  *   P.<programme>[.<rest>]          a programme the person curates, then a filter, page or mode
  *   A.<administrator>[.<rest>]      one of the person's administrator roles (organisation, district, region)
  *   O.<organisation>                an organisation of the administrator's scope
- *   C[.csv]                         a report for the curator's programmes rather than an administrator's scope
+ *   C[.csv|.acts]                   a report for the curator's programmes rather than an administrator's scope
  *   S.<suggestion>[.<reason>]       a matching suggestion, with the reason of a rejection
  *   R.<run>.<page>                  a page of a matching run's suggestions
  *   <pair>[.<rest>]                 a pair (its ending reason, or what the member asks for)

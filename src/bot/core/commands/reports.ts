@@ -18,9 +18,9 @@ import { formatDate, formatDateTime } from "../../../domain/time.js";
  *   /invite [mentor|mentee] new invitation codes with a link for each messenger
  *   /stats                 the indicators of seed 003 now (programme, or the administrator's scope)
  *   /export [csv]          the workbook: bases, pairs, meetings, Form 1 and Forms 2–5 of 004
- *   /export acts           the acts of destruction of personal data with the log's extract (acts.ts)
  *                          (a curator may name one programme: P.<id>, as buttons do)
  *                          (curators: their programmes; administrators: the forms of their scope)
+ *   /export acts           the acts of destruction of personal data with the log's extract (acts.ts)
  *
  * A curator sees only the programmes they curate, an administrator only their scope (the
  * `report` scope asks which when a person is both); every refusal is audited without personal
