@@ -4,7 +4,7 @@
 cmd-meetings = the programme's meetings: upcoming and missed
 cmd-invite = new invitations: /invite, /invite mentor or /invite mentee
 cmd-stats = the programme's indicators now (administrators: the scope's)
-cmd-export = Excel workbook: bases, pairs, meetings, forms 1–5 (/export csv for CSV)
+cmd-export = Excel workbook: bases, pairs, meetings, forms 1–5 (/export csv for CSV, /export acts for the acts of data destruction)
 cmd-digest = the digest now; /digest pause or /digest resume for the weekly digest
 cmd-digest-settings = weekday, hour and time zone of the weekly digest
 cmd-orgs = organisations of your scope with their indicators (also /stats and /export)
@@ -60,7 +60,7 @@ report-stats-now-and-cycle = now { $now }, full cycle { $completed }
 report-stats-draft = The programme “{ $programme }” has not started yet: there are no indicators.
 
 ## Export
-report-export-usage = Export: /export — Excel workbook, /export csv — CSV files.
+report-export-usage = Export: /export — Excel workbook, /export csv — CSV files, /export acts — acts of destruction of personal data.
 report-export-caption-curator = Report on programmes: { $programmes }, as of { $date }. Bases of mentors and mentees, pairs, meetings, RNC form 1 and forms 2–5, indicators.
 report-export-caption-admin = RNC report: “{ $scope }”, organisations: { $organisations }, as of { $date }. Form 1, forms 2–5, indicators.
 report-export-csv = CSV files: { $count } (empty sheets are left out).

@@ -4,7 +4,7 @@
 cmd-meetings = встречи программы: ближайшие и несостоявшиеся
 cmd-invite = новые приглашения: /invite, /invite mentor или /invite mentee
 cmd-stats = показатели программы сейчас (администраторам — показатели зоны)
-cmd-export = книга Excel: базы, пары, встречи, формы 1–5 (/export csv — в CSV)
+cmd-export = книга Excel: базы, пары, встречи, формы 1–5 (/export csv — в CSV, /export acts — акты об уничтожении данных)
 cmd-digest = сводка сейчас; /digest pause или /digest resume — еженедельная сводка
 cmd-digest-settings = день, час и часовой пояс еженедельной сводки
 cmd-orgs = организации вашей зоны с показателями (также /stats и /export)
@@ -60,7 +60,7 @@ report-stats-now-and-cycle = сейчас { $now }, полный цикл { $com
 report-stats-draft = Программа «{ $programme }» ещё не запущена: показателей пока нет.
 
 ## Выгрузка
-report-export-usage = Выгрузка: /export — книга Excel, /export csv — файлы CSV.
+report-export-usage = Выгрузка: /export — книга Excel, /export csv — файлы CSV, /export acts — акты об уничтожении персональных данных.
 report-export-caption-curator = Отчёт по программам: { $programmes }, на { $date }. Базы наставников и наставляемых, пары, встречи, форма 1 и формы 2–5 РНЦ, показатели.
 report-export-caption-admin = Отчёт РНЦ: «{ $scope }», организаций: { $organisations }, на { $date }. Форма 1, формы 2–5, показатели.
 report-export-csv = Файлов CSV: { $count } (пустые листы не выгружаются).

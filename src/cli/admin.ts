@@ -8,11 +8,12 @@ import { profileOf, profiles } from "../platforms.js";
 import { Invitations } from "../store/invitations.js";
 import { systemClock } from "../domain/clock.js";
 import { loadEnvFile } from "../env-file.js";
+import { DEFAULT_RETENTION_MARGIN_DAYS, MAX_RETENTION_MARGIN_DAYS } from "../domain/retention.js";
 
 /**
  * First steps of an installation, from the shell:
  *   npm run admin -- org:create --name … --timezone Asia/Omsk [--district …] [--region …] [--messengers max,vk]
- *   npm run admin -- org:update --org <id> [--messengers max,vk|all] [--name …] [--timezone …] [--district …] [--region …]
+ *   npm run admin -- org:update --org <id> [--messengers max,vk|all] [--name …] [--timezone …] [--district …] [--region …] [--retention-margin <days>]
  *   npm run admin -- programme:create --org <id> --form <form> --name … --starts <date> --ends <date>
  *   npm run admin -- invite:create --programme <id> --role mentor|mentee|curator [--expires <date>] [--max-uses <n>]
  *   npm run admin -- admin:add --telegram <user id> | --vk <user id> | --max <user id> (--org <id> | --district … --region … | --region …) [--timezone <zone>]
@@ -24,8 +25,9 @@ Commands:
   org:create        --name <name> --timezone <IANA zone, e.g. Asia/Omsk> [--district <municipal district>] [--region <region>]
                     [--kind general|professional|additional|enterprise] [--children <n>] [--teachers <n>] [--young-specialists <n>]
                     [--messengers <${PLATFORMS.join(",")}: the messengers it allows; default: all the service runs>]
+                    [--retention-margin <days the data of an ended programme are kept after 20 January of the next year; default ${DEFAULT_RETENTION_MARGIN_DAYS}>]
   org:update        --org <organisation id> [--messengers <list>|all] [--name …] [--timezone …] [--district …] [--region …] [--kind …]
-                    [--children <n>] [--teachers <n>] [--young-specialists <n>]
+                    [--children <n>] [--teachers <n>] [--young-specialists <n>] [--retention-margin <days>]
   programme:create  --org <organisation id> --form <form> --name <name> --starts <YYYY-MM-DD> --ends <YYYY-MM-DD> [--result <text>]
                     forms: ${MENTORSHIP_FORMS.join(", ")}
   invite:create     --programme <programme id> --role ${ROLES.join("|")} [--expires <YYYY-MM-DD>] [--max-uses <n>]
@@ -42,6 +44,7 @@ type Out = (line: string) => void;
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(d)), "must be a real date");
 const count = z.coerce.number().int().min(0).max(10_000_000);
+const marginDays = z.string().regex(/^\d{1,4}$/, "must be a whole number of days").transform(Number).pipe(z.number().max(MAX_RETENTION_MARGIN_DAYS, `must be at most ${MAX_RETENTION_MARGIN_DAYS} days`));
 
 /** --messengers max,vk: known messenger names; "all" (or none given) allows every messenger the service runs. */
 function messengersOf(value: string): Platform[] {
@@ -88,6 +91,7 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
       expires: { type: "string" },
       "max-uses": { type: "string" },
       messengers: { type: "string" },
+      "retention-margin": { type: "string" },
       // One option per messenger: the account's user id (admin:add).
       ...Object.fromEntries(PLATFORMS.map((p) => [p, { type: "string" as const }])),
     },
@@ -114,11 +118,13 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
             teachersCount: values.teachers === undefined ? null : check(count, values.teachers, "teachers"),
             youngSpecialistsCount: values["young-specialists"] === undefined ? null : check(count, values["young-specialists"], "young-specialists"),
             messengers,
+            retentionMarginDays: values["retention-margin"] === undefined ? DEFAULT_RETENTION_MARGIN_DAYS : check(marginDays, values["retention-margin"], "retention-margin"),
             createdAt: now,
           },
         });
         out(`Organisation created: ${org.id}`);
         out(`Messengers: ${messengersLine(messengers)}`);
+        out(`Retention: ${retentionLine(org.retentionMarginDays)}`);
         return;
       }
       case "org:update": {
@@ -137,11 +143,13 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
           ...(values.teachers !== undefined ? { teachersCount: check(count, values.teachers, "teachers") } : {}),
           ...(values["young-specialists"] !== undefined ? { youngSpecialistsCount: check(count, values["young-specialists"], "young-specialists") } : {}),
           ...(values.messengers !== undefined ? { messengers: messengersOf(values.messengers) } : {}),
+          ...(values["retention-margin"] !== undefined ? { retentionMarginDays: check(marginDays, values["retention-margin"], "retention-margin") } : {}),
         };
-        if (!Object.keys(data).length) throw new UsageError("nothing to change: give --messengers, --name, --timezone, --district, --region, --kind or a count");
-        const org = await prisma.organisation.update({ where: { id: found.id }, data, select: { id: true, messengers: true } });
+        if (!Object.keys(data).length) throw new UsageError("nothing to change: give --messengers, --name, --timezone, --district, --region, --kind, --retention-margin or a count");
+        const org = await prisma.organisation.update({ where: { id: found.id }, data, select: { id: true, messengers: true, retentionMarginDays: true } });
         out(`Organisation updated: ${org.id}`);
         out(`Messengers: ${messengersLine(org.messengers)}`);
+        out(`Retention: ${retentionLine(org.retentionMarginDays)}`);
         return;
       }
       case "programme:create": {
@@ -215,6 +223,11 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
   } finally {
     await db.close();
   }
+}
+
+/** How long an ended programme's personal data are kept (src/domain/retention.ts). */
+function retentionLine(margin: number): string {
+  return `until 20 January of the year after a programme ends${margin ? ` + ${margin} day${margin === 1 ? "" : "s"}` : ""}, then destroyed with an act`;
 }
 
 /** "MAX, VK", or "all" when the organisation lists none. */

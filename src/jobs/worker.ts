@@ -9,6 +9,7 @@ import { pruneProcessedUpdates } from "./maintenance.js";
 import { digestJobKind } from "./digest.js";
 import { LifecycleScheduler } from "./lifecycle.js";
 import { matchingJobKind } from "./matching.js";
+import { retentionJobKind } from "./retention.js";
 import type { Outbound } from "./outbound.js";
 
 /**
@@ -49,6 +50,7 @@ export const JOB_KINDS: JobKind[] = [
   { name: "lifecycle-tick", queue: LIFECYCLE_QUEUE, schedule: { every: 60_000 }, run: (ctx) => ctx.lifecycle.tick(ctx.now()) },
   digestJobKind, // administrators' weekly digests (src/jobs/digest.ts)
   matchingJobKind, // a programme's matching run, on demand (src/jobs/matching.ts)
+  retentionJobKind, // daily: personal data past their term or consent destroyed, with their acts (src/jobs/retention.ts)
 ];
 
 export interface WorkerDeps {

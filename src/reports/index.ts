@@ -3,6 +3,7 @@ import { buildSheets, type SheetOptions, type WorkbookInput } from "./build-shee
 import { buildCsv, type CsvOptions } from "./csv-writer.js";
 import type { Translate } from "./translate.js";
 import { writeXlsx } from "./xlsx-writer.js";
+import { actsSheets, type ActSheetRow } from "./acts-sheets.js";
 
 export type { Translate } from "./translate.js";
 export * from "./base-rows.js";
@@ -13,6 +14,7 @@ export { INDICATOR_LABEL_KEYS } from "./indicator-labels.js";
 export type { IndicatorColumn } from "./indicator-sheet.js";
 export { safeSheetName, uniqueSheetNames } from "./sheet-names.js";
 export { digestContent, organisationLine, renderIndicatorList } from "./digest-text.js";
+export type { ActSheetRow } from "./acts-sheets.js";
 
 /** The whole workbook as an .xlsx file. */
 export async function buildWorkbook(input: WorkbookInput, translate: Translate, options: SheetOptions = {}): Promise<Buffer> {
@@ -26,4 +28,9 @@ export function buildCsvFiles(
   options: SheetOptions & CsvOptions = {},
 ): Map<string, Buffer> {
   return buildCsv(buildSheets(input, translate, options), options);
+}
+
+/** The acts of destruction and the extract from the processing log, as an .xlsx file. */
+export async function buildActsWorkbook(acts: readonly ActSheetRow[], translate: Translate, timeZone: string): Promise<Buffer> {
+  return writeXlsx(actsSheets(acts, translate, timeZone));
 }

@@ -29,6 +29,8 @@ export const SHEET_IDS = [
   "form5",
   "form-other",
   "indicators",
+  "acts",
+  "acts-log",
 ] as const;
 export type SheetId = (typeof SHEET_IDS)[number];
 

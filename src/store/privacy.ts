@@ -2,6 +2,19 @@ import type { PrismaClient } from "../db/client.js";
 import type { Clock } from "../domain/clock.js";
 import { isIdentifyingText, redactor, traces, type Redactor } from "../domain/erasure.js";
 import { chatKey } from "../domain/messaging.js";
+import type { DataCategory, DestructionProcess, DestructionReason } from "../domain/retention.js";
+import { recordDestruction } from "./destruction-acts.js";
+
+/** Why and by what an erasure is made: its act says so. */
+export interface DestructionCause {
+  reason: DestructionReason;
+  /** When the reason arose (default: the erasure's time). */
+  reasonAt?: Date;
+  process: DestructionProcess;
+}
+
+/** The person's own request, through /forget. */
+export const SUBJECT_REQUEST: DestructionCause = { reason: "subject_request", process: "forget-command" };
 
 /**
  * A person's rights over their data (152-ФЗ): see everything stored about them, and withdraw
@@ -79,15 +92,18 @@ export class Privacy {
    * suggestions, flows in progress — stays, with the name, the accounts and what the person
    * typed replaced by "—" (src/domain/erasure.ts); a message still waiting is not sent.
    * Pairs, meetings, participations and numbers stay, without a name.
+   *
+   * The same transaction writes the act of the destruction with the extract from the
+   * processing log (src/store/destruction-acts.ts): /forget and the retention job alike.
    */
-  async forget(personId: string, now: Date = this.now()): Promise<{ programmeIds: string[] } | null> {
+  async forget(personId: string, now: Date = this.now(), cause: DestructionCause = SUBJECT_REQUEST): Promise<{ programmeIds: string[]; actId: string } | null> {
     return this.prisma.$transaction(async (tx) => {
       const person = await tx.person.findUnique({
         where: { id: personId },
         select: { erasedAt: true, displayName: true, identities: { select: { platform: true, externalId: true, chatId: true, username: true } }, consents: { select: { representativeName: true } } },
       });
       if (!person || person.erasedAt) return null;
-      const participations = await tx.participation.findMany({ where: { personId }, select: { id: true, programmeId: true } });
+      const participations = await tx.participation.findMany({ where: { personId }, select: { id: true, programmeId: true, role: true, programme: { select: { organisationId: true } } } });
       const programmeIds = [...new Set(participations.map((p) => p.programmeId))];
       const own = participations.map((p) => p.id);
       const chatKeys = person.identities.map((i) => chatKey(i));
@@ -106,36 +122,60 @@ export class Privacy {
         }),
       );
 
+      // What the act lists: the categories the person had.
+      const destroyed = new Set<DataCategory>();
+      const had = (category: DataCategory, count: number) => {
+        if (count > 0) destroyed.add(category);
+      };
+      had("name", person.displayName ? 1 : 0);
+      had("representative-name", person.consents.filter((c) => c.representativeName).length);
+      had("messenger-accounts", person.identities.length);
+
       await tx.consent.updateMany({ where: { personId, withdrawnAt: null }, data: { withdrawnAt: now } });
       await tx.consent.updateMany({ where: { personId, representativeName: { not: null } }, data: { representativeName: null } });
       // Numeric answers (scores, ages, years) feed the indicators; text and choices may identify.
       for (const r of responses) {
-        const kept = Object.fromEntries(Object.entries((r.answers ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === "number" || typeof v === "boolean"));
+        const all = Object.entries((r.answers ?? {}) as Record<string, unknown>);
+        const kept = Object.fromEntries(all.filter(([, v]) => typeof v === "number" || typeof v === "boolean"));
+        had("text-answers", all.filter(([, v]) => v !== null && typeof v !== "number" && typeof v !== "boolean").length);
         await tx.formResponse.update({ where: { id: r.id }, data: { answers: kept as Record<string, number | boolean> } });
       }
-      await tx.preference.deleteMany({ where: { fromId: { in: own } } });
+      had("choices", (await tx.preference.deleteMany({ where: { fromId: { in: own } } })).count);
       await tx.participation.updateMany({ where: { personId, status: { not: "completed" } }, data: { status: "left" } });
-      await tx.conversation.deleteMany({ where: { OR: [{ personId }, { chatKey: { in: chatKeys } }] } });
-      await tx.notification.deleteMany({ where: { personId } });
-      await tx.identityLinkCode.deleteMany({ where: { personId } });
+      had("forms-in-progress", (await tx.conversation.deleteMany({ where: { OR: [{ personId }, { chatKey: { in: chatKeys } }] } })).count);
+      had("messages", (await tx.notification.deleteMany({ where: { personId } })).count);
+      had("link-codes", (await tx.identityLinkCode.deleteMany({ where: { personId } })).count);
       await tx.messengerIdentity.deleteMany({ where: { personId } });
-      if (meetings.length) await tx.meeting.updateMany({ where: { id: { in: meetings.map((m) => m.id) } }, data: { place: null } });
+      if (meetings.length) had("meeting-places", (await tx.meeting.updateMany({ where: { id: { in: meetings.map((m) => m.id) } }, data: { place: null } })).count);
       // The note on why a one-to-one pair ended is about the two of them.
-      if (oneToOne.size) await tx.pair.updateMany({ where: { id: { in: [...oneToOne] }, endComment: { not: null } }, data: { endComment: null } });
+      if (oneToOne.size) had("pair-notes", (await tx.pair.updateMany({ where: { id: { in: [...oneToOne] }, endComment: { not: null } }, data: { endComment: null } })).count);
       // A VK update is recorded under its peer (`vk:<peer>:<message>`): those records go; a redelivery of one is a stranger's message.
       const ids = [...new Set(person.identities.flatMap((i) => [i.externalId, i.chatId]))].filter((id) => /^[\w-]+$/.test(id));
-      if (ids.length) await tx.$executeRawUnsafe(`DELETE FROM "ProcessedUpdate" WHERE key ~ $1`, `^[^:]+:(.+:)?(${ids.join("|")})(:|$)`);
+      if (ids.length) had("update-records", await tx.$executeRawUnsafe(`DELETE FROM "ProcessedUpdate" WHERE key ~ $1`, `^[^:]+:(.+:)?(${ids.join("|")})(:|$)`));
       await tx.person.update({ where: { id: personId }, data: { displayName: null, erasedAt: now } });
 
-      await this.redactOthers(tx, redact, personId, programmeIds, now);
-      return { programmeIds };
+      had("mentions", await this.redactOthers(tx, redact, personId, programmeIds, now));
+      const act = await recordDestruction(tx, {
+        subjectId: personId,
+        roles: participations.map((p) => p.role),
+        organisationIds: participations.map((p) => p.programme.organisationId),
+        programmeIds,
+        participationIds: own,
+        reason: cause.reason,
+        reasonAt: cause.reasonAt ?? now,
+        process: cause.process,
+        categories: destroyed,
+        destroyedAt: now,
+      });
+      return { programmeIds, actId: act.id };
     });
   }
 
-  /** What other people's records of the person's programmes say about the person, with the traces taken out. */
-  private async redactOthers(tx: Tx, redact: Redactor, personId: string, programmeIds: string[], now: Date): Promise<void> {
+  /** What other people's records of the person's programmes say about the person, with the traces taken out; the number of records changed. */
+  private async redactOthers(tx: Tx, redact: Redactor, personId: string, programmeIds: string[], now: Date): Promise<number> {
     const patterns = redact.patterns();
-    if (!patterns.length || !programmeIds.length) return;
+    if (!patterns.length || !programmeIds.length) return 0;
+    let changed = 0;
     // Everyone who shares a programme with the person: only they were told about them.
     const people = (await tx.participation.findMany({ where: { programmeId: { in: programmeIds }, personId: { not: personId } }, select: { personId: true }, distinct: ["personId"] })).map((p) => p.personId);
     const rows = <T>(sql: string, ...params: unknown[]) => tx.$queryRawUnsafe<T[]>(sql, ...params, patterns);
@@ -145,18 +185,23 @@ export class Privacy {
     for (const n of notifications) {
       const r = redact.json(n.payload);
       if (!r.changed) continue;
+      changed++;
       // A message still waiting to go out would name nobody: it is not sent.
       await tx.notification.update({ where: { id: n.id }, data: { payload: r.value as object, ...(n.status === "pending" ? { status: "cancelled" } : {}) } });
     }
     const states = await rows<{ chatKey: string; state: unknown }>(`SELECT "chatKey", state FROM "Conversation" WHERE "personId" = ANY($1::text[]) AND state::text ILIKE ANY(${last(2)})`, people);
     for (const c of states) {
       const r = redact.json(c.state);
-      if (r.changed) await tx.conversation.update({ where: { chatKey: c.chatKey }, data: { state: r.value as object, updatedAt: now } });
+      if (!r.changed) continue;
+      changed++;
+      await tx.conversation.update({ where: { chatKey: c.chatKey }, data: { state: r.value as object, updatedAt: now } });
     }
     const answers = await rows<{ id: string; answers: unknown }>(`SELECT id, answers FROM "FormResponse" WHERE "programmeId" = ANY($1::text[]) AND answers::text ILIKE ANY(${last(2)})`, programmeIds);
     for (const a of answers) {
       const r = redact.json(a.answers);
-      if (r.changed) await tx.formResponse.update({ where: { id: a.id }, data: { answers: r.value as object } });
+      if (!r.changed) continue;
+      changed++;
+      await tx.formResponse.update({ where: { id: a.id }, data: { answers: r.value as object } });
     }
     const notes = await rows<{ id: string; endComment: string }>(`SELECT id, "endComment" FROM "Pair" WHERE "programmeId" = ANY($1::text[]) AND "endComment" ILIKE ANY(${last(2)})`, programmeIds);
     for (const p of notes) await tx.pair.update({ where: { id: p.id }, data: { endComment: redact.text(p.endComment) } });
@@ -169,6 +214,7 @@ export class Privacy {
     for (const s of suggestions) await tx.matchSuggestion.update({ where: { id: s.id }, data: { rejectReason: s.rejectReason === null ? null : redact.text(s.rejectReason), reasons: redact.json(s.reasons).value as object } });
     const runs = await rows<{ id: string; stats: unknown }>(`SELECT id, stats FROM "MatchRun" WHERE "programmeId" = ANY($1::text[]) AND stats::text ILIKE ANY(${last(2)})`, programmeIds);
     for (const m of runs) await tx.matchRun.update({ where: { id: m.id }, data: { stats: redact.json(m.stats).value as object } });
+    return changed + notes.length + tasks.length + suggestions.length + runs.length;
   }
 }
 

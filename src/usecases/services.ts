@@ -24,6 +24,8 @@ import { Scopes } from "../store/scope.js";
 import { ProgrammeViews } from "../store/programme-views.js";
 import { JobRequests } from "../store/job-requests.js";
 import { QuestionnaireNotices } from "./questionnaires.js";
+import { DestructionActs } from "../store/destruction-acts.js";
+import { Retention } from "../store/retention.js";
 
 /**
  * What commands, flow hooks and jobs are given: the repositories of src/store, one per
@@ -65,6 +67,9 @@ export interface Services {
   jobs: JobRequests;
   /** The curators told of questionnaires that came in; the interview queue. */
   questionnaires: QuestionnaireNotices;
+  /** Whose data are due for destruction, and the acts of those destroyed. */
+  retention: Retention;
+  acts: DestructionActs;
 }
 
 /**
@@ -120,5 +125,7 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
     matching: new MatchingService(prisma, pairs),
     jobs: new JobRequests(),
     questionnaires: new QuestionnaireNotices(sql, participants, forms, outreach, now),
+    retention: new Retention(prisma),
+    acts: new DestructionActs(prisma),
   };
 }

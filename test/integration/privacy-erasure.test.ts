@@ -4,6 +4,7 @@ import { ON_EVERY_PLATFORM, setUsername, TEST_PLATFORMS, WITH_USERNAMES } from "
 import type { TestUser } from "../support/users.js";
 import { join, other, participationOf, personOf, tick } from "./forms-support.js";
 import { local, TZ } from "./lifecycle-support.js";
+import { scanCatalog as scan, type Needle } from "../support/catalog-scan.js";
 
 /**
  * After /forget nothing in the database names or locates the person: every text, varchar and
@@ -16,57 +17,6 @@ import { local, TZ } from "./lifecycle-support.js";
  */
 
 const FAST = { perSecond: 10_000, perChatMs: 0 };
-
-interface Needle {
-  what: string;
-  value: string;
-  /** A number (an account id): found only as a whole number, not inside a longer one. */
-  number?: boolean;
-}
-
-interface Finding {
-  table: string;
-  column: string;
-  what: string;
-}
-
-const TEXT_TYPES = ["text", "character varying", "character", "json", "jsonb"];
-
-/** Every text and JSON column of every table of the schema, as the catalog lists them. */
-async function textColumns(h: Harness): Promise<{ table: string; column: string }[]> {
-  const rows = await h.app.db.prisma.$queryRawUnsafe<{ table_name: string; column_name: string; data_type: string; udt_name: string }[]>(
-    `SELECT c.table_name::text, c.column_name::text, c.data_type::text, c.udt_name::text FROM information_schema.columns c
-     JOIN information_schema.tables t ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
-     WHERE c.table_schema = current_schema() ORDER BY c.table_name, c.ordinal_position`,
-  );
-  return rows.filter((r) => TEXT_TYPES.includes(r.data_type) || (r.data_type === "ARRAY" && ["_text", "_varchar", "_json", "_jsonb"].includes(r.udt_name))).map((r) => ({ table: r.table_name, column: r.column_name }));
-}
-
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-
-function matcher(n: Needle): (text: string) => boolean {
-  if (n.number) {
-    const re = new RegExp(`(^|\\D)${escapeRegExp(n.value)}(\\D|$)`);
-    return (text) => re.test(text);
-  }
-  const plain = n.value.toLowerCase();
-  const json = JSON.stringify(n.value).slice(1, -1).toLowerCase();
-  return (text) => {
-    const lower = text.toLowerCase();
-    return lower.includes(plain) || lower.includes(json);
-  };
-}
-
-async function scan(h: Harness, needles: readonly Needle[]): Promise<{ columns: number; tables: number; found: Finding[] }> {
-  const columns = await textColumns(h);
-  const tests = needles.map((n) => ({ n, test: matcher(n) }));
-  const found: Finding[] = [];
-  for (const { table, column } of columns) {
-    const rows = await h.app.db.prisma.$queryRawUnsafe<{ v: string }[]>(`SELECT "${column}"::text AS v FROM "${table}" WHERE "${column}" IS NOT NULL`);
-    for (const { n, test } of tests) if (rows.some((r) => test(r.v))) found.push({ table, column, what: n.what });
-  }
-  return { columns: columns.length, tables: new Set(columns.map((c) => c.table)).size, found };
-}
 
 /** A public name where the account's messenger has them. */
 const named = (u: TestUser, username: string): void => {
@@ -242,6 +192,16 @@ describe.each(ON_EVERY_PLATFORM)("erasure after /forget on %s", (platform) => {
     const after = await scan(h, [...needles, ...unkept]);
     expect(after.tables).toBeGreaterThanOrEqual(20);
     expect(after.found.map((f) => `${f.table}.${f.column}: ${f.what}`)).toEqual([]);
+
+    // The destruction is proven at once by its act (a table the scan above searched too): whose by
+    // the internal id, what, when, why, how, by which process, with the extract from the log.
+    const act = await h.app.services.acts.ofSubject(menteePerson);
+    expect(act).toMatchObject({ subjectId: menteePerson, roles: ["mentee"], programmeIds: [programmeId], reason: "subject_request", process: "forget-command", method: "erasure-in-place", destroyedAt: clock.now, reasonAt: clock.now });
+    expect(act!.categories).toEqual(expect.arrayContaining(["name", "representative-name", "messenger-accounts", "text-answers", "messages", "meeting-places", "pair-notes", "link-codes", "update-records", "mentions"]));
+    expect(act!.categories).not.toContain("choices");
+    const extract = act!.logExtract;
+    expect(extract.at(-1)).toMatchObject({ action: "privacy.destroyed", actorId: null, targetType: "person", targetId: menteePerson, details: { reason: "subject_request", process: "forget-command" } });
+    expect(extract.some((e) => e.actorId === menteePerson && e.action === "pair.request_change")).toBe(true);
 
     // The curator is told that a mentee of the programme left, without who she was.
     const told = curator.since(curatorMark).join("\n");

@@ -15,7 +15,7 @@ import type { ArgsCodec } from "./registry.js";
  *   P.<programme>[.<rest>]          a programme the person curates, then a filter, page or mode
  *   A.<administrator>[.<rest>]      one of the person's administrator roles (organisation, district, region)
  *   O.<organisation>                an organisation of the administrator's scope
- *   C[.csv]                         a report for the curator's programmes rather than an administrator's scope
+ *   C[.csv|.acts]                   a report for the curator's programmes rather than an administrator's scope
  *   S.<suggestion>[.<reason>]       a matching suggestion, with the reason of a rejection
  *   R.<run>.<page>                  a page of a matching run's suggestions
  *   <pair>[.<rest>]                 a pair (its ending reason, or what the member asks for)
@@ -142,10 +142,10 @@ export const curatorSide = codec<{ rest?: string }>(
   (raw) => (raw === "C" ? { rest: "" } : null),
 );
 
-/** Button arguments of /export carry ".csv" after the selector (payloads have no spaces): `C.csv` → `C csv`. */
-export function exportArgs(raw: string): { args: string; csv: boolean } {
-  const args = raw.replace(/^(C|A\.[a-z0-9]+)\.(csv)$/, "$1 $2");
-  return { args, csv: /(^|[\s.])csv$/i.test(args) };
+/** Button arguments of /export carry ".csv" or ".acts" after the selector (payloads have no spaces): `C.csv` → `C csv`. */
+export function exportArgs(raw: string): { args: string; csv: boolean; acts: boolean } {
+  const args = raw.replace(/^(C|A\.[a-z0-9]+)\.(csv|acts)$/, "$1 $2");
+  return { args, csv: /(^|[\s.])csv$/i.test(args), acts: /(^|\s)(acts|акты)$/i.test(args) };
 }
 
 /** `O.<organisation>`: one organisation of the administrator's scope. */

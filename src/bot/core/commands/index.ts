@@ -7,7 +7,8 @@ import { privacyCommands } from "./privacy.js";
 import { CommandRegistry } from "./registry.js";
 import { reportCommands } from "./reports.js";
 import { adminCommands } from "./admin.js";
+import { actsCommands } from "./acts.js";
 
 export function createCommandRegistry(): CommandRegistry {
-  return new CommandRegistry().register(...basicCommands, ...formCommands, ...curatorCommands, ...lifecycleCommands, ...matchingCommands, ...reportCommands, ...adminCommands, ...privacyCommands);
+  return new CommandRegistry().register(...basicCommands, ...formCommands, ...curatorCommands, ...lifecycleCommands, ...matchingCommands, ...reportCommands, ...adminCommands, ...actsCommands, ...privacyCommands);
 }

@@ -6,6 +6,7 @@ import { inProgrammeNow, peopleCounts } from "../../../store/indicator-data.js";
 import type { ProgrammeMeeting } from "../../../store/programme-views.js";
 import { exportArgs, exportedProgramme, inviteRolesArg, withUsage } from "./codecs.js";
 import { defineCommand, type AllowedNote, type CommandContext } from "./registry.js";
+import { exportActs, isActsArgument } from "./acts.js";
 import { scopeStats, scopeWorkbook } from "./region-reports.js";
 import { CURATOR_ONLY, programme, report } from "./scopes.js";
 import { formatDate, formatDateTime } from "../../../domain/time.js";
@@ -19,6 +20,7 @@ import { formatDate, formatDateTime } from "../../../domain/time.js";
  *   /export [csv]          the workbook: bases, pairs, meetings, Form 1 and Forms 2–5 of 004
  *                          (a curator may name one programme: P.<id>, as buttons do)
  *                          (curators: their programmes; administrators: the forms of their scope)
+ *   /export acts           the acts of destruction of personal data with the log's extract (acts.ts)
  *
  * A curator sees only the programmes they curate, an administrator only their scope (the
  * `report` scope asks which when a person is both); every refusal is audited without personal
@@ -161,9 +163,16 @@ export const exportCommand = defineCommand({
   audience: ["curator", "administrator"],
   help: "curator",
   scope: report({ csv: true }),
-  audit: ["report.export", "curator.export", "admin.export"],
+  audit: ["report.export", "curator.export", "admin.export", "curator.acts", "admin.acts"],
   async run(ctx) {
     const { session, deps, object: who, input: rest } = ctx;
+    if (isActsArgument(rest)) {
+      // The acts of destruction with the log's extract (src/bot/core/commands/acts.ts).
+      const action = who.kind === "administrator" ? "admin.acts" : "curator.acts";
+      const done = await exportActs(session, deps.services, who, ctx.actor, deps.now());
+      if (!done.ok) return ctx.denied({ action, key: done.key, target: done.target });
+      return ctx.allowed({ action, target: done.target, details: { format: "xlsx", acts: done.acts } });
+    }
     const csvWanted = exportArgs(ctx.args.trim()).csv;
     // A curator may name one of their programmes (`/export P.<id>`, `P.<id>.csv` from a button).
     const named = who.kind === "curator" ? exportedProgramme(rest) : null;

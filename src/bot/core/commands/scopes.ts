@@ -331,7 +331,7 @@ export interface CuratorSideObject {
 export interface ReportScopeOptions<C> {
   /** The curator's side, resolved further (a programme) on what follows the selector; without it the handler gets `{ kind: "curator" }`. */
   curator?: Scope<C>;
-  /** Button arguments may carry ".csv" (/export), kept on the buttons that ask which side. */
+  /** Button arguments may carry ".csv" or ".acts" (/export), kept on the buttons that ask which side. */
   csv?: boolean;
 }
 
@@ -346,7 +346,7 @@ export function report<C = CuratorSideObject>(options: ReportScopeOptions<C> = {
     kind: options.curator ? `administrator|${options.curator.kind}` : "administrator|curator",
     async resolve(ctx): Promise<Resolution<AdministratorObject | C>> {
       const { session, deps } = ctx;
-      const { args, csv } = options.csv ? exportArgs(ctx.args.trim()) : { args: ctx.args.trim(), csv: false };
+      const { args, csv, acts } = options.csv ? exportArgs(ctx.args.trim()) : { args: ctx.args.trim(), csv: false, acts: false };
       const [selector = "", ...restWords] = args.split(/\s+/);
       const [curated, admins] = ctx.actorId ? await Promise.all([deps.services.participants.curatedProgrammes(ctx.actorId), administratorsOf(ctx)]) : [[], []];
       const namedAdmin = selectedAdministrator(selector);
@@ -363,7 +363,7 @@ export function report<C = CuratorSideObject>(options: ReportScopeOptions<C> = {
         return { ok: true, object: { kind: "curator" } as C, rest, target: undefined };
       }
       if (!curated.length && admins.length === 1) return { ok: true, object: { kind: "administrator", admin: admins[0]! }, rest, target: administratorTarget(admins[0]!) };
-      const suffix = csv ? "csv" : undefined;
+      const suffix = csv ? "csv" : acts ? "acts" : undefined;
       const buttons: Button[][] = [];
       if (curated.length) buttons.push([{ label: session.t("admin-choose-programmes"), payload: curatorSide.payload(ctx.command, { rest: suffix }) }]);
       for (const a of admins.slice(0, 5)) {
