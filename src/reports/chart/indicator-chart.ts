@@ -2,7 +2,8 @@
  * The one definition of the indicators chart (pure): a chart's data (src/domain/digest/chart.ts)
  * and a translator → an Apache ECharts option. The digest renders it to PNG on the server
  * (./render.ts); a page in the browser gives the same option to its own ECharts instance.
- * Nothing here does I/O or imports a Node module, and echarts is imported for its types only.
+ * Nothing here does I/O or imports a Node module, and echarts is imported for its types only;
+ * the option is plain JSON (no functions), so a server can also hand it to a page as it is.
  *
  * For several organisations: one horizontal bar per organisation, named on the axis; for one
  * organisation: one bar per weekly snapshot. A percentage is coloured by how far it is from the
@@ -47,8 +48,8 @@ export interface ChartLook {
 }
 
 const PALETTE = {
-  light: { text: "#222222", muted: "#555555", axis: "#444444", grid: "#e3e3e3", background: "#ffffff" },
-  dark: { text: "#f0f0f0", muted: "#c0c0c0", axis: "#bbbbbb", grid: "#3a3a3a", background: "transparent" },
+  light: { text: "#222222", muted: "#555555", axis: "#444444", grid: "#e3e3e3", background: "#ffffff", target: "#961414" },
+  dark: { text: "#f0f0f0", muted: "#c0c0c0", axis: "#bbbbbb", grid: "#3a3a3a", background: "transparent", target: "#ff7070" },
 } as const;
 
 const BAR_COLORS: Record<BarStatus, string> = {
@@ -58,8 +59,6 @@ const BAR_COLORS: Record<BarStatus, string> = {
   count: "#1f77b4",
   none: "#aaaaaa",
 };
-
-const TARGET_COLOR = "#961414";
 
 /** Longest organisation name on the axis, in CSS pixels; longer ones end in "…" (the caption has them whole). */
 const NAME_WIDTH = 190;
@@ -129,21 +128,16 @@ export function indicatorChartOption(chart: ChartSpec, t: Translate, look: Chart
     splitLine: { lineStyle: { color: colors.grid } },
   };
 
-  // One stacked series per status, so that the legend names the colours; each bar is in its own.
+  // One stacked series per status, so that the legend names the colours; each bar is in its own,
+  // with its value written beside it (a plain string: the option stays JSON).
   const series: (BarSeriesOption | LineSeriesOption)[] = shown.map((status) => ({
     type: "bar" as const,
     name: t(`admin-chart-series-${status}`),
     stack: "value",
     barMaxWidth: 48,
     itemStyle: { color: BAR_COLORS[status] },
-    data: chart.bars.map((b, i) => (statuses[i] === status ? (b.value ?? 0) : null)),
-    label: {
-      show: true,
-      position: horizontal ? ("right" as const) : ("top" as const),
-      color: colors.text,
-      fontSize: 12,
-      formatter: (p: { dataIndex: number }) => barValueText(chart, chart.bars[p.dataIndex]?.value ?? null, t),
-    },
+    label: { show: true, position: horizontal ? ("right" as const) : ("top" as const), color: colors.text, fontSize: 12 },
+    data: chart.bars.map((b, i) => (statuses[i] === status ? { value: b.value ?? 0, label: { formatter: barValueText(chart, b.value, t) } } : null)),
   }));
   if (chart.percent && chart.target !== null) {
     const targetName = t("admin-chart-target-line", { target: chart.target });
@@ -152,12 +146,12 @@ export function indicatorChartOption(chart: ChartSpec, t: Translate, look: Chart
       name: targetName,
       data: [],
       symbol: "none",
-      lineStyle: { color: TARGET_COLOR, type: "dashed", width: 2 },
-      itemStyle: { color: TARGET_COLOR },
+      lineStyle: { color: colors.target, type: "dashed", width: 2 },
+      itemStyle: { color: colors.target },
       markLine: {
         silent: true,
         symbol: "none",
-        lineStyle: { color: TARGET_COLOR, type: "dashed", width: 2 },
+        lineStyle: { color: colors.target, type: "dashed", width: 2 },
         label: { show: false },
         data: [horizontal ? { xAxis: chart.target } : { yAxis: chart.target }],
       },

@@ -63,6 +63,13 @@ describe("the chart's option", () => {
     for (const declaration of imports) expect(declaration.importClause?.isTypeOnly, declaration.getText(file)).toBe(true);
   });
 
+  it("is plain JSON, so a page can be handed it as it is", () => {
+    for (const spec of [organisations, trend, pairs]) {
+      const option = indicatorChartOption(spec, ru, { scope: SCOPE, dark: spec === trend });
+      expect(JSON.parse(JSON.stringify(option))).toEqual(option);
+    }
+  });
+
   it("colours a share by the distance to the target, and a count in one colour", () => {
     expect([75, 70, 35, 34.9, null].map((v) => barStatus(organisations, v))).toEqual(["reached", "reached", "halfway", "far", "none"]);
     expect(barStatus(pairs, 17)).toBe("count");
@@ -71,11 +78,13 @@ describe("the chart's option", () => {
 
   it("puts each organisation in the series of its status, and the target as a dashed line in the legend", () => {
     const option = indicatorChartOption(organisations, ru, { scope: SCOPE });
-    const series = option.series as { name: string; type: string; data: (number | null)[]; markLine?: { data: unknown[] } }[];
+    const series = option.series as { name: string; type: string; data: ({ value: number; label: { formatter: string } } | null)[]; markLine?: { data: unknown[] } }[];
     expect(series.map((s) => s.name)).toEqual(["цель достигнута", "больше половины пути", "меньше половины пути", "нет данных", "цель 70 %"]);
-    expect(series[0]!.data).toEqual([null, null, 75, null]);
-    expect(series[1]!.data).toEqual([null, 40.4, null, null]);
-    expect(series[2]!.data).toEqual([8, null, null, null]);
+    const values = (s: (typeof series)[number]) => s.data.map((d) => d && [d.value, d.label.formatter]);
+    expect(values(series[0]!)).toEqual([null, null, [75, "75 %"], null]);
+    expect(values(series[1]!)).toEqual([null, [40.4, "40 %"], null, null]);
+    expect(values(series[2]!)).toEqual([[8, "8 %"], null, null, null]);
+    expect(values(series[3]!)).toEqual([null, null, null, [0, "нет данных"]]);
     expect(series[4]!.markLine!.data).toEqual([{ xAxis: 70 }]);
     // A count has no target and no statuses; a trend stands upright with the line across.
     expect((indicatorChartOption(pairs, ru, { scope: SCOPE }).series as { name: string }[]).map((s) => s.name)).toEqual(["пары и группы"]);
