@@ -1,7 +1,8 @@
 /**
  * ECharts with only what the indicators chart uses (bars, the target line, title, legend, grid,
- * the accessible description) and the SVG renderer. No Node module: a page's bundle can import
- * it as well as the server. The server loads it only when it draws a chart (./render.ts).
+ * the accessible description) and the SVG renderer, for a page's bundle: no Node module, and
+ * only the parts it needs. The server loads ECharts' single-file build instead (./render.ts);
+ * test/unit/reports/indicator-chart.test.ts checks that these parts draw the whole option.
  */
 import { BarChart, LineChart } from "echarts/charts";
 import { AriaComponent, GridComponent, LegendComponent, MarkLineComponent, TitleComponent } from "echarts/components";

@@ -165,6 +165,24 @@ describe("the chart drawn on the server", () => {
   });
 });
 
+describe("the chart drawn in a page", () => {
+  it("needs only the parts echarts-setup registers: the same words and shapes as on the server", async () => {
+    const { echarts } = await import("../../../src/reports/chart/echarts-setup.js");
+    // Short names: without a canvas here, ECharts would take a Cyrillic letter for an em and shorten long ones.
+    const short: ChartSpec = { ...organisations, bars: [{ label: "Гимназия № 1", value: 40.4 }, { label: "Школа № 3", value: 75 }, { label: "Школа № 8", value: null }] };
+    for (const spec of [short, trend, pairs]) {
+      const option = indicatorChartOption(spec, ru, { scope: SCOPE });
+      const page = echarts.init(null, null, { renderer: "svg", ssr: true, width: CHART_WIDTH, height: CHART_HEIGHT });
+      page.setOption(option);
+      const inPage = page.renderToSVGString();
+      page.dispose();
+      const onServer = await renderChartSvg(option);
+      expect(texts(inPage).sort()).toEqual(texts(onServer).sort());
+      expect(inPage.match(/<path/g)?.length).toBe(onServer.match(/<path/g)?.length);
+    }
+  }, 30_000);
+});
+
 describe("the font's widths", () => {
   const require = createRequire(import.meta.url);
   const metrics = fontMetrics(readFileSync(require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf")));
