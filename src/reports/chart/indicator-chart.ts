@@ -158,14 +158,17 @@ export function indicatorChartOption(chart: ChartSpec, t: Translate, look: Chart
     });
   }
 
+  const title = chartTitle(chart, t);
+  const subtitle = t(`admin-chart-subtitle-${chart.kind}`, { scope: look.scope });
   return {
     animation: false,
     backgroundColor: colors.background,
     textStyle: { fontFamily: `${CHART_FONT_FAMILY}, sans-serif`, color: colors.text },
-    aria: { enabled: true },
+    // What a screen reader says, in the reader's language (ECharts' own description would be English).
+    aria: { enabled: true, label: { description: [`${title}. ${subtitle}`, ...chart.bars.map((b) => `${b.label} — ${barValueText(chart, b.value, t)}`)].join("; ") } },
     title: {
-      text: chartTitle(chart, t),
-      subtext: t(`admin-chart-subtitle-${chart.kind}`, { scope: look.scope }),
+      text: title,
+      subtext: subtitle,
       left: "center",
       top: 8,
       textStyle: { color: colors.text, fontSize: 16, fontWeight: "bold", width: CHART_WIDTH - 24, overflow: "truncate", ellipsis: "…" },

@@ -86,6 +86,10 @@ describe("the chart's option", () => {
     expect(values(series[2]!)).toEqual([[8, "8 %"], null, null, null]);
     expect(values(series[3]!)).toEqual([null, null, null, [0, "нет данных"]]);
     expect(series[4]!.markLine!.data).toEqual([{ xAxis: 70 }]);
+    // A page's screen reader hears the same in Russian.
+    expect((option.aria as { label: { description: string } }).label.description).toBe(
+      `Доля вовлечённых обучающихся 10–19, %. ${SCOPE} — по организациям; ${LONG_NAME} — 8 %; Гимназия № 1 — 40 %; Лицей № 64 города Омска — 75 %; Школа № 8 — нет данных`,
+    );
     // A count has no target and no statuses; a trend stands upright with the line across.
     expect((indicatorChartOption(pairs, ru, { scope: SCOPE }).series as { name: string }[]).map((s) => s.name)).toEqual(["пары и группы"]);
     const upright = indicatorChartOption(trend, ru, { scope: SCOPE });
