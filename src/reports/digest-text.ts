@@ -115,15 +115,18 @@ export function renderDigest(view: DigestView, t: Translate, lang: string): stri
   return lines.join("\n\n");
 }
 
+const MAX_NAME = 60;
+
 /**
- * The chart's caption: what it shows, the target, and for organisations each one's whole name
- * with its value (the picture shortens long names; the caption is also what a screen reader
- * reads), ≤ 1024 characters.
+ * The chart's caption: what it shows, the target, and for organisations each one's name (up to
+ * 60 characters: the picture shortens long names more) with its value — also what a screen
+ * reader reads —, ≤ 1024 characters.
  */
 export function renderChartCaption(chart: ChartSpec, t: Translate): string {
   const what = t(`admin-chart-${chart.kind}`, { indicator: t(`admin-chart-metric-${chart.metric.replace(".", "-")}`) });
   const target = chart.target === null ? "" : `\n${t("admin-chart-target", { target: chart.target })}`;
-  const legend = chart.kind === "organisations" ? `\n${chart.bars.map((b, i) => `${i + 1}. ${b.label} — ${barValueText(chart, b.value, t)}`).join("\n")}` : "";
+  const name = (label: string) => (label.length > MAX_NAME ? `${label.slice(0, MAX_NAME - 1)}…` : label);
+  const legend = chart.kind === "organisations" ? `\n${chart.bars.map((b, i) => `${i + 1}. ${name(b.label)} — ${barValueText(chart, b.value, t)}`).join("\n")}` : "";
   return `${what}${target}${legend}`.slice(0, 1024);
 }
 

@@ -8,6 +8,7 @@ import { I18n } from "../../../src/i18n/index.js";
 import { fontMetrics } from "../../../src/reports/chart/font-metrics.js";
 import { barStatus, barValueText, CHART_HEIGHT, CHART_WIDTH, indicatorChartOption } from "../../../src/reports/chart/indicator-chart.js";
 import { PNG_SCALE, renderChartPng, renderChartSvg } from "../../../src/reports/chart/render.js";
+import { renderChartCaption } from "../../../src/reports/digest-text.js";
 import { darkPixels, decodePng } from "../../support/png.js";
 
 /**
@@ -95,6 +96,26 @@ describe("the chart's option", () => {
     const upright = indicatorChartOption(trend, ru, { scope: SCOPE });
     expect((upright.xAxis as { data: string[] }).data).toEqual(["08.03", "15.03", "22.03"]);
     expect((upright.series as { markLine?: { data: unknown[] } }[]).at(-1)!.markLine!.data).toEqual([{ yAxis: 70 }]);
+  });
+});
+
+describe("the chart's caption", () => {
+  it("names every organisation with its value, a very long name cut, within a messenger's 1024 characters", () => {
+    expect(renderChartCaption(organisations, ru)).toBe(
+      [
+        "График: доля вовлечённых обучающихся 10–19, % по организациям.",
+        "Пунктир — цель 70 %.",
+        "1. МБОУ «Средняя общеобразовательная школа № 5 г. Омска имени … — 8 %",
+        "2. Гимназия № 1 — 40 %",
+        "3. Лицей № 64 города Омска — 75 %",
+        "4. Школа № 8 — нет данных",
+      ].join("\n"),
+    );
+    const twelve: ChartSpec = { ...organisations, bars: Array.from({ length: 12 }, (_, i) => ({ label: `${LONG_NAME} ${LONG_NAME} ${i}`, value: i })) };
+    const caption = renderChartCaption(twelve, en);
+    expect(caption.length).toBeLessThanOrEqual(1024);
+    expect(caption.split("\n")).toHaveLength(14);
+    expect(caption).toContain(`12. ${`${LONG_NAME} ${LONG_NAME}`.slice(0, 59)}… — 11 %`);
   });
 });
 
