@@ -125,7 +125,7 @@ const MAX_NAME = 60;
 export function renderChartCaption(chart: ChartSpec, t: Translate): string {
   const what = t(`admin-chart-${chart.kind}`, { indicator: t(`admin-chart-metric-${chart.metric.replace(".", "-")}`) });
   const target = chart.target === null ? "" : `\n${t("admin-chart-target", { target: chart.target })}`;
-  const name = (label: string) => (label.length > MAX_NAME ? `${label.slice(0, MAX_NAME - 1)}…` : label);
+  const name = (label: string) => (label.length > MAX_NAME ? `${label.slice(0, MAX_NAME - 1).trimEnd()}…` : label);
   const legend = chart.kind === "organisations" ? `\n${chart.bars.map((b, i) => `${i + 1}. ${name(b.label)} — ${barValueText(chart, b.value, t)}`).join("\n")}` : "";
   return `${what}${target}${legend}`.slice(0, 1024);
 }
