@@ -186,7 +186,7 @@ async function digest(app: App, admin: AdministratorRow, now: Date): Promise<num
   const { services } = app;
   const built = await services.digests.build(admin, now);
   const scopeName = await services.scopes.scopeName(admin);
-  const content = digestContent(
+  const content = await digestContent(
     { scopeName, organisations: built.organisations.length, digest: built.digest, chart: built.chart, timezone: built.timezone, since: built.since, previousAt: built.previousAt, now },
     app.core.i18n.translator("ru"),
     "ru",

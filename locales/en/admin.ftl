@@ -90,6 +90,17 @@ admin-chart-metric-pupilsTarget-percent = share of learners aged 10–19 involve
 admin-chart-metric-teachersTarget-percent = share of teachers involved, %
 admin-chart-metric-pairs = number of pairs and groups
 admin-chart-target = Dashed line: the { $target } % target.
+admin-chart-subtitle-organisations = { $scope }, by organisation
+admin-chart-subtitle-trend = { $scope }, by week
+admin-chart-series-reached = target reached
+admin-chart-series-halfway = more than halfway
+admin-chart-series-far = less than halfway
+admin-chart-series-count = pairs and groups
+admin-chart-series-none = no data
+admin-chart-target-line = { $target } % target
+admin-chart-axis-percent = share, %
+admin-chart-axis-pairs = pairs and groups
+admin-chart-axis-date = date
 
 ## Short names of the indicators
 admin-ind-pairs = Pairs

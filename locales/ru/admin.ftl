@@ -90,6 +90,17 @@ admin-chart-metric-pupilsTarget-percent = доля вовлечённых обу
 admin-chart-metric-teachersTarget-percent = доля вовлечённых педагогов, %
 admin-chart-metric-pairs = число пар и групп
 admin-chart-target = Пунктир — цель { $target } %.
+admin-chart-subtitle-organisations = { $scope } — по организациям
+admin-chart-subtitle-trend = { $scope } — по неделям
+admin-chart-series-reached = цель достигнута
+admin-chart-series-halfway = больше половины пути
+admin-chart-series-far = меньше половины пути
+admin-chart-series-count = пары и группы
+admin-chart-series-none = нет данных
+admin-chart-target-line = цель { $target } %
+admin-chart-axis-percent = доля, %
+admin-chart-axis-pairs = пар и групп
+admin-chart-axis-date = дата
 
 ## Краткие названия показателей
 admin-ind-pairs = Пары

@@ -67,7 +67,7 @@ export async function queueDigest(deps: Pick<DigestDeps, "prisma" | "i18n" | "se
   if (!account) return "no-channel";
   if ((await deps.services.outbox.known([dedupKey])).size) return "queued";
   const lang = isLanguage(account.language) ? account.language : "ru";
-  const content = digestContent(
+  const content = await digestContent(
     { scopeName, organisations: built.organisations.length, digest: built.digest, chart: built.chart, timezone: built.timezone, since: built.since, previousAt: built.previousAt, now },
     deps.i18n.translator(lang),
     lang,

@@ -1,5 +1,5 @@
 /**
- * The administrator's digest as text (in the reader's language) and the chart's caption.
+ * The administrator's digest as text (in the reader's language), its chart and the chart's caption.
  * Every word comes from locales/<lang>/admin.ftl.
  */
 import type { ChartSpec } from "../domain/digest/chart.js";
@@ -8,7 +8,7 @@ import type { IndicatorChange } from "../domain/indicators/compare.js";
 import { flattenIndicators, INDICATOR_KEYS, type IndicatorKey } from "../domain/indicators/flatten.js";
 import type { IndicatorSet } from "../domain/indicators/result-types.js";
 import { formatDayMonth } from "../domain/time.js";
-import { renderChart } from "./chart/index.js";
+import { barValueText, indicatorChartOption, renderChartPng } from "./chart/index.js";
 import { INDICATOR_LABEL_KEYS } from "./indicator-labels.js";
 import type { Translate } from "./translate.js";
 
@@ -115,16 +115,18 @@ export function renderDigest(view: DigestView, t: Translate, lang: string): stri
   return lines.join("\n\n");
 }
 
-const MAX_LEGEND = 40;
+const MAX_NAME = 60;
 
-/** The chart's caption: what it shows and what each bar's number stands for (≤ 1024 characters). */
+/**
+ * The chart's caption: what it shows, the target, and for organisations each one's name (up to
+ * 60 characters: the picture shortens long names more) with its value — also what a screen
+ * reader reads —, ≤ 1024 characters.
+ */
 export function renderChartCaption(chart: ChartSpec, t: Translate): string {
   const what = t(`admin-chart-${chart.kind}`, { indicator: t(`admin-chart-metric-${chart.metric.replace(".", "-")}`) });
   const target = chart.target === null ? "" : `\n${t("admin-chart-target", { target: chart.target })}`;
-  const legend =
-    chart.kind === "organisations"
-      ? `\n${chart.bars.map((b) => `${b.label} — ${b.legend.length > MAX_LEGEND ? `${b.legend.slice(0, MAX_LEGEND - 1)}…` : b.legend}`).join("\n")}`
-      : "";
+  const name = (label: string) => (label.length > MAX_NAME ? `${label.slice(0, MAX_NAME - 1).trimEnd()}…` : label);
+  const legend = chart.kind === "organisations" ? `\n${chart.bars.map((b, i) => `${i + 1}. ${name(b.label)} — ${barValueText(chart, b.value, t)}`).join("\n")}` : "";
   return `${what}${target}${legend}`.slice(0, 1024);
 }
 
@@ -134,10 +136,11 @@ export interface DigestContent {
 }
 
 /** The digest's text and its chart (PNG with caption), in one language. */
-export function digestContent(view: DigestView, t: Translate, lang: string): DigestContent {
+export async function digestContent(view: DigestView, t: Translate, lang: string): Promise<DigestContent> {
   const text = renderDigest(view, t, lang);
   if (!view.chart || view.chart.bars.length === 0) return { text, chart: null };
-  return { text, chart: { filename: "digest-chart.png", png: renderChart(view.chart), caption: renderChartCaption(view.chart, t) } };
+  const png = await renderChartPng(indicatorChartOption(view.chart, t, { scope: view.scopeName }));
+  return { text, chart: { filename: "digest-chart.png", png, caption: renderChartCaption(view.chart, t) } };
 }
 
 /** Indicators that count people, and so differ between "in the programme now" and "completed the full cycle". */

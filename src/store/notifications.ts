@@ -13,8 +13,8 @@ import type { Platform } from "../domain/messaging.js";
  * the messenger chosen for it. The row records how far its delivery got (parts sent, sent,
  * unreachable, failed), so a delivery retried after a crash goes on from there.
  *
- * A message may carry one picture (the administrators' weekly chart): a PNG of a few tens of
- * KB, kept base64 in the row's payload, sent after the text with its caption.
+ * A message may carry one picture (the administrators' weekly chart): a PNG of 40–120 KB,
+ * kept base64 in the row's payload, sent after the text with its caption.
  */
 
 /** A picture sent after the text, with its caption (at most 1024 characters). */

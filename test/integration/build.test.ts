@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vites
 import { createCommandRegistry } from "../../src/bot/core/commands/index.js";
 import { commandMenus } from "../../src/bot/core/commands/menu.js";
 import { I18n } from "../../src/i18n/index.js";
+import { CHART_PNG_SIZE, chartPicture } from "../support/chart-picture.js";
 import { createTestDatabase, type TestDatabase } from "../support/db.js";
 import { FakeTelegram } from "../support/fake-telegram.js";
 import { TEST_TELEGRAM_TOKEN } from "../support/harness.js";
@@ -91,6 +92,18 @@ describe("the compiled service", () => {
       (error: { stderr?: string }) => String(error.stderr).split("\n").filter((l) => /ENOENT|Error:/.test(l) && l.length < 300).join("\n"),
     );
     expect(result).toBe("[]");
+  });
+
+  it("the compiled digest draws its chart with the installed ECharts, resvg and DejaVu font", async () => {
+    const script = `const { I18n } = await import("./dist/i18n/index.js");
+      const { indicatorChartOption } = await import("./dist/reports/chart/indicator-chart.js");
+      const { renderChartPng } = await import("./dist/reports/chart/render.js");
+      const chart = { kind: "organisations", metric: "pupilsTarget.percent", percent: true, target: 70, bars: [{ label: "Школа № 7", value: 40 }] };
+      process.stdout.write((await renderChartPng(indicatorChartOption(chart, new I18n().translator("ru"), { scope: "Омский район" }))).toString("base64"));`;
+    const { stdout } = await promisify(execFile)(process.execPath, ["--input-type=module", "-e", script], { cwd: image, env: { PATH: process.env.PATH }, maxBuffer: 10 * 1024 * 1024 });
+    const picture = chartPicture(Buffer.from(stdout, "base64"));
+    expect(picture.size).toEqual(CHART_PNG_SIZE);
+    expect(picture.title).toBeGreaterThan(500);
   });
 
   it("starts, answers its health check with both stores up, sets its menu from the texts, and stops cleanly on SIGTERM", async () => {

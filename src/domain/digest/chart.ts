@@ -4,8 +4,9 @@
  * snapshots. The indicator is the share of learners involved (target 70 %), else the share
  * of teachers, else — without any Form 1 data — the number of pairs and groups.
  *
- * Bars are labelled by number (1, 2, …) or by date (DD.MM); the caption names them, so the
- * picture needs no words and renders the same whatever the language.
+ * Bars are labelled by the organisation's name or by the date (DD.MM); the picture drawn from
+ * this (src/reports/chart) carries those names, the indicator and the legend in the reader's
+ * language.
  */
 import { TARGET_PERCENT } from "../indicators/shares.js";
 import type { IndicatorSet } from "../indicators/result-types.js";
@@ -14,11 +15,9 @@ import type { OrganisationIndicators } from "./compose.js";
 export type ChartMetric = "pupilsTarget.percent" | "teachersTarget.percent" | "pairs";
 
 export interface ChartBar {
-  /** Short label under the bar: digits and . % - only. */
+  /** The organisation's name, or the snapshot's local date DD.MM. */
   label: string;
   value: number | null;
-  /** What the label stands for (an organisation's name, or the date), for the caption. */
-  legend: string;
 }
 
 export interface ChartSpec {
@@ -66,7 +65,7 @@ export function organisationsChart(organisations: readonly OrganisationIndicator
   return specOf(
     "organisations",
     metric,
-    sorted.map(({ o, v }, i) => ({ label: String(i + 1), value: v, legend: o.name })),
+    sorted.map(({ o, v }) => ({ label: o.name, value: v })),
   );
 }
 
@@ -87,7 +86,7 @@ export function trendChart(points: readonly TrendPoint[]): ChartSpec {
     metric,
     last.map((p) => {
       const [, m, d] = p.date.split("-");
-      return { label: `${d}.${m}`, value: metricValue(p.indicators, metric), legend: p.date };
+      return { label: `${d}.${m}`, value: metricValue(p.indicators, metric) };
     }),
   );
 }

@@ -1,1 +1,2 @@
-export { renderChart } from "./bar-chart.js";
+export { barValueText, indicatorChartOption } from "./indicator-chart.js";
+export { renderChartPng } from "./render.js";

@@ -57,7 +57,7 @@ export const digestCommand = defineCommand({
     const now = deps.now();
     const built = await deps.services.digests.build(admin, now);
     const scopeName = await deps.services.scopes.scopeName(admin);
-    const content = digestContent(
+    const content = await digestContent(
       { scopeName, organisations: built.organisations.length, digest: built.digest, chart: built.chart, timezone: built.timezone, since: built.since, previousAt: built.previousAt, now, onDemand: true },
       session.t,
       session.lang,
