@@ -24,6 +24,8 @@ import { Scopes } from "../store/scope.js";
 import { ProgrammeViews } from "../store/programme-views.js";
 import { JobRequests } from "../store/job-requests.js";
 import { QuestionnaireNotices } from "./questionnaires.js";
+import { RelayService } from "./relay.js";
+import { RelayStore } from "../store/relay.js";
 
 /**
  * What commands, flow hooks and jobs are given: the repositories of src/store, one per
@@ -65,6 +67,8 @@ export interface Services {
   jobs: JobRequests;
   /** The curators told of questionnaires that came in; the interview queue. */
   questionnaires: QuestionnaireNotices;
+  /** The pairs' safe channel: messages through the bot without contacts, flags to the curator, the curator's audited reading. */
+  relay: RelayService;
 }
 
 /**
@@ -90,7 +94,8 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
   const outreach = new Outreach(outbox, now);
   const surveys = new Surveys(prisma, now);
   const tasks = new CuratorTasks(prisma, now);
-  const pairs = new PairService(prisma, outreach, participants, tasks, surveys, new Audit(sql, now));
+  const relayStore = new RelayStore(prisma, now);
+  const pairs = new PairService(prisma, outreach, participants, tasks, surveys, new Audit(sql, now), relayStore);
   const indicatorData = new IndicatorData(prisma);
   const scopes = new Scopes(prisma);
   return {
@@ -120,5 +125,6 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
     matching: new MatchingService(prisma, pairs),
     jobs: new JobRequests(),
     questionnaires: new QuestionnaireNotices(sql, participants, forms, outreach, now),
+    relay: new RelayService(relayStore, outreach, participants, tasks),
   };
 }

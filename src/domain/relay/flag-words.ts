@@ -1,0 +1,76 @@
+import { DEFAULT_FLAG_WORDS } from "./default-flag-words.js";
+
+/**
+ * Flags raised by words: relay messages and free-text feedback are checked against word lists
+ * per language and category. Pure: the lists are data (defaults in default-flag-words.ts, an
+ * organisation may replace a category's list), matching ignores case and ё/е, an entry is a
+ * word or a phrase, and a word ending in `*` matches any ending (`травл*`: травля, травлю).
+ */
+
+export const FLAG_CATEGORIES = ["self_harm", "violence", "bullying", "private_meeting"] as const;
+export type FlagCategory = (typeof FLAG_CATEGORIES)[number];
+
+/** A flag raised with the button (no category: the participant says what is wrong to the curator). */
+export type FlagReason = FlagCategory | "button";
+
+/** How soon the curator is told: self-harm and violence at once, day or night; the rest out of quiet hours. */
+export type FlagLevel = "urgent" | "normal";
+
+export function flagLevel(reason: FlagReason): FlagLevel {
+  return reason === "self_harm" || reason === "violence" ? "urgent" : "normal";
+}
+
+export function isFlagReason(value: unknown): value is FlagReason {
+  return value === "button" || (FLAG_CATEGORIES as readonly unknown[]).includes(value);
+}
+
+/** Lists per language, then per category. */
+export type FlagWordLists = Record<string, Partial<Record<FlagCategory, readonly string[]>>>;
+
+/**
+ * The lists in force for an organisation: the defaults, with each category the organisation
+ * gave (`Organisation.flagWords`, same shape) replacing the default one of that language.
+ * Malformed entries are ignored.
+ */
+export function flagWordLists(own: unknown): FlagWordLists {
+  const out: FlagWordLists = {};
+  for (const [lang, lists] of Object.entries(DEFAULT_FLAG_WORDS)) out[lang] = { ...lists };
+  if (!own || typeof own !== "object" || Array.isArray(own)) return out;
+  for (const [lang, lists] of Object.entries(own as Record<string, unknown>)) {
+    if (!lists || typeof lists !== "object" || Array.isArray(lists)) continue;
+    const target = (out[lang] ??= {});
+    for (const category of FLAG_CATEGORIES) {
+      const words = (lists as Record<string, unknown>)[category];
+      if (Array.isArray(words)) target[category] = words.filter((w): w is string => typeof w === "string" && w.trim().length > 0);
+    }
+  }
+  return out;
+}
+
+const normalise = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
+function entryPattern(entry: string): string | null {
+  const words = normalise(entry).split(/[^\p{L}\p{N}*]+/u).filter(Boolean);
+  if (!words.length) return null;
+  const parts = words.map((w) => (w.endsWith("*") ? `${escapeRegExp(w.slice(0, -1).replace(/\*/g, ""))}[\\p{L}\\p{N}]*` : escapeRegExp(w.replace(/\*/g, ""))));
+  return `(?<![\\p{L}\\p{N}])${parts.join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`;
+}
+
+/** Compiled lists: the categories a text hits, the most serious first. */
+export interface FlagMatcher {
+  check(text: string): FlagCategory[];
+}
+
+export function flagMatcher(lists: FlagWordLists): FlagMatcher {
+  const compiled = FLAG_CATEGORIES.map((category) => {
+    const patterns = Object.values(lists).flatMap((byCategory) => (byCategory[category] ?? []).map(entryPattern).filter((p): p is string => p !== null));
+    return { category, re: patterns.length ? new RegExp(patterns.join("|"), "u") : null };
+  });
+  return {
+    check(text) {
+      const t = normalise(text);
+      return compiled.filter((c) => c.re?.test(t)).map((c) => c.category);
+    },
+  };
+}
