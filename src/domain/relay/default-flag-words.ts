@@ -35,7 +35,7 @@ export const DEFAULT_FLAG_WORDS: Record<"ru" | "en", Record<FlagCategory, readon
     violence: [
       "убью тебя",
       "убьют меня",
-      "изобью",
+      "изобь*",
       "избил*",
       "избива*",
       "бьют меня",

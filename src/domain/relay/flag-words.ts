@@ -48,13 +48,29 @@ export function flagWordLists(own: unknown): FlagWordLists {
 }
 
 const normalise = (s: string) => s.toLocaleLowerCase("ru").replace(/ё/g, "е");
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const words = (s: string) => normalise(s).split(/[^\p{L}\p{N}*]+/u).filter(Boolean);
 
-function entryPattern(entry: string): string | null {
-  const words = normalise(entry).split(/[^\p{L}\p{N}*]+/u).filter(Boolean);
-  if (!words.length) return null;
-  const parts = words.map((w) => (w.endsWith("*") ? `${escapeRegExp(w.slice(0, -1).replace(/\*/g, ""))}[\\p{L}\\p{N}]*` : escapeRegExp(w.replace(/\*/g, ""))));
-  return `(?<![\\p{L}\\p{N}])${parts.join("[^\\p{L}\\p{N}]+")}(?![\\p{L}\\p{N}])`;
+/** One entry as words: each matched whole, or by its beginning when it ended in `*`. */
+type Entry = { word: string; prefix: boolean }[];
+
+function entryOf(text: string): Entry | null {
+  const entry = words(text)
+    .map((w) => ({ word: w.replace(/\*/g, ""), prefix: w.endsWith("*") }))
+    .filter((w) => w.word.length > 0);
+  return entry.length ? entry : null;
+}
+
+function hits(tokens: readonly string[], entry: Entry): boolean {
+  for (let i = 0; i + entry.length <= tokens.length; i++) {
+    let all = true;
+    for (let j = 0; j < entry.length && all; j++) {
+      const { word, prefix } = entry[j]!;
+      const token = tokens[i + j]!;
+      all = prefix ? token.startsWith(word) : token === word;
+    }
+    if (all) return true;
+  }
+  return false;
 }
 
 /** Compiled lists: the categories a text hits, the most serious first. */
@@ -63,14 +79,14 @@ export interface FlagMatcher {
 }
 
 export function flagMatcher(lists: FlagWordLists): FlagMatcher {
-  const compiled = FLAG_CATEGORIES.map((category) => {
-    const patterns = Object.values(lists).flatMap((byCategory) => (byCategory[category] ?? []).map(entryPattern).filter((p): p is string => p !== null));
-    return { category, re: patterns.length ? new RegExp(patterns.join("|"), "u") : null };
-  });
+  const compiled = FLAG_CATEGORIES.map((category) => ({
+    category,
+    entries: Object.values(lists).flatMap((byCategory) => (byCategory[category] ?? []).map(entryOf).filter((e): e is Entry => e !== null)),
+  }));
   return {
     check(text) {
-      const t = normalise(text);
-      return compiled.filter((c) => c.re?.test(t)).map((c) => c.category);
+      const tokens = words(text).map((w) => w.replace(/\*/g, ""));
+      return compiled.filter((c) => c.entries.some((e) => hits(tokens, e))).map((c) => c.category);
     },
   };
 }
