@@ -67,13 +67,13 @@ relay-contacts-not-relayed = Pair No. { $number } does not write through the bot
 relay-contacts-allowed-curator = Pair No. { $number } has been sent each other's contacts.
 relay-contacts-already = Pair No. { $number } may exchange contacts already.
 relay-contacts-allowed = The curator has allowed you to exchange contacts:
-relay-overdue-flag = 🚩 A flag on pair No. { $number } ({ $mentor } — { $mentees }), { $at }: { $reason ->
-    [self_harm] self-harm
-    [violence] violence or threats
-    [bullying] bullying
-    [private_meeting] meeting alone
+relay-overdue-flag = 🚩 A flag on pair No. { $number } ({ $mentor } — { $mentees }) of { $at }: { $reason ->
+    [self_harm] words about self-harm
+    [violence] words about violence or threats
+    [bullying] words about bullying
+    [private_meeting] an invitation to meet alone
    *[button] a participant reported a problem
-}, { $origin ->
-    [feedback] in a feedback
+} { $origin ->
+    [feedback] in a meeting's feedback
    *[relay] in their messages
 }. To read: /relay { $number }

@@ -67,13 +67,13 @@ relay-contacts-not-relayed = Пара № { $number } не пишет через
 relay-contacts-allowed-curator = Паре № { $number } отправлены контакты друг друга.
 relay-contacts-already = Паре № { $number } обмен контактами уже разрешён.
 relay-contacts-allowed = Куратор разрешил вам обменяться контактами:
-relay-overdue-flag = 🚩 Сигнал по паре № { $number } ({ $mentor } — { $mentees }), { $at }: { $reason ->
-    [self_harm] причинение себе вреда
-    [violence] насилие или угрозы
-    [bullying] травля
-    [private_meeting] встреча наедине
+relay-overdue-flag = 🚩 Сигнал по паре № { $number } ({ $mentor } — { $mentees }) от { $at }: { $reason ->
+    [self_harm] слова о причинении себе вреда
+    [violence] слова о насилии или угрозах
+    [bullying] слова о травле
+    [private_meeting] приглашение встретиться наедине
    *[button] участник сообщил о проблеме
-}, { $origin ->
-    [feedback] в отзыве
+} { $origin ->
+    [feedback] в отзыве о встрече
    *[relay] в переписке
 }. Прочитать: /relay { $number }
