@@ -20,10 +20,6 @@ export function flagLevel(reason: FlagReason): FlagLevel {
   return reason === "self_harm" || reason === "violence" ? "urgent" : "normal";
 }
 
-export function isFlagReason(value: unknown): value is FlagReason {
-  return value === "button" || (FLAG_CATEGORIES as readonly unknown[]).includes(value);
-}
-
 /** Lists per language, then per category. */
 export type FlagWordLists = Record<string, Partial<Record<FlagCategory, readonly string[]>>>;
 
