@@ -37,6 +37,7 @@ relay-btn-flag = 🚩 Tell the curator about a problem
 relay-no-pair = You have no pair yet. Once the curator confirms one, you can write to each other here.
 relay-choose-pair = Whom do you want to write to?
 relay-choose-pair-first = First choose whom to write to, then send your message again.
+relay-flag-usage = To tell the curator about a problem, press "🚩 Tell the curator about a problem" under a message or after a meeting's feedback.
 relay-flag-raised = Thank you for telling us. The curator has been alerted and will contact you.
 relay-flag-already = The curator has this flag already and will contact you.
 relay-flag-alert = { $urgent ->

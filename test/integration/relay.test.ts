@@ -118,6 +118,8 @@ describe.each(ON_EVERY_PLATFORM)("the relay of a pair on %s", (platform) => {
     expect(stranger.messages().map((m) => m.text).join("\n")).not.toMatch(/Мой телефон|Привет, Петя/);
     await stranger.send("/write привет");
     expect(stranger.last().text).toContain("У вас пока нет пары");
+    await stranger.send("/flag");
+    expect(stranger.last().text).toContain("нажмите «🚩 Сообщить куратору о проблеме»");
     expect(await audits("relay.write", "denied")).toHaveLength(1);
     expect(await audits("relay.flag", "denied")).toHaveLength(1);
     expect(await audits("curator.relay_read", "denied")).toHaveLength(1);

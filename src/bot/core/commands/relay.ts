@@ -63,7 +63,7 @@ export const flagCommand = defineCommand({
   description: "cmd-flag",
   audience: "participant",
   help: "hidden",
-  args: withUsage(flagArg, "stale-button"),
+  args: withUsage(flagArg, "relay-flag-usage"),
   audit: "relay.flag",
   async run(ctx) {
     const { session, deps, actor: personId, input } = ctx;
