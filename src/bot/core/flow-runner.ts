@@ -91,6 +91,9 @@ export class FlowRunner {
       case "declined":
         session.sayRef(result.message);
         return this.finish(session, { ...result.state, parent: undefined });
+      case "left":
+        session.sayRef(result.message);
+        return this.finish(session, result.state);
       case "submit":
         return this.complete(session, def, result.state);
       case "answered": {
