@@ -211,6 +211,19 @@ describe.each(ON_EVERY_PLATFORM)("the relay of a pair on %s", (platform) => {
     expect(textSince(w.curator, curatorMark)).toContain("участник сообщил о проблеме в отзыве о встрече.");
   });
 
+  it("an organisation's own flag words replace the default list of their category", async () => {
+    const { organisationId } = await w.h.app.db.prisma.programme.findUniqueOrThrow({ where: { id: w.programmeId } });
+    await w.h.app.db.prisma.organisation.update({ where: { id: organisationId }, data: { flagWords: { ru: { bullying: ["гнобят"] } } } });
+    const curatorMark = w.curator.mark();
+    await w.mentee.send("/write Меня опять травят");
+    await w.mentee.send("Меня гнобят в раздевалке");
+    await w.mentee.send("/cancel");
+    const alerts = textSince(w.curator, curatorMark);
+    expect(alerts.match(/слова о травле в переписке/g)).toHaveLength(1);
+    const notes = (await w.h.app.db.prisma.curatorTask.findMany({ where: { kind: "relay_flag", pairId }, orderBy: { createdAt: "asc" } })).map((f) => f.note);
+    expect(notes.filter((n) => n === "relay:bullying")).toHaveLength(2);
+  });
+
   it("the curator lets the pair exchange contacts: audited, and each side is sent the other's", async () => {
     const mentorMark = w.mentor.mark();
     const menteeMark = w.mentee.mark();
