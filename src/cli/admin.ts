@@ -9,6 +9,9 @@ import { Invitations } from "../store/invitations.js";
 import { systemClock } from "../domain/clock.js";
 import { loadEnvFile } from "../env-file.js";
 import { DEFAULT_RETENTION_MARGIN_DAYS, MAX_RETENTION_MARGIN_DAYS } from "../domain/retention.js";
+import { readFile } from "node:fs/promises";
+import { RELAY_MODES } from "../domain/lifecycle-settings.js";
+import { FLAG_CATEGORIES, flagWordLists } from "../domain/relay/flag-words.js";
 
 /**
  * First steps of an installation, from the shell:
@@ -17,6 +20,8 @@ import { DEFAULT_RETENTION_MARGIN_DAYS, MAX_RETENTION_MARGIN_DAYS } from "../dom
  *   npm run admin -- programme:create --org <id> --form <form> --name … --starts <date> --ends <date>
  *   npm run admin -- invite:create --programme <id> --role mentor|mentee|curator [--expires <date>] [--max-uses <n>]
  *   npm run admin -- admin:add --telegram <user id> | --vk <user id> | --max <user id> (--org <id> | --district … --region … | --region …) [--timezone <zone>]
+ *   npm run admin -- programme:settings --programme <id> --relay minors|on|off
+ *   npm run admin -- org:flag-words --org <id> [--file <lists.json> | --reset]
  */
 
 export const USAGE = `Usage: npm run admin -- <command> [options]
@@ -33,6 +38,10 @@ Commands:
   invite:create     --programme <programme id> --role ${ROLES.join("|")} [--expires <YYYY-MM-DD>] [--max-uses <n>]
   admin:add         (${PLATFORMS.map((p) => `--${p} <user id>`).join(" | ")}) (--org <organisation id> | --district <district> --region <region> | --region <region>)
                     [--timezone <IANA zone of the weekly digest; default: the organisation's, else Europe/Moscow>]
+  programme:settings --programme <programme id> --relay ${RELAY_MODES.join("|")}
+                    relay: pairs write to each other through the bot, without contacts (minors: when a mentee is under 18; the default)
+  org:flag-words    --org <organisation id> [--file <JSON: {"ru": {"bullying": ["травля", …]}, …}> | --reset]
+                    the word lists of the flags (categories: ${FLAG_CATEGORIES.join(", ")}); a category given replaces the default; none: prints them
   org:list          organisations with their ids
   programme:list    [--org <organisation id>]
 
@@ -52,6 +61,9 @@ function messengersOf(value: string): Platform[] {
   if (!parsed.ok) throw new UsageError(`--messengers: unknown messenger "${parsed.unknown}" (known: ${PLATFORMS.join(", ")}, or all)`);
   return parsed.messengers;
 }
+
+/** An organisation's word lists: per language, per category, a list of words or phrases. */
+const flagWordsFile = z.record(z.string().regex(/^[a-z]{2}$/, "languages are two letters"), z.object(Object.fromEntries(FLAG_CATEGORIES.map((c) => [c, z.array(z.string().trim().min(2).max(100)).max(500).optional()]))).strict());
 
 const kinds = z.enum(["general", "professional", "additional", "enterprise"]);
 
@@ -92,6 +104,9 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
       "max-uses": { type: "string" },
       messengers: { type: "string" },
       "retention-margin": { type: "string" },
+      relay: { type: "string" },
+      file: { type: "string" },
+      reset: { type: "boolean" },
       // One option per messenger: the account's user id (admin:add).
       ...Object.fromEntries(PLATFORMS.map((p) => [p, { type: "string" as const }])),
     },
@@ -208,6 +223,32 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
         out(`Administrator added: ${admin.id} (${scope}${values.org ? ` ${values.org}` : values.district ? ` ${values.district}` : values.region ? ` ${values.region}` : ""})`);
         return;
       }
+      case "programme:settings": {
+        need(values, "programme", "relay");
+        const relay = check(z.enum(RELAY_MODES), values.relay, "relay");
+        const programme = await prisma.programme.findUnique({ where: { id: values.programme! }, select: { id: true, settings: true } });
+        if (!programme) throw new UsageError(`no programme ${values.programme}`);
+        const settings = (programme.settings && typeof programme.settings === "object" ? programme.settings : {}) as Record<string, unknown>;
+        const lifecycle = (settings.lifecycle && typeof settings.lifecycle === "object" ? settings.lifecycle : {}) as Record<string, unknown>;
+        await prisma.programme.update({ where: { id: programme.id }, data: { settings: { ...settings, lifecycle: { ...lifecycle, relay } } as object } });
+        out(`Programme ${programme.id}: relay ${relay}`);
+        return;
+      }
+      case "org:flag-words": {
+        need(values, "org");
+        const org = await prisma.organisation.findUnique({ where: { id: values.org! }, select: { id: true, flagWords: true } });
+        if (!org) throw new UsageError(`no organisation ${values.org}`);
+        if (values.file !== undefined || values.reset) {
+          const lists = values.reset ? {} : check(flagWordsFile, await readJson(values.file!), "file");
+          await prisma.organisation.update({ where: { id: org.id }, data: { flagWords: lists } });
+          org.flagWords = lists;
+          out(`Organisation ${org.id}: flag words ${values.reset ? "reset to the defaults" : "updated"}`);
+        }
+        for (const [lang, lists] of Object.entries(flagWordLists(org.flagWords))) {
+          for (const category of FLAG_CATEGORIES) out(`${lang}\t${category}\t${(lists[category] ?? []).length} words`);
+        }
+        return;
+      }
       case "org:list": {
         for (const o of await prisma.organisation.findMany({ orderBy: { createdAt: "asc" } })) out(`${o.id}\t${o.name}\t${o.timezone}\t${o.district ?? ""}\t${messengersLine(o.messengers)}`);
         return;
@@ -228,6 +269,21 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
 /** How long an ended programme's personal data are kept (src/domain/retention.ts). */
 function retentionLine(margin: number): string {
   return `until 20 January of the year after a programme ends${margin ? ` + ${margin} day${margin === 1 ? "" : "s"}` : ""}, then destroyed with an act`;
+}
+
+/** A JSON file given on the command line; a missing or malformed file is a usage error. */
+async function readJson(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch {
+    throw new UsageError(`--file ${path} cannot be read`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new UsageError(`--file ${path} is not JSON`);
+  }
 }
 
 /** "MAX, VK", or "all" when the organisation lists none. */

@@ -21,7 +21,9 @@ import { z } from "zod";
  *       "unmatchedAfterDays": 7,                 // a mentee still without a pair this long after matching began
  *       "mutualChoiceOpenDays": 7,               // the mutual-choice survey still open after this long
  *       "alertHour": 9,                          // local hour of the curator's alerts
- *       "reminderHour": 10                       // local hour of day-based reminders (monthly report…)
+ *       "reminderHour": 10,                      // local hour of day-based reminders (monthly report…)
+ *       "relay": "minors"                        // pairs write through the bot, without contacts:
+ *                                                //   "minors" (a mentee is under 18), "on" (every pair), "off"
  *     }
  *   }
  */
@@ -50,6 +52,16 @@ export interface LifecycleSettings {
   mutualChoiceOpenDays: number;
   alertHour: number;
   reminderHour: number;
+  /** Which pairs write to each other through the bot (the relay) instead of getting each other's contacts. */
+  relay: RelayMode;
+}
+
+export const RELAY_MODES = ["minors", "on", "off"] as const;
+export type RelayMode = (typeof RELAY_MODES)[number];
+
+/** Whether a pair of a programme with this setting relays: "minors" when one of its mentees is under 18. */
+export function relays(mode: RelayMode, anyMinor: boolean): boolean {
+  return mode === "on" || (mode === "minors" && anyMinor);
 }
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: 21 * 60, end: 8 * 60 };
@@ -70,6 +82,7 @@ export const DEFAULT_LIFECYCLE_SETTINGS: LifecycleSettings = {
   mutualChoiceOpenDays: 7,
   alertHour: 9,
   reminderHour: 10,
+  relay: "minors",
 };
 
 /** "HH:MM" → minutes after midnight; null when it is not a time of day. */
@@ -126,5 +139,6 @@ export function lifecycleSettings(settings: unknown): LifecycleSettings {
     mutualChoiceOpenDays: field(days(365), o.mutualChoiceOpenDays, d.mutualChoiceOpenDays),
     alertHour: field(z.number().int().min(0).max(23), o.alertHour, d.alertHour),
     reminderHour: field(z.number().int().min(0).max(23), o.reminderHour, d.reminderHour),
+    relay: field(z.enum(RELAY_MODES), o.relay, d.relay),
   };
 }

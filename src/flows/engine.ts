@@ -33,6 +33,8 @@ export type Accepted =
   | { type: "moved"; state: FlowState }
   | { type: "submit"; state: FlowState }
   | { type: "declined"; state: FlowState; message: TextRef }
+  /** The person left the flow with its exit button: what was interrupted by it goes on. */
+  | { type: "left"; state: FlowState; message: TextRef }
   | { type: "stale"; state: FlowState };
 
 const QUESTION_TYPES = new Set<Step["type"]>(["text", "number", "choice", "multi", "scale", "date", "yesno", "ranked"]);
@@ -262,6 +264,7 @@ export function accept(def: FlowDefinition<any>, state: FlowState, input: FlowIn
     const [name, arg] = action;
     if (name === "b") return back(def, state, ctx);
     if (name === "s") return skip(step, state);
+    if (name === "x" && step.exit) return { type: "left", state, message: { key: step.exit.message } };
     if (name === "pg" && arg !== undefined && arg >= 0) return { type: "reprompt", state: { ...state, page: arg }, inPlace: true };
   }
   if (input.kind === "unsupported") {
@@ -493,6 +496,7 @@ export function view(def: FlowDefinition<any>, state: FlowState, ctx: FlowContex
   if (canGoBack && step.type !== "consent") navRow.push(btn({ key: "flow-back" }, "b"));
   if (step.optional) navRow.push(btn({ key: "flow-skip" }, "s"));
   const nav = navRow.length ? [navRow] : [];
+  if (step.exit) nav.push([btn({ key: step.exit.label }, "x")]);
 
   switch (step.type) {
     case "text":

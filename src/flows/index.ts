@@ -1,6 +1,7 @@
 import { joinFlow } from "./definitions/join.js";
 import { meetingProposal } from "./definitions/meeting-proposal.js";
 import { matchRejectReason } from "./definitions/match-reject-reason.js";
+import { relayFlow } from "./definitions/relay.js";
 import { CYCLE_FORMS } from "./definitions/catalog.js";
 import { MENTEE_OPTIONS, MENTOR_OPTIONS } from "./definitions/mutual-choice.js";
 import { FlowRegistry } from "./registry.js";
@@ -19,6 +20,7 @@ export function createFlowRegistry(): FlowRegistry {
   for (const form of CYCLE_FORMS) registry.register(form);
   registry.register(meetingProposal);
   registry.register(matchRejectReason);
+  registry.register(relayFlow);
   // The people of the programme, computed when the question is shown (mutual choice, 002 §7.3).
   const people = (role: "mentor" | "mentee") => async (ctx: FlowContext, services: Services) =>
     (await services.participants.choosable(programmeOf(ctx), role, ctx.personId)).map((o) => ({ value: o.value, label: { text: o.label } }));

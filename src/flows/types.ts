@@ -49,6 +49,8 @@ interface StepBase {
   when?: (answers: Answers, ctx: FlowContext) => boolean;
   /** A gate: no Back from it, so the answer that led here cannot be taken back (an age under 18). */
   noBack?: boolean;
+  /** A button that leaves the flow from this step (label and what is said then, locale keys): a mode the person stays in until they leave it. */
+  exit?: { label: string; message: string };
 }
 
 /** `kind: "name"`: a person's name — one line, and at least one visible letter. */
@@ -93,6 +95,14 @@ export interface HookResult {
   stop?: boolean;
   /** Start another flow right after this one ends. */
   next?: { flowId: string; params?: FlowContext["params"] };
+  /** Buttons under the last message, each running a command (e.g. telling the curator of a problem after a feedback). */
+  buttons?: HookButton[][];
+}
+
+export interface HookButton {
+  label: TextRef;
+  command: string;
+  args: string;
 }
 
 export interface HookArgs<S> {

@@ -3,7 +3,7 @@ import type { TextRef } from "../flows/types.js";
 import { FEDERAL_FORM_DUE_DAY, finalReportDueDate, ranDuring } from "../domain/deadlines.js";
 import { isSilent, PAIR_STAGES, type PairStatus } from "../domain/lifecycle.js";
 import { lifecycleSettings } from "../domain/lifecycle-settings.js";
-import { addDays, formatDate, formatIsoDate, localDate, localParts, utcDate } from "../domain/time.js";
+import { addDays, formatDate, formatDateTime, formatIsoDate, localDate, localParts, utcDate } from "../domain/time.js";
 import { menteeNames, type Pairs, type PairView } from "./pairs.js";
 import type { CuratorTasks } from "./tasks.js";
 import { inBatches } from "./batches.js";
@@ -11,11 +11,12 @@ import { inBatches } from "./batches.js";
 /**
  * Everything open in a programme that a curator should act on (/overdue, and the digest):
  * final reports overdue, feedback missing, silent pairs, mentees without a pair, the
- * mutual-choice survey still open, the end approaching, the federal statistics form, and the
+ * mutual-choice survey still open, the end approaching, the federal statistics form, the flags
+ * raised on pairs (a side's button or the flag words in a relay message or a feedback), and the
  * curator's own tasks (talks after endings, change requests), each a line to show.
  */
 
-export type OverdueKind = "final_report" | "feedback" | "silent" | "unmatched" | "mutual_choice" | "ending" | "federal_form" | "task";
+export type OverdueKind = "final_report" | "feedback" | "silent" | "unmatched" | "mutual_choice" | "ending" | "federal_form" | "task" | "flag";
 
 export interface OverdueItem {
   kind: OverdueKind;
@@ -119,6 +120,13 @@ export class Overdue {
     for (const task of await this.tasks.open(programmeId)) {
       if (task.kind === "federal_form") continue;
       const pair = task.pairId ? byId.get(task.pairId) : undefined;
+      if (task.kind === "relay_flag") {
+        // A flag on a pair: where it came from and why (the category of the words, or the side's button), never the text.
+        const [origin = "relay", reason = "button"] = (task.note ?? "").split(":");
+        const args = { number: pair?.number ?? 0, mentor: pair?.mentor.name ?? "—", mentees: pair ? menteeNames(pair) : "—", origin, reason, at: formatDateTime(task.createdAt, tz) };
+        items.push({ kind: "flag", taskId: task.id, text: { key: "relay-overdue-flag", args } });
+        continue;
+      }
       const person = task.personId ? await this.prisma.person.findUnique({ where: { id: task.personId }, select: { displayName: true, erasedAt: true } }) : null;
       items.push({
         kind: "task",

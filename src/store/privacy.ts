@@ -1,6 +1,6 @@
 import type { PrismaClient } from "../db/client.js";
 import type { Clock } from "../domain/clock.js";
-import { isIdentifyingText, redactor, traces, type Redactor } from "../domain/erasure.js";
+import { ERASED, isIdentifyingText, redactor, traces, type Redactor } from "../domain/erasure.js";
 import { chatKey } from "../domain/messaging.js";
 import type { DataCategory, DestructionProcess, DestructionReason } from "../domain/retention.js";
 import { recordDestruction } from "./destruction-acts.js";
@@ -56,6 +56,7 @@ export class Privacy {
     });
     if (!person) return {};
     const conversations = await this.prisma.conversation.findMany({ where: { personId }, select: { flowId: true, state: true, updatedAt: true } });
+    const relayed = await this.prisma.relayMessage.findMany({ where: { senderId: personId }, select: { text: true, createdAt: true }, orderBy: { createdAt: "asc" } });
     return {
       exportedAt: this.now().toISOString(),
       person: { language: person.language, name: person.displayName, minor: person.isMinor, since: person.createdAt },
@@ -76,6 +77,7 @@ export class Privacy {
       forms: person.formResponses,
       formsInProgress: conversations.map((c) => ({ flow: c.flowId, answers: (c.state as any)?.answers ?? {}, updatedAt: c.updatedAt })),
       messagesSent: person.notifications,
+      relayMessagesWritten: relayed,
     };
   }
 
@@ -87,8 +89,8 @@ export class Privacy {
    * the text answers (numbers and yes/no stay for the indicators), choices of other people,
    * the person's own messages and flows in progress, the places of the meetings they typed or
    * met at one-to-one, the note on how a one-to-one pair of theirs ended, and the records of
-   * their updates that carry an account id. What other people's records say about them —
-   * messages sent or waiting (names, contacts, places), answers, notes on pairs and tasks,
+   * their updates that carry an account id, the texts of their relay messages. What other people's records say about them —
+   * messages sent or waiting (names, contacts, places), relay messages, answers, notes on pairs and tasks,
    * suggestions, flows in progress — stays, with the name, the accounts and what the person
    * typed replaced by "—" (src/domain/erasure.ts); a message still waiting is not sent.
    * Pairs, meetings, participations and numbers stay, without a name.
@@ -114,7 +116,12 @@ export class Privacy {
       const oneToOne = new Set(pairs.filter((p) => own.includes(p.mentorId) || p.members.length === 1).map((p) => p.id));
       const meetings = await tx.meeting.findMany({ where: { OR: [{ proposedById: personId }, { pairId: { in: [...oneToOne] } }], place: { not: null } }, select: { id: true, place: true, proposedById: true } });
 
-      const typed = [...responses.map((r) => r.answers), ...conversations.map((c) => (c.state as { answers?: unknown } | null)?.answers)].flatMap(textAnswers);
+      // What they wrote through the relay went to the other side (and is in that person's messages).
+      const relayed = await tx.relayMessage.findMany({ where: { senderId: personId }, select: { text: true } });
+      const typed = [
+        ...[...responses.map((r) => r.answers), ...conversations.map((c) => (c.state as { answers?: unknown } | null)?.answers)].flatMap(textAnswers),
+        ...relayed.map((m) => m.text).filter(isIdentifyingText),
+      ];
       const redact = redactor(
         traces({
           phrases: [person.displayName, ...person.consents.map((c) => c.representativeName), ...typed, ...meetings.filter((m) => m.proposedById === personId).map((m) => m.place)],
@@ -153,8 +160,10 @@ export class Privacy {
       const ids = [...new Set(person.identities.flatMap((i) => [i.externalId, i.chatId]))].filter((id) => /^[\w-]+$/.test(id));
       if (ids.length) had("update-records", await tx.$executeRawUnsafe(`DELETE FROM "ProcessedUpdate" WHERE key ~ $1`, `^[^:]+:(.+:)?(${ids.join("|")})(:|$)`));
       await tx.person.update({ where: { id: personId }, data: { displayName: null, erasedAt: now } });
+      // Their relay messages keep their place (the pair wrote this much), without the text.
+      had("messages", (await tx.relayMessage.updateMany({ where: { senderId: personId }, data: { text: ERASED, removed: [] } })).count);
 
-      had("mentions", await this.redactOthers(tx, redact, personId, programmeIds, now));
+      had("mentions", (await this.redactOthers(tx, redact, personId, programmeIds, now)) + (await this.redactRelay(tx, redact, pairs.map((p) => p.id))));
       const act = await recordDestruction(tx, {
         subjectId: personId,
         roles: participations.map((p) => p.role),
@@ -169,6 +178,15 @@ export class Privacy {
       });
       return { programmeIds, actId: act.id };
     });
+  }
+
+  /** What the other side of the person's pairs wrote to them through the relay, with the traces of the person taken out; the number of messages changed. */
+  private async redactRelay(tx: Tx, redact: Redactor, pairIds: string[]): Promise<number> {
+    const patterns = redact.patterns();
+    if (!patterns.length || !pairIds.length) return 0;
+    const rows = await tx.$queryRawUnsafe<{ id: string; text: string }[]>(`SELECT id, text FROM "RelayMessage" WHERE "pairId" = ANY($1::text[]) AND text ILIKE ANY($2::text[])`, pairIds, patterns);
+    for (const m of rows) await tx.relayMessage.update({ where: { id: m.id }, data: { text: redact.text(m.text) } });
+    return rows.length;
   }
 
   /** What other people's records of the person's programmes say about the person, with the traces taken out; the number of records changed. */

@@ -6,7 +6,7 @@ import type { Clock } from "../domain/clock.js";
  * an ending (002 §7.5), meet a mentee left without a pair (002 §7.3), answer a request to end
  * or change a mentor (002 §6.3), send the federal statistics form (000 §9).
  */
-export type TaskKind = "talk_after_ending" | "unmatched_mentee" | "change_request" | "federal_form";
+export type TaskKind = "talk_after_ending" | "unmatched_mentee" | "change_request" | "federal_form" | "relay_flag";
 
 export interface CuratorTaskRow {
   id: string;

@@ -10,6 +10,7 @@ import type { Audit } from "../store/audit.js";
 import type { OutboxButton, OutboxMessage } from "../store/notifications.js";
 import { menteeNames, membersOf, Pairs, partnersOf, type ConfirmPairInput, type ConfirmResult, type EndResult, type PairView } from "../store/pairs.js";
 import type { Participants } from "../store/participants.js";
+import type { RelayStore } from "../store/relay.js";
 import type { Surveys } from "../store/surveys.js";
 import type { CuratorTasks } from "../store/tasks.js";
 import type { Outreach } from "./outreach.js";
@@ -18,7 +19,9 @@ const nameOf = (p: { displayName: string | null; erasedAt: Date | null }) => (p.
 
 /**
  * What happens to a pair (002 §7.3–7.5), over the pairs' storage: confirming it — both sides
- * and the curators are told the result with each other's contacts (shared only now) — and
+ * and the curators are told the result with each other's contacts (shared only now), or, when
+ * the programme relays the pair (a minor in it, by default), with how to write through the bot
+ * and no contacts until a curator allows them (`allowContacts`) — and
  * ending it, as planned or early, with the surveys, the mentee's final report and the
  * curator's talk with both sides that an ending brings. Commands, flows and the scheduler all
  * call these; the messages are defined here, once.
@@ -31,6 +34,7 @@ export class PairService extends Pairs {
     private readonly tasks: CuratorTasks,
     private readonly surveys: Surveys,
     private readonly audit: Audit,
+    private readonly relay: RelayStore,
   ) {
     super(prisma);
   }
@@ -64,9 +68,14 @@ export class PairService extends Pairs {
     return result;
   }
 
-  /** Tells the mentor, the mentees and the curators that the pair is confirmed, with the contacts of the others. */
+  /**
+   * Tells the mentor, the mentees and the curators that the pair is confirmed: the curators with
+   * the contacts of both sides; the sides with each other's contacts — or, when the pair is relayed,
+   * without them, with how to write through the bot — and with the curators' contacts.
+   */
   private async announce(pairId: string, now: Date): Promise<void> {
     const pair = (await this.get(pairId))!;
+    const relayed = (await this.relay.state(pair.id))?.relayed ?? true;
     const curators = await this.participants.curators(pair.programmeId);
     const people = [pair.mentor.personId, ...pair.mentees.map((m) => m.personId), ...curators];
     const identities = await this.prisma.messengerIdentity.findMany({ where: { personId: { in: people } }, select: { personId: true, platform: true, externalId: true, username: true }, orderBy: { createdAt: "asc" } });
@@ -80,6 +89,9 @@ export class PairService extends Pairs {
       return contact(c, p ? nameOf(p) : "—", "curator");
     });
     const meet: OutboxButton[][] = [[{ label: { key: "lc-btn-propose" }, command: "meet", args: `new.${pair.id}` }]];
+    if (relayed) meet.push([{ label: { key: "relay-btn-write" }, command: "write", args: pair.id }]);
+    // A relayed pair gets no contacts of each other: how to write through the bot instead.
+    const partnerLines = (lines: TextRef[]): TextRef[] => (relayed ? [{ key: "lc-pair-relayed" }] : lines);
     const messages: OutboxMessage[] = [];
     messages.push({
       personId: pair.mentor.personId,
@@ -87,7 +99,7 @@ export class PairService extends Pairs {
       kind: "pair-confirmed",
       parts: [
         { key: "lc-pair-confirmed-mentor", args: { programme: pair.programmeName, mentees: menteeNames(pair), count: pair.mentees.length } },
-        ...pair.mentees.map((m) => contact(m.personId, m.name, "mentee")),
+        ...partnerLines(pair.mentees.map((m) => contact(m.personId, m.name, "mentee"))),
         ...curatorLines,
         { key: "lc-pair-next-step" },
       ],
@@ -99,7 +111,7 @@ export class PairService extends Pairs {
         personId: m.personId,
         dedupKey: `pair-confirmed-${pair.id}-${m.personId}`,
         kind: "pair-confirmed",
-        parts: [{ key: "lc-pair-confirmed-mentee", args: { programme: pair.programmeName, mentor: pair.mentor.name } }, contact(pair.mentor.personId, pair.mentor.name, "mentor"), ...curatorLines, { key: "lc-pair-next-step" }],
+        parts: [{ key: "lc-pair-confirmed-mentee", args: { programme: pair.programmeName, mentor: pair.mentor.name } }, ...partnerLines([contact(pair.mentor.personId, pair.mentor.name, "mentor")]), ...curatorLines, { key: "lc-pair-next-step" }],
         buttons: meet,
         dueAt: now,
       });
@@ -113,11 +125,43 @@ export class PairService extends Pairs {
           { key: "lc-pair-confirmed-curator", args: { programme: pair.programmeName, mentor: pair.mentor.name, mentees: menteeNames(pair), count: pair.mentees.length, probation: pair.probation ? "yes" : "no" } },
           contact(pair.mentor.personId, pair.mentor.name, "mentor"),
           ...pair.mentees.map((m) => contact(m.personId, m.name, "mentee")),
+          ...(relayed ? [{ key: "lc-pair-relayed-curator", args: { number: pair.number } }] : []),
         ],
         dueAt: now,
       });
     }
     await this.outreach.queue(messages, { now });
+  }
+
+  /**
+   * A curator lets a relayed pair have each other's contacts: recorded once (the caller audits
+   * it), and each side is sent the other's contacts. False when it was allowed before.
+   */
+  async allowContacts(pair: PairView, curatorId: string, now: Date): Promise<boolean> {
+    if (!(await this.relay.allowContacts(pair.id, curatorId, now))) return false;
+    const identities = await this.prisma.messengerIdentity.findMany({ where: { personId: { in: membersOf(pair) } }, select: { personId: true, platform: true, externalId: true, username: true }, orderBy: { createdAt: "asc" } });
+    const contact = (personId: string, name: string, role: "mentor" | "mentee"): TextRef => ({
+      key: "lc-contact",
+      args: { role, name, links: contactLinks(identities.filter((i) => i.personId === personId)).join(", ") || "—" },
+    });
+    const messages: OutboxMessage[] = [
+      {
+        personId: pair.mentor.personId,
+        dedupKey: `contacts-allowed-${pair.id}-${pair.mentor.personId}`,
+        kind: "contacts-allowed",
+        parts: [{ key: "relay-contacts-allowed" }, ...pair.mentees.map((m) => contact(m.personId, m.name, "mentee"))],
+        dueAt: now,
+      },
+      ...pair.mentees.map((m): OutboxMessage => ({
+        personId: m.personId,
+        dedupKey: `contacts-allowed-${pair.id}-${m.personId}`,
+        kind: "contacts-allowed",
+        parts: [{ key: "relay-contacts-allowed" }, contact(pair.mentor.personId, pair.mentor.name, "mentor")],
+        dueAt: now,
+      })),
+    ];
+    await this.outreach.queue(messages, { now });
+    return true;
   }
 
   /**

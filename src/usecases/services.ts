@@ -26,6 +26,8 @@ import { JobRequests } from "../store/job-requests.js";
 import { QuestionnaireNotices } from "./questionnaires.js";
 import { DestructionActs } from "../store/destruction-acts.js";
 import { Retention } from "../store/retention.js";
+import { RelayService } from "./relay.js";
+import { RelayStore } from "../store/relay.js";
 
 /**
  * What commands, flow hooks and jobs are given: the repositories of src/store, one per
@@ -70,6 +72,8 @@ export interface Services {
   /** Whose data are due for destruction, and the acts of those destroyed. */
   retention: Retention;
   acts: DestructionActs;
+  /** The pairs' safe channel: messages through the bot without contacts, flags to the curator, the curator's audited reading. */
+  relay: RelayService;
 }
 
 /**
@@ -95,7 +99,8 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
   const outreach = new Outreach(outbox, now);
   const surveys = new Surveys(prisma, now);
   const tasks = new CuratorTasks(prisma, now);
-  const pairs = new PairService(prisma, outreach, participants, tasks, surveys, new Audit(sql, now));
+  const relayStore = new RelayStore(prisma, now);
+  const pairs = new PairService(prisma, outreach, participants, tasks, surveys, new Audit(sql, now), relayStore);
   const indicatorData = new IndicatorData(prisma, sql);
   const scopes = new Scopes(prisma);
   return {
@@ -127,5 +132,6 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
     questionnaires: new QuestionnaireNotices(sql, participants, forms, outreach, now),
     retention: new Retention(prisma),
     acts: new DestructionActs(prisma),
+    relay: new RelayService(relayStore, outreach, participants, tasks),
   };
 }

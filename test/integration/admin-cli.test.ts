@@ -90,6 +90,45 @@ describe("administration CLI", () => {
     await expect(runAdmin(["org:create", "--bogus", "1"], { DATABASE_URL: h.database.url }, () => undefined)).rejects.toMatchObject({ code: "ERR_PARSE_ARGS_UNKNOWN_OPTION" });
   });
 
+  it("sets which pairs of a programme write through the bot, keeping its other settings", async () => {
+    const { programmeId } = await h.seedProgramme({ name: "Реле" });
+    await h.app.db.prisma.programme.update({ where: { id: programmeId }, data: { settings: { lifecycle: { alertHour: 10 }, matching: { weights: {} } } } });
+    const out: string[] = [];
+    await runAdmin(["programme:settings", "--programme", programmeId, "--relay", "off"], { DATABASE_URL: h.database.url }, (l) => out.push(l));
+    expect(out).toEqual([`Programme ${programmeId}: relay off`]);
+    const settings = (await h.app.db.prisma.programme.findUniqueOrThrow({ where: { id: programmeId } })).settings;
+    expect(settings).toEqual({ lifecycle: { alertHour: 10, relay: "off" }, matching: { weights: {} } });
+    const wrong = await runAdmin(["programme:settings", "--programme", programmeId, "--relay", "sometimes"], { DATABASE_URL: h.database.url }, () => undefined).then(() => null, (e) => e);
+    expect(wrong).toBeInstanceOf(UsageError);
+  });
+
+  it("replaces an organisation's flag words from a file, refuses a malformed one, and resets them to the defaults", async () => {
+    const { organisationId } = await h.seedProgramme({ name: "Слова" });
+    const dir = mkdtempSync(join(tmpdir(), "flag-words-"));
+    try {
+      const good = join(dir, "words.json");
+      writeFileSync(good, JSON.stringify({ ru: { bullying: ["гнобят", "чмырят"] } }));
+      const out: string[] = [];
+      await runAdmin(["org:flag-words", "--org", organisationId, "--file", good], { DATABASE_URL: h.database.url }, (l) => out.push(l));
+      expect(out).toContain("ru\tbullying\t2 words");
+      expect(out.some((l) => l.startsWith("ru\tself_harm\t") && !l.endsWith("\t0 words"))).toBe(true);
+      expect((await h.app.db.prisma.organisation.findUniqueOrThrow({ where: { id: organisationId } })).flagWords).toEqual({ ru: { bullying: ["гнобят", "чмырят"] } });
+
+      const bad = join(dir, "bad.json");
+      writeFileSync(bad, JSON.stringify({ ru: { gossip: ["сплетни"] } }));
+      for (const file of [bad, join(dir, "missing.json")]) {
+        const error = await runAdmin(["org:flag-words", "--org", organisationId, "--file", file], { DATABASE_URL: h.database.url }, () => undefined).then(() => null, (e) => e);
+        expect(error, file).toBeInstanceOf(UsageError);
+      }
+      expect((await h.app.db.prisma.organisation.findUniqueOrThrow({ where: { id: organisationId } })).flagWords).toEqual({ ru: { bullying: ["гнобят", "чмырят"] } });
+
+      await runAdmin(["org:flag-words", "--org", organisationId, "--reset"], { DATABASE_URL: h.database.url }, () => undefined);
+      expect((await h.app.db.prisma.organisation.findUniqueOrThrow({ where: { id: organisationId } })).flagWords).toEqual({});
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it("on the host, the settings come from .env in the working directory; the shell's own variables win", async () => {
     const dir = mkdtempSync(join(tmpdir(), "nastavnik-env-"));
     try {

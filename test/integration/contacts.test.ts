@@ -8,8 +8,13 @@ import { lifecycleWorld, local, textSince, type LifecycleWorld } from "./lifecyc
  * The contacts a confirmed pair receives are what a person can use to reach the other: an account
  * with a public username is its link (https://t.me/<username>, https://max.ru/<username>), kept as
  * the person changes it; one without is given by its id as its messenger reaches it (a Telegram
- * text link to tg://user?id=…, "MAX ID <id>"); VK profiles by id.
+ * text link to tg://user?id=…, "MAX ID <id>"); VK profiles by id. These programmes give contacts
+ * at confirmation (the relay off: by default a pair with a minor writes through the bot, test/integration/relay.test.ts).
  */
+
+async function relayOff(w: LifecycleWorld): Promise<void> {
+  await w.h.app.db.prisma.programme.update({ where: { id: w.programmeId }, data: { settings: { lifecycle: { relay: "off" } } } });
+}
 describe.each(ON_EVERY_PLATFORM)("contacts in a pair's confirmation on %s", (platform) => {
   const fake = TEST_PLATFORMS[platform];
   const usernames = WITH_USERNAMES.includes(platform);
@@ -17,6 +22,7 @@ describe.each(ON_EVERY_PLATFORM)("contacts in a pair's confirmation on %s", (pla
 
   beforeAll(async () => {
     w = await lifecycleWorld(platform, local("2026-11-30", "10:00"));
+    await relayOff(w);
   });
   afterAll(() => w?.h.close());
 
@@ -76,6 +82,7 @@ describe("Telegram: a contact without a public username", () => {
   let w: LifecycleWorld;
   beforeAll(async () => {
     w = await lifecycleWorld("telegram", local("2026-11-30", "10:00"));
+    await relayOff(w);
   });
   afterAll(() => w?.h.close());
 

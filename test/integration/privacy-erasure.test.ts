@@ -11,7 +11,8 @@ import { scanCatalog as scan, type Needle } from "../support/catalog-scan.js";
  * JSON column of every table (read from the catalog, so a new table or column is checked too)
  * is searched for their name, their representative's name, their messenger accounts (ids,
  * username, the links made of them) and what they typed — after a whole cycle in which all of
- * it reached other people: the questionnaire, the pair confirmed with contacts, a meeting
+ * it reached other people: the questionnaire, the pair confirmed, a message through the bot, the
+ * contacts the curator let the pair exchange, a meeting
  * proposed with a place, reminders still waiting, the curator told of a change request.
  * The counts the reports are made of stay.
  */
@@ -96,12 +97,21 @@ describe.each(ON_EVERY_PLATFORM)("erasure after /forget on %s", (platform) => {
     await mentee.press("✅ Отправить");
     expect(mentee.last().text).toContain("Заявка отправлена куратору");
 
-    // The curator confirms the pair: mentor and curator get her name and contacts.
+    // The curator confirms the pair: mentor and curator get her name, the curator her contacts.
     const menteeParticipation = (await participationOf(h, menteePerson, programmeId, "mentee")).id;
     const confirmed = await h.app.services.pairs.confirmPair({ programmeId, mentorParticipationId: mentorParticipation, menteeParticipationIds: [menteeParticipation], confirmedById: curatorPerson, now: clock.now });
     expect(confirmed.ok).toBe(true);
     await delivered();
     expect(mentor.last().text).toContain("Ульяна Гречко");
+    // She is a minor: the pair writes through the bot; she tells the mentor about herself.
+    await mentee.press("✉️ Написать");
+    await mentee.send("Я пою в хоре «Жаворонок» по средам.");
+    await mentee.send("/cancel");
+    await delivered();
+    expect(mentor.last().text).toContain("хоре «Жаворонок»");
+    // The curator lets them exchange contacts: the mentor gets hers.
+    await curator.send("/contacts_allow 1");
+    await delivered();
     // Her contacts: both accounts, each as its messenger links it (by the username where it has one).
     const accounts = await h.app.db.prisma.messengerIdentity.findMany({ where: { personId: menteePerson }, orderBy: { platform: "asc" } });
     expect(accounts.map((a) => a.platform).sort()).toEqual([platform, other(platform)].sort());
@@ -159,6 +169,7 @@ describe.each(ON_EVERY_PLATFORM)("erasure after /forget on %s", (platform) => {
       { what: "answer: goals", value: "олимпиаде по астрономии в Пулково" },
       { what: "answer: help wanted", value: "задачами про затмения" },
       { what: "answer: hobbies", value: "оркестре «Камертон»" },
+      { what: "relay message", value: "хоре «Жаворонок»" },
       { what: "meeting place", value: "Садовая 12" },
       { what: "the curator's note on her pair", value: "переезжает к бабушке" },
     );

@@ -145,3 +145,27 @@ describe("flow engine", () => {
     );
   });
 });
+
+describe("a step's exit button", () => {
+  const mode: FlowDefinition = {
+    id: "mode",
+    version: 1,
+    title: "relay-title",
+    summary: false,
+    steps: [{ id: "message", type: "text", prompt: "relay-prompt", maxLength: 100, exit: { label: "relay-btn-leave", message: "relay-left" } }],
+    complete: async () => ({}),
+  };
+
+  it("is shown under the question and leaves the flow with its message; a stale one is refused", () => {
+    const state = begin(mode, ctx, "run00002");
+    const v = view(mode, state, ctx, deps);
+    expect(v.nav).toEqual([[{ label: { key: "relay-btn-leave" }, action: "x" }]]);
+    expect(accept(mode, state, { kind: "button", runId: state.runId, seq: state.seq, action: "x" }, ctx, deps)).toEqual({ type: "left", state, message: { key: "relay-left" } });
+    expect(accept(mode, state, { kind: "button", runId: "other001", seq: state.seq, action: "x" }, ctx, deps).type).toBe("stale");
+  });
+
+  it("is no action of a step without one", () => {
+    const state = begin(form, ctx, "run00003");
+    expect(accept(form, state, { kind: "button", runId: state.runId, seq: state.seq, action: "x" }, ctx, deps).type).not.toBe("left");
+  });
+});

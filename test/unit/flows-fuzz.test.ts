@@ -100,7 +100,7 @@ function walk(def: FlowDefinition<any>, ctx: FlowContext, visit: (state: FlowSta
     for (const input of validInput(step, state)) {
       const r = accept(def, state, input, ctx, deps);
       if (r.type === "answered") state = advance(def, r.state, ctx);
-      else if (r.type === "declined") return visited;
+      else if (r.type === "declined" || r.type === "left") return visited;
       else state = r.state;
     }
   }
@@ -116,7 +116,7 @@ describe("every flow, every step, hostile input", () => {
           fc.assert(
             fc.property(fc.oneof(hostileText.map((text): FlowInput => ({ kind: "text", text })), forgedButton(state), fc.constant<FlowInput>({ kind: "unsupported" })), (input) => {
               const r = accept(def, state, input, contextFor(form), deps);
-              expect(["answered", "reprompt", "stale", "moved", "declined"]).toContain(r.type);
+              expect(["answered", "reprompt", "stale", "moved", "declined", "left"]).toContain(r.type);
               if (r.type === "answered") expect(validAnswer(step, r.value, state), `${step.id} = ${JSON.stringify(r.value)?.slice(0, 80)}`).toBe(true);
               if (r.type === "reprompt" || r.type === "stale") expect(r.state.answers).toEqual(state.answers);
             }),

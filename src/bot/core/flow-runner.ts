@@ -5,7 +5,7 @@ import type { Answers, FlowContext, FlowInput, FlowState, HookResult, TextRef } 
 import { isLanguage } from "../../i18n/index.js";
 import { DEFAULT_TIMEZONE, localDate } from "../../domain/time.js";
 import type { Services } from "../../usecases/services.js";
-import { flowPayload } from "./payload.js";
+import { commandPayload, flowPayload } from "./payload.js";
 import { renderView, textOf } from "./render.js";
 import type { Session } from "./session.js";
 
@@ -91,6 +91,9 @@ export class FlowRunner {
       case "declined":
         session.sayRef(result.message);
         return this.finish(session, { ...result.state, parent: undefined });
+      case "left":
+        session.sayRef(result.message);
+        return this.finish(session, result.state);
       case "submit":
         return this.complete(session, def, result.state);
       case "answered": {
@@ -122,7 +125,9 @@ export class FlowRunner {
     const ctx = this.ctx(session, state);
     const outcome = await def.complete({ answers: collectAnswers(def, state, ctx), ctx, services: session.services });
     const applied = this.apply(session, state, { ...outcome, messages: undefined });
-    for (const parts of outcome.messages ?? []) session.sayText(parts.map((p) => textOf(p, session.t)).join("\n\n"));
+    const said = outcome.messages ?? [];
+    const buttons = (outcome.buttons ?? []).map((row) => row.map((b) => ({ label: textOf(b.label, session.t), payload: commandPayload(b.command, b.args) })));
+    for (const [i, parts] of said.entries()) session.sayText(parts.map((p) => textOf(p, session.t)).join("\n\n"), i === said.length - 1 ? buttons : undefined);
     await this.finish(session, applied, outcome);
   }
 

@@ -1,11 +1,12 @@
 import type { Answers } from "../types.js";
 import type { AppFlow } from "../registry.js";
-import { saveResponse, thanks } from "./common.js";
+import { requirePerson, saveResponse, thanks } from "./common.js";
 
 /**
  * Feedback after each meeting, asked of both sides (002 §7.4: a series of meetings, each
  * followed by a mandatory feedback form). The subject is the meeting; the last answer is
- * seen by the curator only.
+ * seen by the curator only. The texts are checked against the flag words, and the thanks
+ * carries «Сообщить куратору о проблеме».
  */
 const held = (a: Answers) => a.happened === true;
 const notHeld = (a: Answers) => a.happened === false;
@@ -36,7 +37,14 @@ export const meetingFeedback: AppFlow = {
   ],
   async complete({ answers, ctx, services }) {
     await saveResponse(meetingFeedback, answers, ctx, services);
-    return thanks("fb-thanks");
+    // The free text is checked against the flag words; a side may also tell the curator of a problem with the button.
+    const meetingId = typeof ctx.params.subjectKey === "string" ? ctx.params.subjectKey : "";
+    const meeting = meetingId ? await services.meetings.get(meetingId) : null;
+    const pair = meeting ? await services.pairs.get(meeting.pairId) : null;
+    if (!pair) return thanks("fb-thanks");
+    const texts = [answers.done, answers.next, answers.forCurator].filter((v): v is string => typeof v === "string");
+    await services.relay.checkFeedback({ pair, personId: requirePerson(ctx), texts, subjectKey: meetingId, now: services.now() });
+    return { ...thanks("fb-thanks"), buttons: [[{ label: { key: "relay-btn-flag" }, command: "flag", args: `f.${pair.id}` }]] };
   },
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_LIFECYCLE_SETTINGS, DEFAULT_QUIET_HOURS, lifecycleSettings, parseClock } from "../../../src/domain/lifecycle-settings.js";
+import { DEFAULT_LIFECYCLE_SETTINGS, DEFAULT_QUIET_HOURS, lifecycleSettings, parseClock, relays } from "../../../src/domain/lifecycle-settings.js";
 
 /**
  * A programme's schedule from `Programme.settings.lifecycle`: every value has a default, and a
@@ -24,6 +24,18 @@ describe("parseClock", () => {
   });
 });
 
+describe("the relay setting", () => {
+  it("relays pairs with a minor by default; on relays every pair, off none; anything else is the default", () => {
+    expect(lifecycleSettings({}).relay).toBe("minors");
+    expect(relays(lifecycleSettings({}).relay, true)).toBe(true);
+    expect(relays(lifecycleSettings({}).relay, false)).toBe(false);
+    expect(relays(withLifecycle({ relay: "on" }).relay, false)).toBe(true);
+    expect(relays(withLifecycle({ relay: "off" }).relay, true)).toBe(false);
+    expect(withLifecycle({ relay: "sometimes" }).relay).toBe("minors");
+    expect(withLifecycle({ relay: true }).relay).toBe("minors");
+  });
+});
+
 describe("lifecycleSettings", () => {
   it("the example of the documentation is exactly the defaults", () => {
     const documented = {
@@ -42,6 +54,7 @@ describe("lifecycleSettings", () => {
       mutualChoiceOpenDays: 7,
       alertHour: 9,
       reminderHour: 10,
+      relay: "minors",
     };
     expect(withLifecycle(documented)).toEqual(DEFAULT_LIFECYCLE_SETTINGS);
     expect(DEFAULT_LIFECYCLE_SETTINGS.reminderOffsetsMinutes).toEqual([24 * 60, 60]);

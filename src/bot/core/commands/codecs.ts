@@ -21,6 +21,7 @@ import type { ArgsCodec } from "./registry.js";
  *   <pair>[.<rest>]                 a pair (its ending reason, or what the member asks for)
  *   <action>.<meeting>[.<revision>] a meeting's button: new (with a pair), ok, no, move, cancel, held, missed
  *   <ticket>                        a form to answer (src/store/form-tickets.ts)
+ *   m.<relay message> | f.<pair>    a flag raised on a relay message, or after a meeting's feedback
  *
  * Buttons made elsewhere (the outbox's, src/store and src/jobs) carry the same texts. A
  * decoded value is only a claim: the command's scope checks that it is the person's.
@@ -65,6 +66,15 @@ export function numberArg(maxDigits: number): Codec<number> {
   const re = new RegExp(`^\\d{1,${maxDigits}}$`);
   return codec(String, (raw) => (re.test(raw) ? Number(raw) : null));
 }
+
+/** What «Сообщить куратору о проблеме» is about: a relay message (`m.<id>`) or the pair after a feedback (`f.<pair>`). */
+export const flagArg = codec<{ on: "message" | "feedback"; id: string }>(
+  ({ on, id }) => `${on === "message" ? "m" : "f"}.${id}`,
+  (raw) => {
+    const m = new RegExp(`^([mf])\\.(${RECORD_ID})$`).exec(raw.trim());
+    return m ? { on: m[1] === "m" ? "message" : "feedback", id: m[2]! } : null;
+  },
+);
 
 /** A page of a list of buttons: `2`. */
 export const pageArg = numberArg(3);

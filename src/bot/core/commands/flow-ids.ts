@@ -2,6 +2,7 @@ import { joinFlow } from "../../../flows/definitions/join.js";
 import { matchRejectReason } from "../../../flows/definitions/match-reject-reason.js";
 import { meetingProposal } from "../../../flows/definitions/meeting-proposal.js";
 import { mentorInterview } from "../../../flows/definitions/mentor-interview.js";
+import { relayFlow } from "../../../flows/definitions/relay.js";
 
 /**
  * The flows commands start, by the ids their definitions carry (src/flows/definitions): one
@@ -13,4 +14,5 @@ export const FLOW_IDS = {
   meetingProposal: meetingProposal.id,
   mentorInterview: mentorInterview.id,
   matchRejectReason: matchRejectReason.id,
+  relay: relayFlow.id,
 } as const;

@@ -8,7 +8,8 @@ import { CommandRegistry } from "./registry.js";
 import { reportCommands } from "./reports.js";
 import { adminCommands } from "./admin.js";
 import { actsCommands } from "./acts.js";
+import { relayCommands } from "./relay.js";
 
 export function createCommandRegistry(): CommandRegistry {
-  return new CommandRegistry().register(...basicCommands, ...formCommands, ...curatorCommands, ...lifecycleCommands, ...matchingCommands, ...reportCommands, ...adminCommands, ...actsCommands, ...privacyCommands);
+  return new CommandRegistry().register(...basicCommands, ...formCommands, ...curatorCommands, ...lifecycleCommands, ...matchingCommands, ...reportCommands, ...adminCommands, ...actsCommands, ...privacyCommands, ...relayCommands);
 }
