@@ -37,6 +37,8 @@ type Result = Record<string, number | string>;
 /** 09:00 Moscow time on a weekday, the 25th (the monthly reports' day). */
 const BUSY = new Date("2027-03-25T06:00:00Z");
 const CATCH_UP = new Date(BUSY.getTime() - 3600_000);
+/** REGION_ONLY=reports: the seeded region's /stats, digest and /export alone, without the ticks (the catch-up at 100,000 pairs takes long). */
+const REPORTS_ONLY = process.env.REGION_ONLY === "reports";
 const QUIET = new Date(BUSY.getTime() + 60_000);
 /** Repetitions of each measurement (REGION_RUNS, default 3): fewer at 100,000 pairs, where one busy tick takes minutes. */
 const RUNS = Math.max(1, Number(process.env.REGION_RUNS ?? 3) || 3);
@@ -216,6 +218,16 @@ async function runSize(admin: Admin, n: number): Promise<Result> {
     out[`meetings @${n}`] = counts.meetings;
     out[`form responses @${n}`] = counts.formResponses;
     console.log(`region of ${n} pairs seeded in ${out[`seeding s @${n}`]} s:`, counts);
+
+    if (REPORTS_ONLY) {
+      const app = regionApp(seedUrl, clock, prefix);
+      try {
+        Object.assign(out, await reports(app, n, clock));
+      } finally {
+        await app.stop();
+      }
+      return out;
+    }
 
     // The first tick over the region; what it queued is then taken as delivered.
     const app = regionApp(seedUrl, clock, prefix);
