@@ -1,3 +1,4 @@
+import { mapYielding } from "./yielding.js";
 import type { Prisma, PrismaClient } from "../db/client.js";
 import { digestRecordKey, scopeKeyOf } from "../domain/admin-scope.js";
 import { organisationsChart, trendChart, type ChartSpec, type TrendPoint } from "../domain/digest/chart.js";
@@ -152,7 +153,7 @@ export class Digests {
     const loaded = await this.data.load({ organisationIds });
     const programmeIds = loaded.programmes.map((p) => p.id);
     const current = indicatorsOfOrganisations(loaded.data, organisationIds);
-    const perOrganisation = organisations.map((o) => ({ id: o.id, name: o.name, indicators: organisationIndicators(loaded.data, o.id) }));
+    const perOrganisation = await mapYielding(organisations, (o) => ({ id: o.id, name: o.name, indicators: organisationIndicators(loaded.data, o.id) }));
     const previous = await this.lastRecord(admin.id, now);
     const since = previous && now.getTime() - previous.takenAt.getTime() < 5 * WEEK_MS ? previous.takenAt : new Date(now.getTime() - WEEK_MS);
     const [activity, overdue] = await Promise.all([this.activity(programmeIds, since, now), this.overdue(programmeIds, now)]);

@@ -1,3 +1,4 @@
+import { mapYielding } from "../../../store/yielding.js";
 import { indicatorsOfOrganisations, organisationIndicators } from "../../../domain/indicators/by-scope.js";
 import type { Translate } from "../../../i18n/index.js";
 import { renderIndicatorList, type WorkbookInput } from "../../../reports/index.js";
@@ -41,7 +42,7 @@ export async function scopeWorkbook(services: Services, admin: AdministratorRow)
     meetings: [],
     indicators: [
       { label: scopeName, indicators: indicatorsOfOrganisations(loaded.data, ids) },
-      ...(organisations.length > 1 ? organisations.map((o) => ({ label: o.name, indicators: organisationIndicators(loaded.data, o.id) })) : []),
+      ...(organisations.length > 1 ? await mapYielding(organisations, (o) => ({ label: o.name, indicators: organisationIndicators(loaded.data, o.id) })) : []),
     ],
   };
   return { input, scopeName, organisations: organisations.length };
