@@ -8,11 +8,15 @@ import { profileOf, profiles } from "../platforms.js";
 import { Invitations } from "../store/invitations.js";
 import { systemClock } from "../domain/clock.js";
 import { loadEnvFile } from "../env-file.js";
+import { readFileSync } from "node:fs";
+import { ConsentTexts, templateProblems } from "../store/consent-texts.js";
+import { isLanguage, LANGUAGES } from "../i18n/index.js";
 
 /**
  * First steps of an installation, from the shell:
  *   npm run admin -- org:create --name … --timezone Asia/Omsk [--district …] [--region …] [--messengers max,vk]
- *   npm run admin -- org:update --org <id> [--messengers max,vk|all] [--name …] [--timezone …] [--district …] [--region …]
+ *   npm run admin -- org:update --org <id> [--messengers max,vk|all] [--name …] [--full-name …] [--address …] [--timezone …] [--district …] [--region …]
+ *   npm run admin -- org:consent-text --org <id> --file <consent.ftl> [--lang ru|en]
  *   npm run admin -- programme:create --org <id> --form <form> --name … --starts <date> --ends <date>
  *   npm run admin -- invite:create --programme <id> --role mentor|mentee|curator [--expires <date>] [--max-uses <n>]
  *   npm run admin -- admin:add --telegram <user id> | --vk <user id> | --max <user id> (--org <id> | --district … --region … | --region …) [--timezone <zone>]
@@ -23,9 +27,12 @@ export const USAGE = `Usage: npm run admin -- <command> [options]
 Commands:
   org:create        --name <name> --timezone <IANA zone, e.g. Asia/Omsk> [--district <municipal district>] [--region <region>]
                     [--kind general|professional|additional|enterprise] [--children <n>] [--teachers <n>] [--young-specialists <n>]
+                    [--full-name <the operator's full name, as in the charter>] [--address <the operator's address>]
                     [--messengers <${PLATFORMS.join(",")}: the messengers it allows; default: all the service runs>]
   org:update        --org <organisation id> [--messengers <list>|all] [--name …] [--timezone …] [--district …] [--region …] [--kind …]
-                    [--children <n>] [--teachers <n>] [--young-specialists <n>]
+                    [--children <n>] [--teachers <n>] [--young-specialists <n>] [--full-name …] [--address …]
+  org:consent-text  --org <organisation id> --file <Fluent file with the messages of locales/ru/consent.ftl> [--lang ru|en]
+                    the organisation's own text of the consent documents; a changed text is a new version
   programme:create  --org <organisation id> --form <form> --name <name> --starts <YYYY-MM-DD> --ends <YYYY-MM-DD> [--result <text>]
                     forms: ${MENTORSHIP_FORMS.join(", ")}
   invite:create     --programme <programme id> --role ${ROLES.join("|")} [--expires <YYYY-MM-DD>] [--max-uses <n>]
@@ -88,6 +95,10 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
       expires: { type: "string" },
       "max-uses": { type: "string" },
       messengers: { type: "string" },
+      "full-name": { type: "string" },
+      address: { type: "string" },
+      file: { type: "string" },
+      lang: { type: "string" },
       // One option per messenger: the account's user id (admin:add).
       ...Object.fromEntries(PLATFORMS.map((p) => [p, { type: "string" as const }])),
     },
@@ -114,6 +125,8 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
             teachersCount: values.teachers === undefined ? null : check(count, values.teachers, "teachers"),
             youngSpecialistsCount: values["young-specialists"] === undefined ? null : check(count, values["young-specialists"], "young-specialists"),
             messengers,
+            fullName: values["full-name"]?.trim() || null,
+            address: values.address?.trim() || null,
             createdAt: now,
           },
         });
@@ -137,11 +150,31 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
           ...(values.teachers !== undefined ? { teachersCount: check(count, values.teachers, "teachers") } : {}),
           ...(values["young-specialists"] !== undefined ? { youngSpecialistsCount: check(count, values["young-specialists"], "young-specialists") } : {}),
           ...(values.messengers !== undefined ? { messengers: messengersOf(values.messengers) } : {}),
+          ...(values["full-name"] !== undefined ? { fullName: values["full-name"].trim() || null } : {}),
+          ...(values.address !== undefined ? { address: values.address.trim() || null } : {}),
         };
-        if (!Object.keys(data).length) throw new UsageError("nothing to change: give --messengers, --name, --timezone, --district, --region, --kind or a count");
+        if (!Object.keys(data).length) throw new UsageError("nothing to change: give --messengers, --name, --full-name, --address, --timezone, --district, --region, --kind or a count");
         const org = await prisma.organisation.update({ where: { id: found.id }, data, select: { id: true, messengers: true } });
         out(`Organisation updated: ${org.id}`);
         out(`Messengers: ${messengersLine(org.messengers)}`);
+        return;
+      }
+      case "org:consent-text": {
+        need(values, "org", "file");
+        const lang = values.lang ?? "ru";
+        if (!isLanguage(lang)) throw new UsageError(`--lang must be one of: ${LANGUAGES.join(", ")}`);
+        const found = await prisma.organisation.findUnique({ where: { id: values.org! }, select: { id: true } });
+        if (!found) throw new UsageError(`no organisation ${values.org}`);
+        let source: string;
+        try {
+          source = readFileSync(values.file!, "utf8");
+        } catch {
+          throw new UsageError(`cannot read --file ${values.file}`);
+        }
+        const problems = templateProblems(source, lang);
+        if (problems.length) throw new UsageError(`--file ${values.file}: ${problems.join("; ")}`);
+        const saved = await new ConsentTexts(prisma, systemClock).save(found.id, lang, source);
+        out(saved.changed ? `Consent text stored: version org-${saved.version} (${lang})` : `Consent text unchanged: version org-${saved.version} (${lang})`);
         return;
       }
       case "programme:create": {

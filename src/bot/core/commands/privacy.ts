@@ -2,6 +2,35 @@ import { forgetArg } from "./codecs.js";
 import { labelMyData } from "./my-data-labels.js";
 import { defineCommand } from "./registry.js";
 import { utcDate } from "../../../domain/time.js";
+import { agreedTexts, consentLines } from "./consent-view.js";
+
+/**
+ * /privacy: what the person agreed to — each consent in force with its document's version,
+ * the time, the messenger, and for a child the legal representative who gave it — and how to
+ * withdraw it; the texts agreed to come as a file.
+ */
+export const privacyCommand = defineCommand({
+  name: "privacy",
+  description: "cmd-privacy",
+  audience: "everyone",
+  audit: "privacy.view",
+  async run({ session, deps, actor, allowed }) {
+    const consents = actor ? await deps.services.consentDocuments.agreed(actor) : [];
+    if (!actor || !consents.length) {
+      session.say("privacy-no-consents");
+      return;
+    }
+    session.sayText([session.t("privacy-consents-title"), consentLines(consents, session.t), session.t("privacy-consents-withdraw")].join("\n\n"));
+    const texts = agreedTexts(consents, session.t);
+    if (texts) {
+      session.push({
+        text: session.t("privacy-consents-file"),
+        document: { filename: `nastavnik-consents-${utcDate(deps.now())}.txt`, mimeType: "text/plain; charset=utf-8", content: Buffer.from(texts, "utf8") },
+      });
+    }
+    return allowed({ target: { type: "person", id: actor } });
+  },
+});
 
 /** /mydata: everything stored about the person, as a file in the chat. */
 export const myDataCommand = defineCommand({
@@ -70,4 +99,4 @@ export const forgetCommand = defineCommand({
   },
 });
 
-export const privacyCommands = [myDataCommand, forgetCommand];
+export const privacyCommands = [privacyCommand, myDataCommand, forgetCommand];
