@@ -11,15 +11,9 @@ import { createHash } from "node:crypto";
 export const CONSENT_VERSION = "2026-12";
 
 export type ConsentKind = "personal_data" | "legal_representative";
-export const CONSENT_KINDS: readonly ConsentKind[] = ["personal_data", "legal_representative"];
 
 /** Who a legal representative is to the child (СК РФ ст. 64, ГК РФ ст. 31–33). */
 export const REPRESENTATIVE_RELATIONS = ["mother", "father", "adoptive_parent", "guardian", "trustee"] as const;
-export type RepresentativeRelation = (typeof REPRESENTATIVE_RELATIONS)[number];
-
-export function isRepresentativeRelation(value: unknown): value is RepresentativeRelation {
-  return typeof value === "string" && (REPRESENTATIVE_RELATIONS as readonly string[]).includes(value);
-}
 
 /**
  * Age as the join asks it: an adult consents alone; under 18 the legal representative's
@@ -30,18 +24,6 @@ export type AgeBand = (typeof AGE_BANDS)[number];
 
 export function isAgeBand(value: unknown): value is AgeBand {
   return typeof value === "string" && (AGE_BANDS as readonly string[]).includes(value);
-}
-
-/** The consents a person of this age band must give: the representative's under 18, their own from 14. */
-export function consentsRequired(band: AgeBand): ConsentKind[] {
-  if (band === "adult") return ["personal_data"];
-  if (band === "teen") return ["personal_data", "legal_representative"];
-  return ["legal_representative"];
-}
-
-/** The band of an age in years. */
-export function ageBandOf(age: number): AgeBand {
-  return age >= 18 ? "adult" : age >= 14 ? "teen" : "child";
 }
 
 export function textHash(text: string): string {
