@@ -190,7 +190,7 @@ describe("exactly once", () => {
     await h.app.max!.handleUpdate(press as any);
     const sent = h.max.toChat("9252").filter((m) => m.method === "send");
     expect(sent).toHaveLength(2);
-    expect(sent[1]!.text).toContain("152-ФЗ");
+    expect(sent[1]!.text).toContain("Сколько вам лет");
     expect(h.max.answers.filter((a) => a.callbackId === "cb.dup.1")).toHaveLength(2);
   });
 });
