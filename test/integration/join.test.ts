@@ -220,6 +220,18 @@ describe.each(ON_EVERY_PLATFORM)("joining a programme on %s", (platform) => {
     expect(person.displayName).toBe("Аня");
   });
 
+  it("a join begun at a question the flow no longer has is ended with a clear answer, not left hanging", async () => {
+    const u = h.user(platform);
+    await u.open(await h.invite(programmeId, "mentor"));
+    await u.press("Русский");
+    const stored = await h.app.db.prisma.conversation.findFirstOrThrow({ where: { chatKey: { contains: u.id } } });
+    // As a join stored before the age group replaced the yes/no question "adult".
+    await h.app.db.prisma.conversation.update({ where: { chatKey: stored.chatKey }, data: { state: { ...(stored.state as object), stepId: "adult" } } });
+    await u.send("Да");
+    expect(u.last().text).toContain("больше не используется");
+    expect(await h.app.db.prisma.conversation.count({ where: { chatKey: stored.chatKey } })).toBe(0);
+  });
+
   it("a button from an old message is answered as stale and the current question shown", async () => {
     const code = await h.invite(programmeId, "mentee");
     const u = h.user(platform);

@@ -73,8 +73,8 @@ export class FlowRunner {
     const state = session.conversation;
     if (!state) return;
     const def = this.deps.registry.get(state.flowId);
-    if (!def) {
-      // A flow removed from the product: its progress cannot be continued.
+    // A flow removed from the product, or a question of it removed since this run began: its progress cannot be continued.
+    if (!def || (state.mode === "ask" && state.stepId !== null && !stepById(def, state.stepId))) {
       session.conversation = state.parent ?? null;
       session.say("flow-gone");
       return;
