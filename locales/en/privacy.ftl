@@ -37,3 +37,4 @@ privacy-consent-representative = Given for you by your legal representative: { $
     })
 privacy-consents-withdraw = To withdraw: type /forget — the consent is withdrawn and your data erased; only anonymous figures stay in the reports. You can also write to the operator at its address, given in the text of the consent. To see all your data: /mydata.
 privacy-consents-file = The texts of the consents — exactly as you saw them — are in the file.
+privacy-renewal-due = The organisation “{ $organisation }” changed its consent: the new version names purposes or data you have not agreed to. Please read it below.

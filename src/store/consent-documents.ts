@@ -48,6 +48,15 @@ export class ConsentDocumentStore {
     return (await this.sql.one<{ organisationId: string }>(`SELECT "organisationId" FROM "Programme" WHERE id = $1`, [programmeId]))?.organisationId;
   }
 
+  /** The organisations whose programmes the person takes part in now: the operators of their data. */
+  async operatorsOf(personId: string): Promise<{ id: string; name: string }[]> {
+    return this.sql.rows(
+      `SELECT DISTINCT o.id, o.name FROM "Participation" p JOIN "Programme" g ON g.id = p."programmeId" JOIN "Organisation" o ON o.id = g."organisationId"
+       WHERE p."personId" = $1 AND p.status <> 'left' ORDER BY o.name`,
+      [personId],
+    );
+  }
+
   /** The organisation's newest own text in this language, if it gave one. */
   async latestText(organisationId: string, language: Language): Promise<{ version: number; source: string } | undefined> {
     return this.sql.one(`SELECT version, source FROM "ConsentText" WHERE "organisationId" = $1 AND language = $2::"Language" ORDER BY version DESC LIMIT 1`, [organisationId, language]);

@@ -79,6 +79,20 @@ export class ConsentDocuments {
     return false;
   }
 
+  /**
+   * The first operator of the person's programmes whose documents now name purposes or data
+   * their consents in force do not cover, and which of the consents they gave must be given again.
+   */
+  async renewalDue(personId: string): Promise<{ organisationId: string; organisation: string; own: boolean; representative: boolean } | undefined> {
+    const given = new Set((await this.store.agreed(personId)).map((c) => c.kind));
+    for (const org of await this.store.operatorsOf(personId)) {
+      const own = given.has("personal_data") && !(await this.covers(personId, "personal_data", org.id));
+      const representative = given.has("legal_representative") && !(await this.covers(personId, "legal_representative", org.id));
+      if (own || representative) return { organisationId: org.id, organisation: org.name, own, representative };
+    }
+    return undefined;
+  }
+
   agreed(personId: string) {
     return this.store.agreed(personId);
   }

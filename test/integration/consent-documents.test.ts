@@ -29,7 +29,7 @@ describe.each(ON_EVERY_PLATFORM)("consent documents on %s", (platform) => {
     await h?.close();
   });
 
-  const personOf = (u: TestUser) => h.app.db.prisma.person.findFirst({ where: { identities: { some: { platform, externalId: u.id } } }, include: { consents: { include: { document: true, identity: true }, orderBy: { kind: "asc" } } } });
+  const personOf = (u: TestUser) => h.app.db.prisma.person.findFirst({ where: { identities: { some: { platform, externalId: u.id } } }, include: { consents: { include: { document: true, identity: true }, orderBy: [{ kind: "asc" }, { givenAt: "asc" }] } } });
   const files = (u: TestUser) => u.messages().filter((m) => m.file);
 
   it("an adult's consent is a document of its own: shown whole and as a file, kept with its version, hash, time, messenger and account", async () => {
@@ -182,15 +182,30 @@ describe.each(ON_EVERY_PLATFORM)("consent documents on %s", (platform) => {
     writeFileSync(file, widened);
     await runAdmin(["org:consent-text", "--org", organisationId, "--file", file], { DATABASE_URL: h.database.url }, (l) => out.push(l));
     expect(out.at(-1)).toBe("Consent text stored: version org-2 (ru)");
+    // Someone joining now is asked; a participant is asked with /privacy.
     const third = await h.app.db.prisma.programme.create({ data: { organisationId, name: "Третий шаг", form: "pupil_pupil", startsOn: new Date("2026-01-01"), endsOn: new Date("2030-01-01"), createdAt: h.app.services.now() } });
-    await adult.open(await h.invite(third.id, "mentor"));
+    const late = h.user(platform);
+    await late.open(await h.invite(third.id, "mentor"));
+    await late.press("Русский");
+    await late.press("18 лет и старше");
+    expect(files(late).at(-1)!.file!.content.toString("utf8")).toContain("публикация результатов программы на сайте школы");
+    await adult.send("/privacy");
+    expect(adult.messages().map((m) => m.text).join("\n")).toContain("изменила согласие");
     const asked = files(adult).at(-1)!.file!.content.toString("utf8");
     expect(asked).toContain("публикация результатов программы на сайте школы");
     await adult.press("Даю согласие");
-    expect(adult.messages().map((m) => m.text).join("\n")).toContain("Добро пожаловать в программу «Третий шаг»");
-    expect((await personOf(adult))!.consents.map((c) => c.version).sort()).toEqual(["2026-12", "org-2"]);
+    expect(adult.last().text).toContain("согласие на новую редакцию записано");
+    expect((await personOf(adult))!.consents.map((c) => [c.version, c.textHash])).toEqual([
+      ["2026-12", expect.any(String)],
+      ["org-2", textHash(asked)],
+    ]);
+    // Agreed once, not asked again: neither by /privacy nor when joining another programme.
+    const mark = adult.mark();
     await adult.send("/privacy");
+    expect(adult.since(mark).join("\n")).not.toContain("изменила согласие");
     expect(adult.messages().at(-2)!.text).toContain("Версия документа: org-2");
+    await adult.open(await h.invite(third.id, "mentor"));
+    expect(adult.last().text).toContain("Добро пожаловать в программу «Третий шаг»");
   });
 
   it("a text that lacks a document or uses an unknown variable is refused and nothing is stored", async () => {

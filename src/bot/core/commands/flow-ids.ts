@@ -1,4 +1,5 @@
 import { joinFlow } from "../../../flows/definitions/join.js";
+import { consentRenewal } from "../../../flows/definitions/consent-renewal.js";
 import { matchRejectReason } from "../../../flows/definitions/match-reject-reason.js";
 import { meetingProposal } from "../../../flows/definitions/meeting-proposal.js";
 import { mentorInterview } from "../../../flows/definitions/mentor-interview.js";
@@ -10,6 +11,7 @@ import { mentorInterview } from "../../../flows/definitions/mentor-interview.js"
  */
 export const FLOW_IDS = {
   join: joinFlow.id,
+  consentRenewal: consentRenewal.id,
   meetingProposal: meetingProposal.id,
   mentorInterview: mentorInterview.id,
   matchRejectReason: matchRejectReason.id,

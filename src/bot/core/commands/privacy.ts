@@ -3,6 +3,7 @@ import { labelMyData } from "./my-data-labels.js";
 import { defineCommand } from "./registry.js";
 import { utcDate } from "../../../domain/time.js";
 import { agreedTexts, consentLines } from "./consent-view.js";
+import { FLOW_IDS } from "./flow-ids.js";
 
 /**
  * /privacy: what the person agreed to — each consent in force with its document's version,
@@ -27,6 +28,12 @@ export const privacyCommand = defineCommand({
         text: session.t("privacy-consents-file"),
         document: { filename: `nastavnik-consents-${utcDate(deps.now())}.txt`, mimeType: "text/plain; charset=utf-8", content: Buffer.from(texts, "utf8") },
       });
+    }
+    // An operator's documents now name new purposes or data: the consent to them is asked here.
+    const due = await deps.services.consentDocuments.renewalDue(actor);
+    if (due && session.conversation?.flowId !== FLOW_IDS.consentRenewal) {
+      session.say("privacy-renewal-due", { organisation: due.organisation });
+      await deps.runner.start(session, FLOW_IDS.consentRenewal, { organisationId: due.organisationId, own: due.own, representative: due.representative });
     }
     return allowed({ target: { type: "person", id: actor } });
   },
