@@ -88,8 +88,8 @@ export function fluentSource(source: string, lang: Language): FluentSource {
   const errors = bundle.addResource(resource).map((e) => e.message);
   const ids = new Set<string>();
   for (const entry of resource.body) ids.add(entry.id);
-  // Lines Fluent cannot parse are kept as junk, not entries: they are errors of the file.
-  const junk = source.split("\n").filter((line, i, all) => /^\S/.test(line) && !line.startsWith("#") && !/^-?[a-zA-Z][\w-]*\s*=/.test(line) && !/^\s*$/.test(all[i] ?? ""));
+  // Fluent skips what it cannot parse: an unindented line that is neither a comment nor `id =` starts no message, an error of the file.
+  const junk = source.split("\n").filter((line) => /^\S/.test(line) && !line.startsWith("#") && !/^-?[a-zA-Z][\w-]*\s*=/.test(line));
   for (const line of junk) errors.push(`not a Fluent message: ${line.slice(0, 60)}`);
   return {
     ids,

@@ -40,6 +40,7 @@ describe("consent documents: what a consent covers", () => {
     const source = readFileSync("locales/ru/consent.ftl", "utf8");
     expect(templateProblems(source.replace(/consent-lr-title = .*\n/, ""), "ru").join()).toContain("missing messages: consent-lr-title");
     expect(templateProblems(source.replace("{ $operatorAddress }", "{ $phone }"), "ru").join()).toContain("phone");
+    expect(templateProblems(`${source}\nЭто строка без отступа\n`, "ru").join()).toContain("not a Fluent message: Это строка без отступа");
     expect(templateProblems(source.replace(/consent-pd-data =\n( {4}.*\n)+/, "consent-pd-data = { \"\" }\n"), "ru").join()).toContain("consent-pd-data lists nothing");
   });
 });
