@@ -19,7 +19,7 @@ import { PLATFORMS, type Platform } from "../src/domain/platforms.js";
 
 /** A person's journey, one update per step; each step yields its kind, for the latency per kind. */
 type Journey = (u: TestUser) => AsyncGenerator<StepKind>;
-type StepKind = "open" | "choose language" | "consent" | "age" | "name" | "/questionnaire" | "answer" | "submit";
+type StepKind = "open" | "choose language" | "age" | "consent" | "name" | "/questionnaire" | "answer" | "submit";
 
 function joinJourney(code: string): Journey {
   return async function* (u) {
@@ -27,10 +27,10 @@ function joinJourney(code: string): Journey {
     yield "open";
     await u.press("English");
     yield "choose language";
+    await u.press("18 or older");
+    yield "age";
     await u.press("I agree");
     yield "consent";
-    await u.press("Yes");
-    yield "age";
     await u.send("Alex Doe");
     yield "name";
   };
@@ -73,10 +73,10 @@ export function joinAndRequestJourney(code: string): Journey {
     yield "open";
     await u.press("Русский");
     yield "choose language";
+    await u.press("18 лет и старше");
+    yield "age";
     await u.press("Даю согласие");
     yield "consent";
-    await u.press("Да");
-    yield "age";
     await u.send("Алекс Петров");
     yield "name";
     await u.send("/questionnaire");

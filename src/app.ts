@@ -71,7 +71,7 @@ export function createApp(options: AppOptions): App {
   const db = createDatabase(config.databaseUrl);
   const redis = createRedis(config.redisUrl);
   const i18n = new I18n();
-  const services = createServices(db.prisma, db.sql, now);
+  const services = createServices(db.prisma, db.sql, now, i18n);
   const flows = createFlowRegistry();
   const commands = createCommandRegistry();
   const runner = new FlowRunner({ registry: flows, services, now });

@@ -96,7 +96,7 @@ mr-intro = Mentee request
 mr-age = How old are you?
 mr-representative-name = Participants under 18 need the consent of a legal representative — a parent, adoptive parent or guardian. Without it the request cannot be kept.
     Please ask them to be with you and type the legal representative's full name.
-mr-representative-consent = Legal representative, do you confirm your consent to the child's participation in the mentorship programme and to the processing of the child's personal data on the terms described when joining the programme?
+mr-representative-consent = Legal representative, above is the whole legal representative's consent (and the same as a file). As the legal representative, do you give your consent to the child's participation in the mentorship programme and to the processing of the child's personal data on these terms?
     The legal representative presses the button themselves.
 mr-representative-declined = Without the legal representative's consent the request cannot be kept, and your answers in it were not saved. When your parent (or guardian) is with you, type /questionnaire — we will start from this step.
 mr-grade = Which grade are you in?

@@ -3,18 +3,22 @@ join-title = Joining the programme
 join-language = Hello! You are invited to the mentorship programme “{ $programmeName }” ({ $organisationName }) as { $roleName }.
     На каком языке вам удобнее общаться?
     Which language do you prefer?
-join-consent = Consent to the processing of personal data
-    To take part in the programme we need your consent to process your personal data (Russian Federal Law No. 152-FZ “On Personal Data”).
-    What we keep: your name, your answers to forms, your feedback on meetings and your participation in the programme.
-    Why: to find you a mentor or mentee, to organise meetings and to report on the programme to the regional mentoring centre (reports contain only aggregate figures).
-    Who sees it: your organisation's programme curator; your mentor or mentee sees only your name and contact, once your pair is confirmed.
-    You can withdraw consent at any time with /forget and see your data with /mydata.
-    Do you agree?
+join-consent = Above is the whole consent to the processing of personal data (and the same as a file). Please read it: without it you cannot take part in the programme through the bot, and you can withdraw it at any time with /forget.
+    Do you give your consent on these terms?
 join-consent-declined = Understood. Without consent to the processing of personal data you cannot take part through the bot, and we have kept nothing about you. If you change your mind, open the invitation link again.
-join-adult = Are you 18 or older?
+join-age = How old are you? It decides whose consent to the processing of personal data is needed: from 18 yours, from 14 to 18 yours and a parent's (or another legal representative's), under 14 only the legal representative's.
+join-age-adult = 18 or older
+join-age-teen = 14–17
+join-age-child = Under 14
 join-representative-name = Participants under 18 need the consent of a legal representative — a parent, adoptive parent or guardian.
     Please ask them to be with you and type the legal representative's full name.
-join-representative-consent = { $representativeName }, as the legal representative, do you confirm your consent to the child's participation in the mentorship programme “{ $programmeName }” and to the processing of the child's personal data on the terms described above?
+join-representative-consent = { $representativeName }, above is the whole legal representative's consent (and the same as a file). As the child's { $representativeRelation ->
+        [mother] mother
+        [father] father
+        [adoptive_parent] adoptive parent
+        [guardian] guardian
+       *[trustee] trustee
+    }, do you give your consent to the child's participation in the mentorship programme “{ $programmeName }” and to the processing of the child's personal data on these terms?
     The legal representative presses the button themselves.
 join-representative-declined = Participation is not possible without the legal representative's consent. When your parent (or guardian) is with you, open the invitation link again — we will start from this step.
 join-name = What should we call you? Please type your first and last name.

@@ -12,11 +12,15 @@ import { DEFAULT_RETENTION_MARGIN_DAYS, MAX_RETENTION_MARGIN_DAYS } from "../dom
 import { readFile } from "node:fs/promises";
 import { RELAY_MODES } from "../domain/lifecycle-settings.js";
 import { FLAG_CATEGORIES, flagWordLists } from "../domain/relay/flag-words.js";
+import { readFileSync } from "node:fs";
+import { ConsentTexts, templateProblems } from "../store/consent-texts.js";
+import { isLanguage, LANGUAGES } from "../i18n/index.js";
 
 /**
  * First steps of an installation, from the shell:
  *   npm run admin -- org:create --name … --timezone Asia/Omsk [--district …] [--region …] [--messengers max,vk]
- *   npm run admin -- org:update --org <id> [--messengers max,vk|all] [--name …] [--timezone …] [--district …] [--region …] [--retention-margin <days>]
+ *   npm run admin -- org:update --org <id> [--messengers max,vk|all] [--name …] [--full-name …] [--address …] [--timezone …] [--district …] [--region …] [--retention-margin <days>]
+ *   npm run admin -- org:consent-text --org <id> --file <consent.ftl> [--lang ru|en]
  *   npm run admin -- programme:create --org <id> --form <form> --name … --starts <date> --ends <date>
  *   npm run admin -- invite:create --programme <id> --role mentor|mentee|curator [--expires <date>] [--max-uses <n>]
  *   npm run admin -- admin:add --telegram <user id> | --vk <user id> | --max <user id> (--org <id> | --district … --region … | --region …) [--timezone <zone>]
@@ -29,10 +33,13 @@ export const USAGE = `Usage: npm run admin -- <command> [options]
 Commands:
   org:create        --name <name> --timezone <IANA zone, e.g. Asia/Omsk> [--district <municipal district>] [--region <region>]
                     [--kind general|professional|additional|enterprise] [--children <n>] [--teachers <n>] [--young-specialists <n>]
+                    [--full-name <the operator's full name, as in the charter>] [--address <the operator's address>]
                     [--messengers <${PLATFORMS.join(",")}: the messengers it allows; default: all the service runs>]
                     [--retention-margin <days the data of an ended programme are kept after 20 January of the next year; default ${DEFAULT_RETENTION_MARGIN_DAYS}>]
   org:update        --org <organisation id> [--messengers <list>|all] [--name …] [--timezone …] [--district …] [--region …] [--kind …]
-                    [--children <n>] [--teachers <n>] [--young-specialists <n>] [--retention-margin <days>]
+                    [--children <n>] [--teachers <n>] [--young-specialists <n>] [--retention-margin <days>] [--full-name …] [--address …]
+  org:consent-text  --org <organisation id> --file <Fluent file with the messages of locales/ru/consent.ftl> [--lang ru|en]
+                    the organisation's own text of the consent documents; a changed text is a new version
   programme:create  --org <organisation id> --form <form> --name <name> --starts <YYYY-MM-DD> --ends <YYYY-MM-DD> [--result <text>]
                     forms: ${MENTORSHIP_FORMS.join(", ")}
   invite:create     --programme <programme id> --role ${ROLES.join("|")} [--expires <YYYY-MM-DD>] [--max-uses <n>]
@@ -107,6 +114,9 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
       relay: { type: "string" },
       file: { type: "string" },
       reset: { type: "boolean" },
+      "full-name": { type: "string" },
+      address: { type: "string" },
+      lang: { type: "string" },
       // One option per messenger: the account's user id (admin:add).
       ...Object.fromEntries(PLATFORMS.map((p) => [p, { type: "string" as const }])),
     },
@@ -134,6 +144,8 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
             youngSpecialistsCount: values["young-specialists"] === undefined ? null : check(count, values["young-specialists"], "young-specialists"),
             messengers,
             retentionMarginDays: values["retention-margin"] === undefined ? DEFAULT_RETENTION_MARGIN_DAYS : check(marginDays, values["retention-margin"], "retention-margin"),
+            fullName: values["full-name"]?.trim() || null,
+            address: values.address?.trim() || null,
             createdAt: now,
           },
         });
@@ -159,12 +171,32 @@ export async function runAdmin(argv: string[], env: Record<string, string | unde
           ...(values["young-specialists"] !== undefined ? { youngSpecialistsCount: check(count, values["young-specialists"], "young-specialists") } : {}),
           ...(values.messengers !== undefined ? { messengers: messengersOf(values.messengers) } : {}),
           ...(values["retention-margin"] !== undefined ? { retentionMarginDays: check(marginDays, values["retention-margin"], "retention-margin") } : {}),
+          ...(values["full-name"] !== undefined ? { fullName: values["full-name"].trim() || null } : {}),
+          ...(values.address !== undefined ? { address: values.address.trim() || null } : {}),
         };
-        if (!Object.keys(data).length) throw new UsageError("nothing to change: give --messengers, --name, --timezone, --district, --region, --kind, --retention-margin or a count");
+        if (!Object.keys(data).length) throw new UsageError("nothing to change: give --messengers, --name, --full-name, --address, --timezone, --district, --region, --kind, --retention-margin or a count");
         const org = await prisma.organisation.update({ where: { id: found.id }, data, select: { id: true, messengers: true, retentionMarginDays: true } });
         out(`Organisation updated: ${org.id}`);
         out(`Messengers: ${messengersLine(org.messengers)}`);
         out(`Retention: ${retentionLine(org.retentionMarginDays)}`);
+        return;
+      }
+      case "org:consent-text": {
+        need(values, "org", "file");
+        const lang = values.lang ?? "ru";
+        if (!isLanguage(lang)) throw new UsageError(`--lang must be one of: ${LANGUAGES.join(", ")}`);
+        const found = await prisma.organisation.findUnique({ where: { id: values.org! }, select: { id: true } });
+        if (!found) throw new UsageError(`no organisation ${values.org}`);
+        let source: string;
+        try {
+          source = readFileSync(values.file!, "utf8");
+        } catch {
+          throw new UsageError(`cannot read --file ${values.file}`);
+        }
+        const problems = templateProblems(source, lang);
+        if (problems.length) throw new UsageError(`--file ${values.file}: ${problems.join("; ")}`);
+        const saved = await new ConsentTexts(prisma, systemClock).save(found.id, lang, source);
+        out(saved.changed ? `Consent text stored: version org-${saved.version} (${lang})` : `Consent text unchanged: version org-${saved.version} (${lang})`);
         return;
       }
       case "programme:create": {

@@ -1,4 +1,5 @@
 import { joinFlow } from "./definitions/join.js";
+import { consentRenewal } from "./definitions/consent-renewal.js";
 import { meetingProposal } from "./definitions/meeting-proposal.js";
 import { matchRejectReason } from "./definitions/match-reject-reason.js";
 import { relayFlow } from "./definitions/relay.js";
@@ -21,6 +22,7 @@ export function createFlowRegistry(): FlowRegistry {
   registry.register(meetingProposal);
   registry.register(matchRejectReason);
   registry.register(relayFlow);
+  registry.register(consentRenewal);
   // The people of the programme, computed when the question is shown (mutual choice, 002 §7.3).
   const people = (role: "mentor" | "mentee") => async (ctx: FlowContext, services: Services) =>
     (await services.participants.choosable(programmeOf(ctx), role, ctx.personId)).map((o) => ({ value: o.value, label: { text: o.label } }));

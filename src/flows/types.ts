@@ -1,5 +1,6 @@
 import type { Language, TextRef } from "../i18n/index.js";
 import type { ChatRef } from "../domain/messaging.js";
+import type { ConsentKind } from "../domain/consent.js";
 
 /**
  * Flows are data: a list of typed steps that one engine runs on every messenger.
@@ -68,8 +69,12 @@ export type DateStep = StepBase & { type: "date"; notBeforeToday?: boolean; notA
 export type YesNoStep = StepBase & { type: "yesno" };
 export type RankedStep = StepBase & { type: "ranked"; options: OptionDef[] | OptionSource; picks: number; minPicks?: number };
 export type InfoStep = StepBase & { type: "info" };
-/** Agree / decline. Declining stops the flow with the `declined` message. */
-export type ConsentStep = StepBase & { type: "consent"; declined: string };
+/**
+ * Agree / decline. Declining stops the flow with the `declined` message. With `document`, the
+ * consent document of that kind is shown whole before the question (as messages and as a file),
+ * and the hash of the text shown is kept in the flow's parameters as `document_<step id>`.
+ */
+export type ConsentStep = StepBase & { type: "consent"; declined: string; document?: ConsentKind };
 
 export type Step =
   | TextStep

@@ -71,3 +71,35 @@ export class I18n {
     return (key, args) => this.t(lang, key, args);
   }
 }
+
+/** A Fluent text of one's own (an organisation's consent documents), read as locales' files are. */
+export interface FluentSource {
+  /** The messages it defines. */
+  ids: ReadonlySet<string>;
+  /** What could not be read (a line Fluent does not parse). */
+  errors: string[];
+  /** The message with its arguments; `errors` lists what did not resolve (an unknown variable). */
+  format(id: string, args?: TArgs): { text: string; errors: string[] };
+}
+
+export function fluentSource(source: string, lang: Language): FluentSource {
+  const bundle = new FluentBundle(lang, { useIsolating: false });
+  const resource = new FluentResource(source);
+  const errors = bundle.addResource(resource).map((e) => e.message);
+  const ids = new Set<string>();
+  for (const entry of resource.body) ids.add(entry.id);
+  // Fluent skips what it cannot parse: an unindented line that is neither a comment nor `id =` starts no message, an error of the file.
+  const junk = source.split("\n").filter((line) => /^\S/.test(line) && !line.startsWith("#") && !/^-?[a-zA-Z][\w-]*\s*=/.test(line));
+  for (const line of junk) errors.push(`not a Fluent message: ${line.slice(0, 60)}`);
+  return {
+    ids,
+    errors,
+    format(id, args) {
+      const message = bundle.getMessage(id);
+      if (!message?.value) return { text: "", errors: [`no message ${id}`] };
+      const problems: Error[] = [];
+      const text = bundle.formatPattern(message.value, args, problems);
+      return { text, errors: problems.map((e) => e.message) };
+    },
+  };
+}

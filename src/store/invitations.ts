@@ -12,6 +12,7 @@ export interface InvitationView {
   role: Role;
   programmeId: string;
   programmeName: string;
+  organisationId: string;
   organisationName: string;
   timezone: string;
   /** The messengers the organisation allows (none listed: every one). */
@@ -52,7 +53,7 @@ export class Invitations {
     if (!code) return { ok: false, problem: "unknown" };
     const inv = await this.sql.one<any>(
       `SELECT i.id, i.code, i.role, i."programmeId", i."expiresAt", i."revokedAt", i."maxUses", i.uses,
-              p.name AS "programmeName", p.status AS "programmeStatus", o.name AS "organisationName", o.timezone, o.messengers::text[] AS messengers
+              p.name AS "programmeName", p.status AS "programmeStatus", o.id AS "organisationId", o.name AS "organisationName", o.timezone, o.messengers::text[] AS messengers
        FROM "Invitation" i JOIN "Programme" p ON p.id = i."programmeId" JOIN "Organisation" o ON o.id = p."organisationId"
        WHERE i.code = $1`,
       [code],
@@ -67,6 +68,7 @@ export class Invitations {
         role: inv.role,
         programmeId: inv.programmeId,
         programmeName: inv.programmeName,
+        organisationId: inv.organisationId,
         organisationName: inv.organisationName,
         timezone: inv.timezone,
         messengers: inv.messengers ?? [],

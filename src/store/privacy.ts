@@ -35,7 +35,7 @@ export class Privacy {
       where: { id: personId },
       include: {
         identities: { select: { platform: true, externalId: true, username: true, createdAt: true } },
-        consents: { select: { kind: true, version: true, representativeName: true, givenAt: true, withdrawnAt: true } },
+        consents: { select: { kind: true, version: true, textHash: true, platform: true, representativeName: true, representativeRelation: true, givenAt: true, withdrawnAt: true } },
         participations: {
           select: {
             id: true,
@@ -85,7 +85,7 @@ export class Privacy {
    * Withdraws consent and erases the person's identifying data. Returns the programmes they
    * took part in (for telling the curators), or null when there was nothing to erase.
    *
-   * Erased: the name, the legal representative's name, the messenger accounts and link codes,
+   * Erased: the name, the legal representative's name and relation, the messenger accounts and link codes,
    * the text answers (numbers and yes/no stay for the indicators), choices of other people,
    * the person's own messages and flows in progress, the places of the meetings they typed or
    * met at one-to-one, the note on how a one-to-one pair of theirs ended, and the records of
@@ -139,7 +139,8 @@ export class Privacy {
       had("messenger-accounts", person.identities.length);
 
       await tx.consent.updateMany({ where: { personId, withdrawnAt: null }, data: { withdrawnAt: now } });
-      await tx.consent.updateMany({ where: { personId, representativeName: { not: null } }, data: { representativeName: null } });
+      // Who the legal representative is — their name and their relation to the child — goes with the person.
+      await tx.consent.updateMany({ where: { personId, OR: [{ representativeName: { not: null } }, { representativeRelation: { not: null } }] }, data: { representativeName: null, representativeRelation: null } });
       // Numeric answers (scores, ages, years) feed the indicators; text and choices may identify.
       for (const r of responses) {
         const all = Object.entries((r.answers ?? {}) as Record<string, unknown>);

@@ -13,7 +13,10 @@ export interface PersonSnapshot {
   language: Language;
   displayName: string | null;
   isMinor: boolean | null;
+  /** Their data may be processed: their own consent, or a legal representative's for a minor. */
   hasConsent: boolean;
+  /** Their own consent (an adult's, or a minor's from 14). */
+  hasOwnConsent: boolean;
   hasRepresentativeConsent: boolean;
 }
 
@@ -98,7 +101,8 @@ export class UpdateFrames {
               language: isLanguage(row.language) ? row.language : "ru",
               displayName: row.displayName,
               isMinor: row.isMinor,
-              hasConsent: consents.includes("personal_data"),
+              hasConsent: consents.includes("personal_data") || consents.includes("legal_representative"),
+              hasOwnConsent: consents.includes("personal_data"),
               hasRepresentativeConsent: consents.includes("legal_representative"),
             }
           : null,

@@ -3,6 +3,9 @@ import type { SqlExecutor } from "../db/sql.js";
 import type { Clock } from "../domain/clock.js";
 import { Audit } from "../store/audit.js";
 import { Consents } from "../store/consents.js";
+import { ConsentDocumentStore } from "../store/consent-documents.js";
+import { ConsentDocuments } from "./consent-documents.js";
+import { I18n, type Language, type Translate } from "../i18n/index.js";
 import { FormTickets } from "../store/form-tickets.js";
 import { FormResponses } from "../store/forms.js";
 import { IdentityLinks } from "../store/identity-links.js";
@@ -39,10 +42,14 @@ import { RelayStore } from "../store/relay.js";
 export interface Services {
   /** The one clock every store records and decides by. */
   now: Clock;
+  /** The product's texts in a language (the consent documents' default template among them). */
+  translator: (lang: Language) => Translate;
   prisma: PrismaClient;
   sql: SqlExecutor;
   people: People;
   consents: Consents;
+  /** The consent documents shown and agreed to: locales' template or the organisation's own text, with the operator filled in. */
+  consentDocuments: ConsentDocuments;
   invitations: Invitations;
   links: IdentityLinks;
   audit: Audit;
@@ -86,13 +93,15 @@ export function withSql(services: Services, sql: SqlExecutor): Services {
     sql,
     people: new People(sql, services.now),
     consents: new Consents(sql, services.now),
+    consentDocuments: new ConsentDocuments(new ConsentDocumentStore(sql, services.now), services.translator),
     invitations: new Invitations(sql, services.now),
     links: new IdentityLinks(sql, services.now),
     audit: new Audit(sql, services.now),
   };
 }
 
-export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Clock): Services {
+export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Clock, i18n: I18n = new I18n()): Services {
+  const translator = (lang: Language): Translate => i18n.translator(lang);
   const forms = new FormResponses(prisma, sql, now);
   const participants = new Participants(prisma, sql, now);
   const outbox = new Outbox(sql, now);
@@ -109,6 +118,8 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
     sql,
     people: new People(sql, now),
     consents: new Consents(sql, now),
+    consentDocuments: new ConsentDocuments(new ConsentDocumentStore(sql, now), translator),
+    translator,
     invitations: new Invitations(sql, now),
     links: new IdentityLinks(sql, now),
     audit: new Audit(sql, now),

@@ -109,8 +109,8 @@ describe.each(ON_EVERY_PLATFORM)("PostgreSQL unavailable during a flow on %s", (
     const u = h.user(platform);
     await u.open(code);
     await u.press("Русский");
+    await u.press("18 лет и старше");
     await u.press("Даю согласие");
-    await u.press("Да");
     expect(u.last().text).toContain("Как к вам обращаться");
     h.dbProxy!.cut();
     // Not stored: the transport does not acknowledge it, so the messenger delivers it again.

@@ -38,7 +38,7 @@ describe("two bot processes at once", () => {
     const press = (id: number) => ({ update_id: id, callback_query: { id: String(id), from: { id: 6002, is_bot: false, first_name: "Т" }, chat_instance: "c", data: payload, message: { message_id: 1, date: 0, chat: { id: 6002, type: "private", first_name: "Т" }, text: "" } } });
     await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? h.app : other).telegram!.handleUpdate(press(32_001 + i) as any)));
     const texts = h.tg.toChat("6002").filter((m) => m.replaces === undefined).map((m) => m.text);
-    expect(texts.filter((t) => t.startsWith("Согласие на обработку"))).toHaveLength(1);
+    expect(texts.filter((t) => t.startsWith("Вопрос 2 из 3\n\nСколько вам лет"))).toHaveLength(1);
     expect(texts.filter((t) => t.startsWith("Эта кнопка из старого сообщения"))).toHaveLength(19);
     expect(await h.app.db.prisma.processedUpdate.count({ where: { key: { startsWith: "tg:320" } } })).toBe(21);
   });

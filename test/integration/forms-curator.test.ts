@@ -229,6 +229,9 @@ describe.each(ON_EVERY_PLATFORM)("the curator's side on %s", (platform) => {
     await join(h, second, programmeId, "curator", "Второй Куратор");
     const code = await h.invite(otherProgramme, "curator");
     await second.open(code);
+    // The other programme is another organisation's: its operator's consent document comes first.
+    expect(second.messages().some((m) => m.file?.filename.startsWith("consent-"))).toBe(true);
+    await second.press("Даю согласие");
     await second.send("/participants");
     expect(second.last().text).toContain("Вы куратор нескольких программ");
     await second.press("Чужая программа");

@@ -153,8 +153,8 @@ describe.each(ON_EVERY_PLATFORM)("questionnaires on %s", (platform) => {
     const u = h.user(platform);
     await u.open(await h.invite(pupils, "mentee"));
     await u.press("Русский");
+    await u.press("18 лет и старше");
     await u.press("Даю согласие");
-    await u.press("Да");
     await u.send("Костя Белов");
     const personId = await personOf(h, u);
     await u.send("/questionnaire");
@@ -164,6 +164,7 @@ describe.each(ON_EVERY_PLATFORM)("questionnaires on %s", (platform) => {
     expect(u.last().buttons.flat().map((b) => b.label)).not.toContain("◀ Назад");
     expect((await h.app.db.prisma.person.findUniqueOrThrow({ where: { id: personId } })).isMinor).toBe(true);
     await u.send("Белова Анна Игоревна");
+    await u.press("Мать");
     // Typing "да" is not the representative's consent.
     await u.send("да");
     expect(u.last().text).toContain("Выберите ответ кнопкой");
@@ -177,6 +178,7 @@ describe.each(ON_EVERY_PLATFORM)("questionnaires on %s", (platform) => {
     await u.press("Продолжить");
     await u.send("14");
     await u.send("Белова Анна Игоревна");
+    await u.press("Мать");
     await u.press("Даю согласие");
     expect(u.last().text).toContain("В каком вы классе?");
     const consent = await h.app.db.prisma.consent.findFirstOrThrow({ where: { personId, kind: "legal_representative" } });

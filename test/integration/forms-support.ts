@@ -11,18 +11,20 @@ export const other = (p: Platform): Platform => (p === "telegram" ? "vk" : "tele
 
 /**
  * Joins through an invitation, in Russian unless told otherwise: mentors as adults, mentees
- * (pupils) as minors with their legal representative's consent.
+ * (pupils) as 14–17-year-olds with their own consent and their legal representative's.
  */
 export async function join(h: Harness, u: TestUser, programmeId: string, role: Role, name: string, lang: "ru" | "en" = "ru"): Promise<string> {
   const code = await h.invite(programmeId, role);
   await u.open(code);
   await u.press(lang === "ru" ? "Русский" : "English");
+  if (role === "mentee") await u.press(lang === "ru" ? "14–17 лет" : "14–17");
+  else if (role !== "curator") await u.press(lang === "ru" ? "18 лет и старше" : "18 or older");
   await u.press(lang === "ru" ? "Даю согласие" : "I agree");
   if (role === "mentee") {
-    await u.press(lang === "ru" ? "Нет" : "No");
     await u.send("Петрова Елена Сергеевна");
+    await u.press(lang === "ru" ? "Мать" : "Mother");
     await u.press(lang === "ru" ? "Даю согласие" : "I agree");
-  } else if (role !== "curator") await u.press(lang === "ru" ? "Да" : "Yes");
+  }
   await u.send(name);
   return personOf(h, u);
 }

@@ -12,20 +12,21 @@ describe.each(ON_EVERY_PLATFORM)("joining a programme on %s", (platform) => {
   });
   afterAll(() => h?.close());
 
-  it("an adult mentor joins: language, consent first, age, name; becomes a participant", async () => {
+  it("an adult mentor joins: language, age, the consent document, name; becomes a participant", async () => {
     const code = await h.invite(programmeId, "mentor");
     const u = h.user(platform);
     await u.open(code);
     expect(u.last().text).toContain("Шаг в профессию");
     await u.press("Русский");
-    expect(u.last().text).toContain("152-ФЗ");
+    expect(u.last().text).toContain("Сколько вам лет");
+    await u.press("18 лет и старше");
+    expect(u.messages().map((m) => m.text).join("\n")).toContain("152-ФЗ");
     // Nothing about the person is stored before consent.
     expect(await h.app.db.prisma.person.count({ where: { identities: { some: { externalId: u.id } } } })).toBe(0);
     await u.press("Даю согласие");
     const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id, platform } } }, include: { consents: true } });
     expect(person.consents.map((c) => c.kind)).toEqual(["personal_data"]);
-    expect(u.last().text).toContain("18");
-    await u.press("Да");
+    expect(person.isMinor).toBe(false);
     expect(u.last().text).toContain("Как к вам обращаться");
     await u.send("Мария Иванова");
     const texts = u.messages().map((m) => m.text).join("\n");
@@ -41,12 +42,15 @@ describe.each(ON_EVERY_PLATFORM)("joining a programme on %s", (platform) => {
     const u = h.user(platform);
     await u.open(code);
     await u.press("Русский");
+    await u.press("14–17 лет");
     await u.press("Даю согласие");
-    await u.press("Нет");
+    // The minor's own consent waits for the representative's: nothing is stored yet.
+    expect(await h.app.db.prisma.person.count({ where: { identities: { some: { externalId: u.id } } } })).toBe(0);
     expect(u.last().text).toContain("законного представителя");
-    // Progress counts one sequence: language, age, the representative's name, then the name.
-    expect(u.last().text).toMatch(/^Вопрос 3 из 4\n/);
+    // Progress counts one sequence: language, age, the representative's name and relation, then the name.
+    expect(u.last().text).toMatch(/^Вопрос 3 из 5\n/);
     await u.send("Иванова Ольга Петровна");
+    await u.press("Мать");
     expect(u.last().text).toContain("Иванова Ольга Петровна");
     // The name question is not asked before the representative consents.
     expect(u.last().text).not.toContain("Как к вам обращаться");
@@ -55,12 +59,12 @@ describe.each(ON_EVERY_PLATFORM)("joining a programme on %s", (platform) => {
     expect(u.last().text).toContain("Выберите ответ кнопкой");
     expect(await h.app.db.prisma.consent.count({ where: { kind: "legal_representative", person: { identities: { some: { externalId: u.id } } } } })).toBe(0);
     await u.press("Даю согласие");
-    expect(u.last().text).toMatch(/^Вопрос 4 из 4\n\nКак к вам обращаться/);
-    const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id } } }, include: { consents: { orderBy: { givenAt: "asc" } } } });
+    expect(u.last().text).toMatch(/^Вопрос 5 из 5\n\nКак к вам обращаться/);
+    const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id } } }, include: { consents: { orderBy: { kind: "asc" } } } });
     expect(person.isMinor).toBe(true);
-    expect(person.consents.map((c) => [c.kind, c.representativeName])).toEqual([
-      ["personal_data", null],
-      ["legal_representative", "Иванова Ольга Петровна"],
+    expect(person.consents.map((c) => [c.kind, c.representativeName, c.representativeRelation])).toEqual([
+      ["personal_data", null, null],
+      ["legal_representative", "Иванова Ольга Петровна", "mother"],
     ]);
     await u.send("Петя Иванов");
     expect(await h.app.db.prisma.participation.count({ where: { personId: person.id, role: "mentee" } })).toBe(1);
@@ -71,20 +75,17 @@ describe.each(ON_EVERY_PLATFORM)("joining a programme on %s", (platform) => {
     const u = h.user(platform);
     await u.open(code);
     await u.press("Русский");
-    await u.press("Даю согласие");
-    await u.press("Нет");
+    await u.press("Младше 14 лет");
     expect(u.last().text).toContain("законного представителя");
     // Nothing to go back to: the age question is not offered again.
     expect(u.last().buttons.flat().map((b) => b.label)).not.toContain("◀ Назад");
     await u.send("/back");
     expect(u.last().text).toContain("законного представителя");
-    expect(u.last().text).not.toContain("Вам уже исполнилось 18 лет?");
+    expect(u.last().text).not.toContain("Сколько вам лет");
     await u.send("Да");
     await u.send("Петя Иванов");
-    const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id } } }, include: { consents: true } });
-    expect(person.isMinor).toBe(true);
-    expect(await h.app.db.prisma.participation.count({ where: { personId: person.id } })).toBe(0);
-    expect(person.displayName).toBeNull();
+    // Nothing is stored of a child before the representative's button.
+    expect(await h.app.db.prisma.person.count({ where: { identities: { some: { externalId: u.id } } } })).toBe(0);
   });
 
   it("a minor whose representative declines stops there and is not a participant", async () => {
@@ -92,14 +93,15 @@ describe.each(ON_EVERY_PLATFORM)("joining a programme on %s", (platform) => {
     const u = h.user(platform);
     await u.open(code);
     await u.press("Русский");
+    await u.press("14–17 лет");
     await u.press("Даю согласие");
-    await u.press("Нет");
     await u.send("Сидоров Иван Иванович");
+    await u.press("Отец");
     await u.press("Не даю согласия");
     expect(u.last().text).toContain("Без согласия законного представителя");
-    const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { externalId: u.id } } } });
-    expect(await h.app.db.prisma.participation.count({ where: { personId: person.id } })).toBe(0);
-    expect(person.displayName).toBeNull();
+    // The minor's own consent alone keeps nothing: no person, no conversation.
+    expect(await h.app.db.prisma.person.count({ where: { identities: { some: { externalId: u.id } } } })).toBe(0);
+    expect(await h.app.db.prisma.conversation.count({ where: { chatKey: { contains: u.id } } })).toBe(0);
   });
 
   it("declining consent stores nothing", async () => {
@@ -107,7 +109,8 @@ describe.each(ON_EVERY_PLATFORM)("joining a programme on %s", (platform) => {
     const u = h.user(platform);
     await u.open(code);
     await u.press("English");
-    expect(u.last().text).toContain("152-FZ");
+    await u.press("18 or older");
+    expect(u.messages().map((m) => m.text).join("\n")).toContain("152-FZ");
     await u.press("I do not agree");
     expect(u.last().text).toContain("we have kept nothing about you");
     expect(await h.app.db.prisma.messengerIdentity.count({ where: { externalId: u.id } })).toBe(0);
@@ -118,10 +121,11 @@ describe.each(ON_EVERY_PLATFORM)("joining a programme on %s", (platform) => {
     const u = h.user(platform);
     await u.open(code);
     await u.press("English");
-    await u.press("I agree");
     // One sequence through the join: the language was question 1, the name comes third.
-    expect(u.last().text).toBe("Question 2 of 3\n\nAre you 18 or older?");
-    await u.press("Yes");
+    expect(u.last().text).toMatch(/^Question 2 of 3\n\nHow old are you\?/);
+    await u.press("18 or older");
+    await u.press("I agree");
+    expect(u.last().text).toMatch(/^Question 3 of 3\n\nWhat should we call you/);
     await u.send("John Smith");
     await u.send("/help");
     expect(u.last().text).toContain("For participants:");
@@ -143,8 +147,8 @@ describe.each(ON_EVERY_PLATFORM)("joining a programme on %s", (platform) => {
     const upToName = async (u: ReturnType<typeof h.user>, code: string) => {
       await u.open(code);
       await u.press("Русский");
+      await u.press("18 лет и старше");
       await u.press("Даю согласие");
-      await u.press("Да");
       expect(u.last().text).toContain("Как к вам обращаться");
     };
     const once = await h.invite(programmeId, "mentor", { maxUses: 1 });
@@ -193,12 +197,12 @@ describe.each(ON_EVERY_PLATFORM)("joining a programme on %s", (platform) => {
     await u.press("Русский");
     await u.sendSticker();
     expect(u.last().text).toContain("Выберите ответ кнопкой");
+    await u.press("18 лет и старше");
     // A typed "да" is no consent: only the button is.
     await u.send("да");
     expect(u.last().text).toContain("Выберите ответ кнопкой");
     expect(await h.app.db.prisma.person.count({ where: { identities: { some: { externalId: u.id } } } })).toBe(0);
     await u.press("Даю согласие");
-    await u.send("да");
     expect(u.last().text).toContain("Как к вам обращаться");
     await u.sendSticker();
     expect(u.last().text).toContain("стикеры, фото и голосовые сообщения не подойдут");
@@ -216,6 +220,18 @@ describe.each(ON_EVERY_PLATFORM)("joining a programme on %s", (platform) => {
     expect(person.displayName).toBe("Аня");
   });
 
+  it("a join begun at a question the flow no longer has is ended with a clear answer, not left hanging", async () => {
+    const u = h.user(platform);
+    await u.open(await h.invite(programmeId, "mentor"));
+    await u.press("Русский");
+    const stored = await h.app.db.prisma.conversation.findFirstOrThrow({ where: { chatKey: { contains: u.id } } });
+    // As a join stored before the age group replaced the yes/no question "adult".
+    await h.app.db.prisma.conversation.update({ where: { chatKey: stored.chatKey }, data: { state: { ...(stored.state as object), stepId: "adult" } } });
+    await u.send("Да");
+    expect(u.last().text).toContain("больше не используется");
+    expect(await h.app.db.prisma.conversation.count({ where: { chatKey: stored.chatKey } })).toBe(0);
+  });
+
   it("a button from an old message is answered as stale and the current question shown", async () => {
     const code = await h.invite(programmeId, "mentee");
     const u = h.user(platform);
@@ -226,7 +242,7 @@ describe.each(ON_EVERY_PLATFORM)("joining a programme on %s", (platform) => {
     // Replay the old language button (its payload is still known to the client).
     await u.pressPayload(languageButtons[0]![0]!.payload.replace(/^\{"p":"(.*)"\}$/, "$1"));
     expect(u.messages().some((m) => m.text.startsWith("Эта кнопка из старого сообщения"))).toBe(true);
-    expect(u.last().text).toContain("152-ФЗ");
+    expect(u.last().text).toContain("Сколько вам лет");
     expect(languagePrompt).toBeLessThan(u.last().id);
     await u.pressPayload("garbage|payload");
     expect(u.messages().some((m) => m.text.includes("Эта кнопка больше не действует"))).toBe(true);

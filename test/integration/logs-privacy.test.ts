@@ -19,9 +19,10 @@ describe.each(ON_EVERY_PLATFORM)("no personal data in logs on %s", (platform) =>
     if (WITH_USERNAMES.includes(platform)) setUsername(u, secrets[5]);
     await u.open(await h.invite(programmeId, "mentee"));
     await u.press("Русский");
+    await u.press("14–17 лет");
     await u.press("Даю согласие");
-    await u.press("Нет");
     await u.send(secrets[0]!);
+    await u.press("Отец");
     await u.press("Даю согласие");
     await u.send(secrets[1]!);
     await u.send(secrets[2]!);

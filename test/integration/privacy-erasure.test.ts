@@ -59,9 +59,10 @@ describe.each(ON_EVERY_PLATFORM)("erasure after /forget on %s", (platform) => {
     named(mentee, "ulyana_grechko_11");
     await mentee.open(await h.invite(programmeId, "mentee"));
     await mentee.press("Русский");
+    await mentee.press("14–17 лет");
     await mentee.press("Даю согласие");
-    await mentee.press("Нет");
     await mentee.send("Гречко Светлана Аркадьевна");
+    await mentee.press("Мать");
     await mentee.press("Даю согласие");
     await mentee.send("Ульяна Гречко");
     menteePerson = await personOf(h, mentee);

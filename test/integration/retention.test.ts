@@ -28,9 +28,10 @@ const NAMES = ["Ульяна Гречко", "Гречко Светлана Ар�
 async function joinMinor(h: Harness, u: TestUser, programmeId: string, name: string, representative: string): Promise<string> {
   await u.open(await h.invite(programmeId, "mentee"));
   await u.press("Русский");
+  await u.press("14–17 лет");
   await u.press("Даю согласие");
-  await u.press("Нет");
   await u.send(representative);
+  await u.press("Мать");
   await u.press("Даю согласие");
   await u.send(name);
   return personOf(h, u);

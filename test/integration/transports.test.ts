@@ -190,7 +190,7 @@ describe("exactly once", () => {
     await h.app.max!.handleUpdate(press as any);
     const sent = h.max.toChat("9252").filter((m) => m.method === "send");
     expect(sent).toHaveLength(2);
-    expect(sent[1]!.text).toContain("152-ФЗ");
+    expect(sent[1]!.text).toContain("Сколько вам лет");
     expect(h.max.answers.filter((a) => a.callbackId === "cb.dup.1")).toHaveLength(2);
   });
 });
@@ -213,13 +213,13 @@ describe.each(ON_EVERY_PLATFORM)("in order and across restarts on %s", (platform
     const u = h.user(platform);
     await u.open(code);
     await u.press("English");
-    await u.press("I agree");
-    expect(u.last().text).toContain("Are you 18 or older?");
+    await u.press("18 or older");
+    expect(u.last().text).toContain("Do you give your consent on these terms?");
     await h.restart();
     await u.send("/start");
     expect(u.last().text).toContain("Let us go on where we stopped");
-    expect(u.last().text).toContain("Are you 18 or older?");
-    await u.press("Yes");
+    expect(u.last().text).toContain("Do you give your consent on these terms?");
+    await u.press("I agree");
     await u.send("Alex Doe");
     expect(u.messages().map((m) => m.text).join("\n")).toContain("Welcome to the programme");
     const person = await h.app.db.prisma.person.findFirstOrThrow({ where: { identities: { some: { platform, externalId: u.id } } }, include: { consents: true } });

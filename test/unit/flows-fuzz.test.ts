@@ -84,7 +84,7 @@ function contextFor(form: string): FlowContext {
     lang: "ru",
     chat: { platform: "telegram", chatId: "1", userId: "1" },
     personId: "person-1",
-    params: { form, programmeId: "prog-1", role: "mentee", invitationId: "inv-1", timezone: "Europe/Moscow", programmeName: "П", organisationName: "О", hasConsent: false, isMinor: null },
+    params: { form, programmeId: "prog-1", role: "mentee", invitationId: "inv-1", timezone: "Europe/Moscow", programmeName: "П", organisationName: "О", hasConsent: false, isMinor: null, own: true, representative: true },
   };
 }
 

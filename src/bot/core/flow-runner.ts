@@ -6,7 +6,9 @@ import { isLanguage } from "../../i18n/index.js";
 import { DEFAULT_TIMEZONE, localDate } from "../../domain/time.js";
 import type { Services } from "../../usecases/services.js";
 import { commandPayload, flowPayload } from "./payload.js";
-import { renderView, textOf } from "./render.js";
+import { renderView, splitText, textOf } from "./render.js";
+import type { ConsentKind } from "../../domain/consent.js";
+import { documentFilename, shownDocumentParam } from "../../flows/definitions/consent-steps.js";
 import type { Session } from "./session.js";
 
 export interface FlowRunnerDeps {
@@ -71,8 +73,8 @@ export class FlowRunner {
     const state = session.conversation;
     if (!state) return;
     const def = this.deps.registry.get(state.flowId);
-    if (!def) {
-      // A flow removed from the product: its progress cannot be continued.
+    // A flow removed from the product, or a question of it removed since this run began: its progress cannot be continued.
+    if (!def || (state.mode === "ask" && state.stepId !== null && !stepById(def, state.stepId))) {
       session.conversation = state.parent ?? null;
       session.say("flow-gone");
       return;
@@ -160,6 +162,9 @@ export class FlowRunner {
       const options = await loader(this.ctx(session, state), session.services);
       state = { ...state, options: { ...state.options, [step.id]: options } };
     }
+    if (step?.type === "consent" && step.document && state.params[shownDocumentParam(step.id)] === undefined) {
+      state = await this.showDocument(session, state, step.id, step.document);
+    }
     session.conversation = state;
     const v = view(def, state, this.ctx(session, state), this.engineDeps(session, state));
     if (note) v.parts.unshift(note);
@@ -171,6 +176,22 @@ export class FlowRunner {
     });
     if (replaceRef && messages.length === 1 && !note) messages[0] = { ...messages[0]!, replaces: replaceRef };
     session.push(...messages);
+  }
+
+  /**
+   * The consent document, shown whole before its question: its text as messages within the
+   * messenger's limit, then the same text as a file. What was shown is kept by its hash, in
+   * the flow's parameters, for the consent to name it.
+   */
+  private async showDocument(session: Session, state: FlowState, stepId: string, kind: ConsentKind): Promise<FlowState> {
+    const documents = session.services.consentDocuments;
+    const doc = await documents.show(kind, await documents.organisationOf(state.params), session.lang);
+    for (const chunk of splitText(doc.text, session.limits.maxTextLength)) session.push({ text: chunk });
+    session.push({
+      text: session.t("consent-file-caption", { title: doc.title }),
+      document: { filename: documentFilename(doc.kind, doc.version), mimeType: "text/plain; charset=utf-8", content: Buffer.from(doc.text, "utf8") },
+    });
+    return { ...state, params: { ...state.params, [shownDocumentParam(stepId)]: doc.hash } };
   }
 
   private require(flowId: string): AppFlow {

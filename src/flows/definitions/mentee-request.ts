@@ -57,7 +57,7 @@ export const menteeRequest: AppFlow = {
       return { params: { needsRepresentative: minor && !(await hasRepresentative(services, personId)) } };
     },
     representativeConsent: async ({ ctx, services, answers }) => {
-      await recordRepresentative(services, requirePerson(ctx), answers);
+      await recordRepresentative(services, ctx, requirePerson(ctx), answers);
       return { params: { needsRepresentative: false } };
     },
   },

@@ -3,6 +3,7 @@ import { LANGUAGES } from "../../../i18n/index.js";
 import { invitationLinks, profileOf } from "../../../platforms.js";
 import { cancelArg, languageArg } from "./codecs.js";
 import { FLOW_IDS } from "./flow-ids.js";
+import type { ConsentKind } from "../../../domain/consent.js";
 import { defineCommand, HELP_SECTIONS, type CommandContext, type HelpSection } from "./registry.js";
 
 /** /start [code]: joins through an invitation (or links an account); without a code, explains how. */
@@ -51,18 +52,23 @@ export const startCommand = defineCommand({
       return;
     }
     if (session.conversation?.flowId === FLOW_IDS.join) session.conversation = session.conversation.parent ?? null;
+    // A returning person gives again only the consents this organisation's documents still need of them.
+    const documents = deps.services.consentDocuments;
+    const covered = async (kind: ConsentKind) => !!person && (await documents.covers(person.id, kind, inv.organisationId));
     await deps.runner.start(session, FLOW_IDS.join, {
       invitationId: inv.id,
       programmeId: inv.programmeId,
       programmeName: inv.programmeName,
+      organisationId: inv.organisationId,
       organisationName: inv.organisationName,
       role: inv.role,
       roleName: session.t(`role-${inv.role}`),
       timezone: inv.timezone,
       lang: session.lang,
-      hasConsent: person?.hasConsent ?? false,
-      isMinor: person?.isMinor ?? null,
-      hasRepresentative: person?.hasRepresentativeConsent ?? false,
+      known: !!person,
+      hasConsent: await covered("personal_data"),
+      ageBand: person?.isMinor == null ? null : person.isMinor ? (person.hasOwnConsent ? "teen" : "child") : "adult",
+      hasRepresentative: await covered("legal_representative"),
       hasName: !!person?.displayName,
     });
   },

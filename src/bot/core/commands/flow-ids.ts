@@ -1,4 +1,5 @@
 import { joinFlow } from "../../../flows/definitions/join.js";
+import { consentRenewal } from "../../../flows/definitions/consent-renewal.js";
 import { matchRejectReason } from "../../../flows/definitions/match-reject-reason.js";
 import { meetingProposal } from "../../../flows/definitions/meeting-proposal.js";
 import { mentorInterview } from "../../../flows/definitions/mentor-interview.js";
@@ -11,6 +12,7 @@ import { relayFlow } from "../../../flows/definitions/relay.js";
  */
 export const FLOW_IDS = {
   join: joinFlow.id,
+  consentRenewal: consentRenewal.id,
   meetingProposal: meetingProposal.id,
   mentorInterview: mentorInterview.id,
   matchRejectReason: matchRejectReason.id,

@@ -3,6 +3,8 @@ import { labelledAnswers } from "../../../flows/definitions/render-answers.js";
 import type { FlowRegistry } from "../../../flows/registry.js";
 import type { Answers } from "../../../flows/types.js";
 import type { Translate } from "../../../i18n/index.js";
+import { isPlatform } from "../../../domain/platforms.js";
+import { profileOf } from "../../../platforms.js";
 
 /**
  * The /mydata file as a person reads it: beside every stored code (a role, a status, an
@@ -67,5 +69,12 @@ export function labelMyData(data: Json, t: Translate, flows: FlowRegistry): Json
         return { ...f, title: t(def.title), answers: labelledAnswers(def, (f.answers ?? {}) as Answers, t) };
       })
     : data.formsInProgress;
-  return { ...data, programmes, forms, formsInProgress };
+  // Each consent with what it is, on which messenger, and who the representative is to the child, in words.
+  const consents = Array.isArray(data.consents)
+    ? data.consents.map((raw) => {
+        const c = withLabels(raw as Json, t, { kind: (k) => `privacy-consent-kind-${k}`, representativeRelation: (r) => `representative-relation-${r}` });
+        return typeof c.platform === "string" && isPlatform(c.platform) ? { ...c, platformLabel: profileOf(c.platform).name } : c;
+      })
+    : data.consents;
+  return { ...data, consents, programmes, forms, formsInProgress };
 }

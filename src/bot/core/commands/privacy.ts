@@ -2,6 +2,42 @@ import { forgetArg } from "./codecs.js";
 import { labelMyData } from "./my-data-labels.js";
 import { defineCommand } from "./registry.js";
 import { utcDate } from "../../../domain/time.js";
+import { agreedTexts, consentLines } from "./consent-view.js";
+import { FLOW_IDS } from "./flow-ids.js";
+
+/**
+ * /privacy: what the person agreed to — each consent in force with its document's version,
+ * the time, the messenger, and for a child the legal representative who gave it — and how to
+ * withdraw it; the texts agreed to come as a file.
+ */
+export const privacyCommand = defineCommand({
+  name: "privacy",
+  description: "cmd-privacy",
+  audience: "everyone",
+  audit: "privacy.view",
+  async run({ session, deps, actor, allowed }) {
+    const consents = actor ? await deps.services.consentDocuments.agreed(actor) : [];
+    if (!actor || !consents.length) {
+      session.say("privacy-no-consents");
+      return;
+    }
+    session.sayText([session.t("privacy-consents-title"), consentLines(consents, session.t), session.t("privacy-consents-withdraw")].join("\n\n"));
+    const texts = agreedTexts(consents, session.t);
+    if (texts) {
+      session.push({
+        text: session.t("privacy-consents-file"),
+        document: { filename: `nastavnik-consents-${utcDate(deps.now())}.txt`, mimeType: "text/plain; charset=utf-8", content: Buffer.from(texts, "utf8") },
+      });
+    }
+    // An operator's documents now name new purposes or data: the consent to them is asked here.
+    const due = await deps.services.consentDocuments.renewalDue(actor);
+    if (due && session.conversation?.flowId !== FLOW_IDS.consentRenewal) {
+      session.say("privacy-renewal-due", { organisation: due.organisation });
+      await deps.runner.start(session, FLOW_IDS.consentRenewal, { organisationId: due.organisationId, own: due.own, representative: due.representative });
+    }
+    return allowed({ target: { type: "person", id: actor } });
+  },
+});
 
 /** /mydata: everything stored about the person, as a file in the chat. */
 export const myDataCommand = defineCommand({
@@ -70,4 +106,4 @@ export const forgetCommand = defineCommand({
   },
 });
 
-export const privacyCommands = [myDataCommand, forgetCommand];
+export const privacyCommands = [privacyCommand, myDataCommand, forgetCommand];
