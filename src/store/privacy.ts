@@ -118,6 +118,7 @@ export class Privacy {
       await tx.conversation.deleteMany({ where: { OR: [{ personId }, { chatKey: { in: chatKeys } }] } });
       await tx.notification.deleteMany({ where: { personId } });
       await tx.identityLinkCode.deleteMany({ where: { personId } });
+      await tx.webLoginToken.deleteMany({ where: { personId } });
       await tx.messengerIdentity.deleteMany({ where: { personId } });
       if (meetings.length) await tx.meeting.updateMany({ where: { id: { in: meetings.map((m) => m.id) } }, data: { place: null } });
       // The note on why a one-to-one pair ended is about the two of them.

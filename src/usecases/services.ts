@@ -24,6 +24,7 @@ import { Scopes } from "../store/scope.js";
 import { ProgrammeViews } from "../store/programme-views.js";
 import { JobRequests } from "../store/job-requests.js";
 import { QuestionnaireNotices } from "./questionnaires.js";
+import { WebLogins } from "../store/web-logins.js";
 
 /**
  * What commands, flow hooks and jobs are given: the repositories of src/store, one per
@@ -65,6 +66,8 @@ export interface Services {
   jobs: JobRequests;
   /** The curators told of questionnaires that came in; the interview queue. */
   questionnaires: QuestionnaireNotices;
+  /** One-time login links to the web app (/dashboard). */
+  webLogins: WebLogins;
 }
 
 /**
@@ -80,6 +83,7 @@ export function withSql(services: Services, sql: SqlExecutor): Services {
     invitations: new Invitations(sql, services.now),
     links: new IdentityLinks(sql, services.now),
     audit: new Audit(sql, services.now),
+    webLogins: new WebLogins(sql, services.now),
   };
 }
 
@@ -120,5 +124,6 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
     matching: new MatchingService(prisma, pairs),
     jobs: new JobRequests(),
     questionnaires: new QuestionnaireNotices(sql, participants, forms, outreach, now),
+    webLogins: new WebLogins(sql, now),
   };
 }

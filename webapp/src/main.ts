@@ -1,0 +1,333 @@
+import htm from "htm";
+import { h, render } from "preact";
+import { useEffect, useState } from "preact/hooks";
+import { ApiError, get, post, setCsrf } from "./api.js";
+import { applyTheme, launchError, readLaunch, readTheme } from "./launch.js";
+import { loadTexts, type T } from "./texts.js";
+
+/**
+ * The web app's client: the curator's programme at a glance, participants, matching and pairs;
+ * an administrator's scopes. Pages are chosen by the fragment (#/p/<programme>/<page>); every
+ * control is a link, a button or a labelled field, so the keyboard reaches all of it.
+ */
+
+const html = htm.bind(h);
+
+interface Me {
+  person: { id: string; name: string | null; language: string; platform: string };
+  roles: string[];
+  curator: { programmes: { id: string; name: string }[] };
+  administrator: { scopes: { id: string; scope: string; name: string }[] };
+  csrf: string | null;
+}
+
+type Route = { page: "home" } | { page: "overview" | "participants" | "matching" | "pairs"; programmeId: string };
+
+function routeOf(hash: string): Route {
+  const m = /^#\/p\/([A-Za-z0-9_-]+)(?:\/(participants|matching|pairs))?$/.exec(hash);
+  if (!m) return { page: "home" };
+  return { page: (m[2] as "participants" | "matching" | "pairs" | undefined) ?? "overview", programmeId: m[1] as string };
+}
+
+function useRoute(): Route {
+  const [route, setRoute] = useState(routeOf(location.hash));
+  useEffect(() => {
+    const on = () => setRoute(routeOf(location.hash));
+    addEventListener("hashchange", on);
+    return () => removeEventListener("hashchange", on);
+  }, []);
+  return route;
+}
+
+/** Loads `path` (again when `version` changes); null while loading. */
+function useData<D>(path: string, version = 0): { data: D | null; error: string | null } {
+  const [state, setState] = useState<{ data: D | null; error: string | null }>({ data: null, error: null });
+  useEffect(() => {
+    let live = true;
+    get<D>(path).then(
+      (data) => live && setState({ data, error: null }),
+      (e: unknown) => live && setState({ data: null, error: e instanceof ApiError ? e.code : "internal" }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [path, version]);
+  return state;
+}
+
+function Problem({ t, code }: { t: T; code: string }) {
+  return html`<p class="problem" role="alert">${t(`app-error-${code}`)}</p>`;
+}
+
+function Loading({ t }: { t: T }) {
+  return html`<p class="hint" aria-busy="true">${t("app-loading")}</p>`;
+}
+
+function Nav({ t, route, me }: { t: T; route: Route; me: Me }) {
+  if (route.page === "home") return null;
+  const id = route.programmeId;
+  const name = me.curator.programmes.find((p) => p.id === id)?.name ?? "";
+  const link = (page: Route["page"], key: string, href: string) => html`<a href=${href} aria-current=${route.page === page ? "page" : undefined}>${t(key)}</a>`;
+  return html`<nav aria-label=${t("app-nav-label")}>
+    <a href="#/" class="back">${t("app-nav-home")}</a>
+    <strong class="programme-name">${name}</strong>
+    <div class="tabs">
+      ${link("overview", "app-nav-overview", `#/p/${id}`)} ${link("participants", "app-nav-participants", `#/p/${id}/participants`)}
+      ${link("matching", "app-nav-matching", `#/p/${id}/matching`)} ${link("pairs", "app-nav-pairs", `#/p/${id}/pairs`)}
+    </div>
+  </nav>`;
+}
+
+function Home({ t, me }: { t: T; me: Me }) {
+  const { programmes } = me.curator;
+  const { scopes } = me.administrator;
+  return html`<main>
+    <h1>${t("app-hello", { name: me.person.name ?? "" })}</h1>
+    ${programmes.length
+      ? html`<section aria-labelledby="h-programmes"><h2 id="h-programmes">${t("app-home-programmes")}</h2>
+          <ul class="cards">${programmes.map((p) => html`<li><a class="card link" href=${`#/p/${p.id}`}>${p.name}</a></li>`)}</ul></section>`
+      : null}
+    ${scopes.length
+      ? html`<section aria-labelledby="h-scopes"><h2 id="h-scopes">${t("app-home-scopes")}</h2>
+          <ul class="cards">${scopes.map((s) => html`<li class="card">${t(`app-scope-${s.scope}`, { name: s.name })}</li>`)}</ul></section>`
+      : null}
+    ${!programmes.length && !scopes.length ? html`<p>${t("app-home-nothing")}</p>` : null}
+  </main>`;
+}
+
+interface Overview {
+  programme: { name: string; organisation: string; status: string };
+  participants: Record<"mentor" | "mentee", Record<string, number>>;
+  questionnaires: Record<"mentor" | "mentee", { submitted: number; total: number }>;
+  interviewsWaiting: number;
+  surveys: { kind: string; open: boolean }[];
+  pairs: { total: number; working: number };
+  matching: { open: number } | null;
+}
+
+const STATUSES = ["joined", "approved", "active", "completed", "declined", "left"];
+
+function OverviewPage({ t, id }: { t: T; id: string }) {
+  const { data, error } = useData<Overview>(`programmes/${id}/overview`);
+  if (error) return html`<${Problem} t=${t} code=${error} />`;
+  if (!data) return html`<${Loading} t=${t} />`;
+  return html`<main>
+    <h1>${data.programme.name}</h1>
+    <p class="hint">${data.programme.organisation}</p>
+    <div class="grid">
+      ${(["mentor", "mentee"] as const).map(
+        (role) => html`<section class="card" aria-labelledby=${`h-${role}`}>
+          <h2 id=${`h-${role}`}>${t(`app-role-${role}s`)}</h2>
+          <table class="compact"><caption class="sr-only">${t(`app-role-${role}s`)}</caption><tbody>
+            ${STATUSES.filter((s) => data.participants[role][s]).map((s) => html`<tr><th scope="row">${t(`app-status-${s}`)}</th><td>${data.participants[role][s]}</td></tr>`)}
+          </tbody></table>
+          <p>${t("app-questionnaires", data.questionnaires[role])}</p>
+        </section>`,
+      )}
+      <section class="card" aria-labelledby="h-next"><h2 id="h-next">${t("app-overview-work")}</h2>
+        <ul class="plain">
+          <li>${t("app-interviews-waiting", { count: data.interviewsWaiting })}</li>
+          ${data.surveys.map((s) => html`<li>${t(`app-survey-${s.kind}`)}: ${t(s.open ? "app-survey-open" : "app-survey-closed")}</li>`)}
+          <li>${t("app-pairs-count", data.pairs)}</li>
+          <li>${data.matching ? t("app-suggestions-open", { count: data.matching.open }) : t("app-no-matching")}</li>
+        </ul>
+      </section>
+    </div>
+  </main>`;
+}
+
+interface Participant {
+  id: string;
+  number: number;
+  name: string | null;
+  role: "mentor" | "mentee";
+  status: string;
+  formFilled: boolean;
+}
+
+function ParticipantsPage({ t, id }: { t: T; id: string }) {
+  const { data, error } = useData<{ participants: Participant[] }>(`programmes/${id}/participants`);
+  const [query, setQuery] = useState("");
+  const [role, setRole] = useState("");
+  const [form, setForm] = useState("");
+  if (error) return html`<${Problem} t=${t} code=${error} />`;
+  if (!data) return html`<${Loading} t=${t} />`;
+  const q = query.trim().toLocaleLowerCase();
+  const shown = data.participants.filter((p) => (!q || (p.name ?? "").toLocaleLowerCase().includes(q) || String(p.number) === q) && (!role || p.role === role) && (!form || String(p.formFilled) === form));
+  return html`<main>
+    <h1>${t("app-nav-participants")}</h1>
+    <form class="filters" role="search" onSubmit=${(e: Event) => e.preventDefault()}>
+      <label>${t("app-search")} <input type="search" value=${query} onInput=${(e: Event) => setQuery((e.target as HTMLInputElement).value)} /></label>
+      <label>${t("app-filter-role")} <select value=${role} onChange=${(e: Event) => setRole((e.target as HTMLSelectElement).value)}>
+        <option value="">${t("app-filter-all")}</option><option value="mentor">${t("app-role-mentors")}</option><option value="mentee">${t("app-role-mentees")}</option>
+      </select></label>
+      <label>${t("app-filter-form")} <select value=${form} onChange=${(e: Event) => setForm((e.target as HTMLSelectElement).value)}>
+        <option value="">${t("app-filter-all")}</option><option value="true">${t("app-form-filled")}</option><option value="false">${t("app-form-missing")}</option>
+      </select></label>
+    </form>
+    <p class="hint">${t("app-shown", { count: shown.length, total: data.participants.length })}</p>
+    <div class="scroll"><table>
+      <caption class="sr-only">${t("app-nav-participants")}</caption>
+      <thead><tr><th scope="col">№</th><th scope="col">${t("app-col-name")}</th><th scope="col">${t("app-col-role")}</th><th scope="col">${t("app-col-status")}</th><th scope="col">${t("app-col-form")}</th></tr></thead>
+      <tbody>${shown.map(
+        (p) => html`<tr><td>${p.number}</td><td>${p.name ?? "—"}</td><td>${t(`app-role-${p.role}`)}</td><td>${t(`app-status-${p.status}`)}</td><td>${t(p.formFilled ? "app-form-filled" : "app-form-missing")}</td></tr>`,
+      )}</tbody>
+    </table></div>
+  </main>`;
+}
+
+interface Suggestion {
+  id: string;
+  number: number;
+  mentor: string;
+  mentee: string;
+  score: number;
+  status: string;
+  reasons: string[];
+  rejectReason: string | null;
+}
+
+interface Suggestions {
+  run: { modeLabel: string; matched: number; mentees: number } | null;
+  suggestions: Suggestion[];
+  unmatched: { name: string; reason: string }[];
+  modes: { mode: string; label: string }[];
+}
+
+function SuggestionCard({ t, s, done }: { t: T; s: Suggestion; done: (message: string) => void }) {
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState("");
+  const [problem, setProblem] = useState<string | null>(null);
+  const act = async (path: string, body: unknown, message: string) => {
+    try {
+      await post(path, body);
+      done(message);
+    } catch (e) {
+      setProblem(e instanceof ApiError ? e.code : "internal");
+    }
+  };
+  return html`<li class="card suggestion" aria-labelledby=${`s-${s.id}`}>
+    <h3 id=${`s-${s.id}`}>${t("app-suggestion-title", { number: s.number, mentor: s.mentor, mentee: s.mentee })}</h3>
+    <p class="hint">${t("app-score", { score: s.score })} · ${t(`app-suggestion-${s.status}`)}</p>
+    <ul class="reasons">${s.reasons.map((r) => html`<li>${r}</li>`)}</ul>
+    ${s.rejectReason ? html`<p class="hint">${t("app-reject-reason-was", { reason: s.rejectReason })}</p>` : null}
+    ${problem ? html`<${Problem} t=${t} code=${problem} />` : null}
+    ${s.status === "suggested" && !rejecting
+      ? html`<div class="actions">
+          <button class="primary" onClick=${() => act(`suggestions/${s.id}/confirm`, {}, t("app-confirmed", { number: s.number }))}>${t("app-confirm", { number: s.number })}</button>
+          <button onClick=${() => setRejecting(true)}>${t("app-reject", { number: s.number })}</button>
+        </div>`
+      : null}
+    ${rejecting
+      ? html`<form class="actions" onSubmit=${(e: Event) => {
+          e.preventDefault();
+          act(`suggestions/${s.id}/reject`, { reason }, t("app-rejected", { number: s.number }));
+        }}>
+          <label>${t("app-reject-why")} <input value=${reason} maxlength="500" onInput=${(e: Event) => setReason((e.target as HTMLInputElement).value)} /></label>
+          <button type="submit">${t("app-reject-send")}</button>
+          <button type="button" onClick=${() => setRejecting(false)}>${t("app-cancel")}</button>
+        </form>`
+      : null}
+  </li>`;
+}
+
+function MatchingPage({ t, id }: { t: T; id: string }) {
+  const [version, setVersion] = useState(0);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { data, error } = useData<Suggestions>(`programmes/${id}/suggestions`, version);
+  if (error) return html`<${Problem} t=${t} code=${error} />`;
+  if (!data) return html`<${Loading} t=${t} />`;
+  const done = (message: string) => {
+    setNotice(message);
+    setVersion((v) => v + 1);
+  };
+  const run = async (mode: string) => {
+    await post(`programmes/${id}/match`, { mode });
+    setNotice(t("app-matching-started"));
+    setTimeout(() => setVersion((v) => v + 1), 1500);
+  };
+  return html`<main>
+    <h1>${t("app-nav-matching")}</h1>
+    ${notice ? html`<p class="notice" role="status">${notice}</p>` : null}
+    <section aria-labelledby="h-run"><h2 id="h-run">${t("app-run-matching")}</h2>
+      <div class="actions">${data.modes.map((m) => html`<button onClick=${() => run(m.mode)}>${m.label}</button>`)}</div>
+    </section>
+    ${data.run ? html`<p>${t("app-run-summary", { mode: data.run.modeLabel, matched: data.run.matched, mentees: data.run.mentees })}</p>` : html`<p>${t("app-no-matching")}</p>`}
+    <ul class="cards">${data.suggestions.map((s) => html`<${SuggestionCard} key=${s.id + s.status} t=${t} s=${s} done=${done} />`)}</ul>
+    ${data.unmatched.length
+      ? html`<section aria-labelledby="h-unmatched"><h2 id="h-unmatched">${t("app-unmatched")}</h2>
+          <ul class="plain">${data.unmatched.map((u) => html`<li><strong>${u.name}</strong> — ${u.reason}</li>`)}</ul></section>`
+      : null}
+  </main>`;
+}
+
+interface PairRow {
+  id: string;
+  number: number;
+  status: string;
+  mentor: string;
+  mentees: string[];
+  lastActivityAt: string;
+}
+
+const STAGES = ["acquaintance", "trial", "planning", "regular", "final", "completed", "ended_early"];
+
+function PairsPage({ t, id, lang }: { t: T; id: string; lang: string }) {
+  const { data, error } = useData<{ pairs: PairRow[] }>(`programmes/${id}/pairs`);
+  if (error) return html`<${Problem} t=${t} code=${error} />`;
+  if (!data) return html`<${Loading} t=${t} />`;
+  const date = (iso: string) => new Date(iso).toLocaleDateString(lang === "en" ? "en-GB" : "ru-RU");
+  return html`<main>
+    <h1>${t("app-nav-pairs")}</h1>
+    ${data.pairs.length ? null : html`<p>${t("app-no-pairs")}</p>`}
+    <div class="board">
+      ${STAGES.filter((s) => data.pairs.some((p) => p.status === s)).map(
+        (stage) => html`<section class="column" aria-labelledby=${`st-${stage}`}>
+          <h2 id=${`st-${stage}`}>${t(`app-stage-${stage}`)}</h2>
+          <ul class="cards">${data.pairs.filter((p) => p.status === stage).map(
+            (p) => html`<li class="card"><strong>№${p.number}. ${p.mentor}</strong> → ${p.mentees.join(", ")}<br /><span class="hint">${t("app-last-activity", { date: date(p.lastActivityAt) })}</span></li>`,
+          )}</ul>
+        </section>`,
+      )}
+    </div>
+  </main>`;
+}
+
+function App({ t, me }: { t: T; me: Me }) {
+  const route = useRoute();
+  let page;
+  if (route.page === "home") page = html`<${Home} t=${t} me=${me} />`;
+  else if (route.page === "overview") page = html`<${OverviewPage} t=${t} id=${route.programmeId} />`;
+  else if (route.page === "participants") page = html`<${ParticipantsPage} t=${t} id=${route.programmeId} />`;
+  else if (route.page === "matching") page = html`<${MatchingPage} t=${t} id=${route.programmeId} />`;
+  else page = html`<${PairsPage} t=${t} id=${route.programmeId} lang=${me.person.language} />`;
+  return html`<${Nav} t=${t} route=${route} me=${me} />${page}`;
+}
+
+async function start(): Promise<void> {
+  applyTheme(readTheme());
+  const root = document.getElementById("root") as HTMLElement;
+  const launch = readLaunch();
+  const linkError = launchError();
+  let me: Me | null = null;
+  let problem: string | null = linkError;
+  try {
+    if (launch) me = await post<Me>("session", launch);
+    else if (!linkError) me = await get<Me>("me");
+  } catch (e) {
+    problem = e instanceof ApiError ? e.code : "internal";
+  }
+  const t = await loadTexts(me?.person.language ?? navigator.language.slice(0, 2));
+  if (!me) {
+    render(html`<main><h1>${t("app-title")}</h1><${Problem} t=${t} code=${problem ?? "unauthorized"} /></main>`, root);
+    return;
+  }
+  setCsrf(me.csrf);
+  // The launch data is in the session now; the address keeps only the page.
+  if (launch || linkError !== null) history.replaceState(null, "", "/app/#/");
+  const only = me.curator.programmes.length === 1 && !me.administrator.scopes.length ? me.curator.programmes[0] : undefined;
+  if (only && routeOf(location.hash).page === "home") history.replaceState(null, "", `/app/#/p/${only.id}`);
+  render(html`<${App} t=${t} me=${me} />`, root);
+}
+
+void start();
