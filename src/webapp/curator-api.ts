@@ -103,7 +103,8 @@ export class CuratorApi {
       return { run: null, suggestions: [], unmatched: [], modes: MATCH_MODES.map((m) => ({ mode: m, label: i18n.t(viewer.language, modeKey(m)) })) };
     }
     const all = await services.matching.suggestionsOf(run.id);
-    const unmatched = (await services.matching.unmatched(programmeId))?.mentees ?? [];
+    // Those waiting for a decision are shown with their suggestion on the same page.
+    const unmatched = ((await services.matching.unmatched(programmeId))?.mentees ?? []).filter((m) => m.cause !== "awaiting_confirmation");
     const names = await services.participants.names([...new Set([...all.flatMap((s) => [s.mentorId, s.menteeId]), ...unmatched.map((m) => m.menteeId)])]);
     const t = i18n.translator(viewer.language);
     const label = codeLabel(i18n, viewer.language);

@@ -59,8 +59,13 @@ function Problem({ t, code }: { t: T; code: string }) {
   return html`<p class="problem" role="alert">${t(`app-error-${code}`)}</p>`;
 }
 
+/** A page that could not load: what went wrong, in words. */
+function Failed({ t, code }: { t: T; code: string }) {
+  return html`<main><${Problem} t=${t} code=${code} /></main>`;
+}
+
 function Loading({ t }: { t: T }) {
-  return html`<p class="hint" aria-busy="true">${t("app-loading")}</p>`;
+  return html`<main><p class="hint" aria-busy="true">${t("app-loading")}</p></main>`;
 }
 
 function Nav({ t, route, me }: { t: T; route: Route; me: Me }) {
@@ -109,7 +114,7 @@ const STATUSES = ["joined", "approved", "active", "completed", "declined", "left
 
 function OverviewPage({ t, id }: { t: T; id: string }) {
   const { data, error } = useData<Overview>(`programmes/${id}/overview`);
-  if (error) return html`<${Problem} t=${t} code=${error} />`;
+  if (error) return html`<${Failed} t=${t} code=${error} />`;
   if (!data) return html`<${Loading} t=${t} />`;
   return html`<main>
     <h1>${data.programme.name}</h1>
@@ -150,7 +155,7 @@ function ParticipantsPage({ t, id }: { t: T; id: string }) {
   const [query, setQuery] = useState("");
   const [role, setRole] = useState("");
   const [form, setForm] = useState("");
-  if (error) return html`<${Problem} t=${t} code=${error} />`;
+  if (error) return html`<${Failed} t=${t} code=${error} />`;
   if (!data) return html`<${Loading} t=${t} />`;
   const q = query.trim().toLocaleLowerCase();
   const shown = data.participants.filter((p) => (!q || (p.name ?? "").toLocaleLowerCase().includes(q) || String(p.number) === q) && (!role || p.role === role) && (!form || String(p.formFilled) === form));
@@ -188,7 +193,7 @@ interface Suggestion {
 }
 
 interface Suggestions {
-  run: { modeLabel: string; matched: number; mentees: number } | null;
+  run: { id: string; modeLabel: string; matched: number; mentees: number } | null;
   suggestions: Suggestion[];
   unmatched: { name: string; reason: string }[];
   modes: { mode: string; label: string }[];
@@ -235,16 +240,31 @@ function MatchingPage({ t, id }: { t: T; id: string }) {
   const [version, setVersion] = useState(0);
   const [notice, setNotice] = useState<string | null>(null);
   const { data, error } = useData<Suggestions>(`programmes/${id}/suggestions`, version);
-  if (error) return html`<${Problem} t=${t} code=${error} />`;
+  if (error) return html`<${Failed} t=${t} code=${error} />`;
   if (!data) return html`<${Loading} t=${t} />`;
   const done = (message: string) => {
     setNotice(message);
     setVersion((v) => v + 1);
   };
+  // The run is a job: its suggestions are looked for every second until a newer run is there (a minute at most).
   const run = async (mode: string) => {
-    await post(`programmes/${id}/match`, { mode });
+    const before = data.run?.id ?? null;
+    try {
+      await post(`programmes/${id}/match`, { mode });
+    } catch (e) {
+      setNotice(t(`app-error-${e instanceof ApiError ? e.code : "internal"}`));
+      return;
+    }
     setNotice(t("app-matching-started"));
-    setTimeout(() => setVersion((v) => v + 1), 1500);
+    for (let i = 0; i < 60; i++) {
+      await new Promise((r) => setTimeout(r, 1000));
+      const latest = await get<Suggestions>(`programmes/${id}/suggestions`).catch(() => null);
+      if (latest?.run && latest.run.id !== before) {
+        setNotice(null);
+        setVersion((v) => v + 1);
+        return;
+      }
+    }
   };
   return html`<main>
     <h1>${t("app-nav-matching")}</h1>
@@ -274,7 +294,7 @@ const STAGES = ["acquaintance", "trial", "planning", "regular", "final", "comple
 
 function PairsPage({ t, id, lang }: { t: T; id: string; lang: string }) {
   const { data, error } = useData<{ pairs: PairRow[] }>(`programmes/${id}/pairs`);
-  if (error) return html`<${Problem} t=${t} code=${error} />`;
+  if (error) return html`<${Failed} t=${t} code=${error} />`;
   if (!data) return html`<${Loading} t=${t} />`;
   const date = (iso: string) => new Date(iso).toLocaleDateString(lang === "en" ? "en-GB" : "ru-RU");
   return html`<main>
