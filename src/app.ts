@@ -78,7 +78,7 @@ export function createApp(options: AppOptions): App {
   const flows = createFlowRegistry();
   const commands = createCommandRegistry();
   const runner = new FlowRunner({ registry: flows, services, now });
-  const core: CoreDeps = { services, runner, flows, commands, i18n, now };
+  const core: CoreDeps = { services, runner, flows, commands, i18n, now, webAppUrl: config.webAppUrl };
 
   const transports = new Map<Platform, Transport>();
   const byPlatform: Transports = {};

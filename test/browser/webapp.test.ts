@@ -67,7 +67,9 @@ describe("the web app in a browser", () => {
     await promisify(execFile)("node", ["webapp/build.mjs"]);
     h = await startHarness({ env: WEBAPP_ENV });
     web = await serveWebApp(() => h.app);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+    // Under a moved clock (.ci/moved-clock) the browser runs on the real one: chromium, like redis-server, is not started under libfaketime.
+    const env = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && k !== "LD_PRELOAD" && !k.startsWith("FAKETIME"))) as Record<string, string>;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"], env });
     ({ programmeId } = await h.seedProgramme({ name: "Шаг в профессию" }));
     ({ programmeId: otherProgramme } = await h.seedProgramme({ name: "Чужая программа" }));
     // One curator with accounts on Telegram, VK and MAX.

@@ -7,7 +7,8 @@ import { privacyCommands } from "./privacy.js";
 import { CommandRegistry } from "./registry.js";
 import { reportCommands } from "./reports.js";
 import { adminCommands } from "./admin.js";
+import { dashboardCommands } from "./dashboard.js";
 
 export function createCommandRegistry(): CommandRegistry {
-  return new CommandRegistry().register(...basicCommands, ...formCommands, ...curatorCommands, ...lifecycleCommands, ...matchingCommands, ...reportCommands, ...adminCommands, ...privacyCommands);
+  return new CommandRegistry().register(...basicCommands, ...formCommands, ...curatorCommands, ...lifecycleCommands, ...matchingCommands, ...reportCommands, ...adminCommands, ...dashboardCommands, ...privacyCommands);
 }
