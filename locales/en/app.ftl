@@ -86,6 +86,16 @@ app-error-already-superseded = This suggestion is from an earlier matching.
 app-error-mentor-full = The mentor has no places left.
 app-error-mentee-not-in-programme = The mentee is no longer in the programme.
 app-error-internal = Something went wrong. Please try again a little later.
+app-download-export = Download the export (Excel)
+app-download-rnc = Download the RNC forms (Excel)
+app-no-data = no data
+app-target-met = the { $target } % target is met
+app-target-below = below the { $target } % target
+app-target-rule = The mentoring model's target: at least { $target } % of learners and { $target } % of teachers involved in mentoring.
+app-scope-organisations = Organisations
+app-col-organisation = Organisation
+app-scope-total = In all
+app-scope-all-indicators = All indicators
 # The bot: /dashboard and its buttons
 cmd-dashboard = open the programme in the app
 app-dashboard-text = The whole programme — participants, matching, pairs — is in the app. Open it with the button below, or in a browser on a computer with this link (it works for { $minutes } minutes and opens once):

@@ -86,6 +86,16 @@ app-error-already-superseded = Это предложение из более р�
 app-error-mentor-full = У наставника не осталось свободных мест.
 app-error-mentee-not-in-programme = Наставляемый уже не участвует в программе.
 app-error-internal = Что-то пошло не так. Попробуйте ещё раз чуть позже.
+app-download-export = Скачать выгрузку (Excel)
+app-download-rnc = Скачать формы РНЦ (Excel)
+app-no-data = нет данных
+app-target-met = цель { $target } % достигнута
+app-target-below = ниже цели { $target } %
+app-target-rule = Цель модели наставничества: не менее { $target } % обучающихся и { $target } % педагогов вовлечены в наставничество.
+app-scope-organisations = Организации
+app-col-organisation = Организация
+app-scope-total = Всего
+app-scope-all-indicators = Все показатели
 # The bot: /dashboard and its buttons
 cmd-dashboard = открыть программу в приложении
 app-dashboard-text = Программа целиком — участники, подбор пар, пары — в приложении. Откройте его кнопкой ниже или в браузере на компьютере по ссылке (она действует { $minutes } минут и открывается один раз):

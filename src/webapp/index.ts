@@ -7,6 +7,7 @@ import type { Services } from "../usecases/services.js";
 import { Access } from "./access.js";
 import { WebAuth, type LaunchSecrets, type Viewer } from "./auth.js";
 import { CuratorApi } from "./curator-api.js";
+import { ReportsApi, type FileAnswer } from "./reports-api.js";
 import { HttpError, readJson, SECURITY_HEADERS, sendJson } from "./http.js";
 import { ClientFiles } from "./static.js";
 import { SessionKeys } from "./session.js";
@@ -37,6 +38,9 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
  *   GET  /app/api/programmes/<id>/suggestions the latest matching run: suggestions with reasons, the unmatched
  *   POST /app/api/programmes/<id>/match       { mode }: runs matching (the job)
  *   GET  /app/api/programmes/<id>/pairs
+ *   GET  /app/api/programmes/<id>/export.xlsx  the programme's /export workbook
+ *   GET  /app/api/administrators/<id>/overview the scope's organisations with the 003 indicators and the 70 % targets
+ *   GET  /app/api/administrators/<id>/export.xlsx the scope's RNC forms and indicators
  *   POST /app/api/suggestions/<id>/confirm    confirms (the bot tells the pair)
  *   POST /app/api/suggestions/<id>/reject     { reason? }
  *
@@ -49,6 +53,7 @@ export function createWebApp(options: WebAppOptions): Handler {
   const auth = new WebAuth({ services, keys, secrets: options.secrets, now: options.now });
   const access = new Access(services);
   const curator = new CuratorApi({ services, i18n: options.i18n, access });
+  const reports = new ReportsApi({ services, i18n: options.i18n, access });
   const files = new ClientFiles(options.clientDir);
 
   async function me(viewer: Viewer) {
@@ -64,13 +69,16 @@ export function createWebApp(options: WebAppOptions): Handler {
     };
   }
 
-  type Route = { method: "GET" | "POST"; pattern: RegExp; run: (viewer: Viewer, params: string[], req: IncomingMessage) => Promise<unknown> };
+  type Route = { method: "GET" | "POST"; pattern: RegExp; file?: true; run: (viewer: Viewer, params: string[], req: IncomingMessage) => Promise<unknown> };
   const routes: Route[] = [
     { method: "GET", pattern: /^\/app\/api\/me$/, run: (v) => me(v) },
     { method: "GET", pattern: /^\/app\/api\/programmes\/([^/]+)\/overview$/, run: (v, [id]) => curator.overview(v, id!) },
     { method: "GET", pattern: /^\/app\/api\/programmes\/([^/]+)\/participants$/, run: (v, [id]) => curator.participants(v, id!) },
     { method: "GET", pattern: /^\/app\/api\/programmes\/([^/]+)\/suggestions$/, run: (v, [id]) => curator.suggestions(v, id!) },
     { method: "GET", pattern: /^\/app\/api\/programmes\/([^/]+)\/pairs$/, run: (v, [id]) => curator.pairs(v, id!) },
+    { method: "GET", pattern: /^\/app\/api\/programmes\/([^/]+)\/export\.xlsx$/, file: true, run: (v, [id]) => reports.programmeExport(v, id!) },
+    { method: "GET", pattern: /^\/app\/api\/administrators\/([^/]+)\/overview$/, run: (v, [id]) => reports.scopeOverview(v, id!) },
+    { method: "GET", pattern: /^\/app\/api\/administrators\/([^/]+)\/export\.xlsx$/, file: true, run: (v, [id]) => reports.scopeExport(v, id!) },
     { method: "POST", pattern: /^\/app\/api\/programmes\/([^/]+)\/match$/, run: async (v, [id], req) => curator.runMatching(v, id!, (await readJson(req)).mode) },
     { method: "POST", pattern: /^\/app\/api\/suggestions\/([^/]+)\/confirm$/, run: (v, [id]) => curator.confirm(v, id!) },
     { method: "POST", pattern: /^\/app\/api\/suggestions\/([^/]+)\/reject$/, run: async (v, [id], req) => curator.reject(v, id!, (await readJson(req)).reason) },
@@ -89,7 +97,10 @@ export function createWebApp(options: WebAppOptions): Handler {
     const viewer = await auth.viewer(req);
     if (route.method === "POST") auth.checkWrite(req, viewer);
     const params = route.pattern.exec(path)!.slice(1).map(decodeURIComponent);
-    sendJson(res, 200, await route.run(viewer, params, req));
+    const answer = await route.run(viewer, params, req);
+    if (!route.file) return sendJson(res, 200, answer);
+    const file = answer as FileAnswer;
+    res.writeHead(200, { ...SECURITY_HEADERS, "content-type": file.mimeType, "content-disposition": `attachment; filename="${file.filename}"`, "content-length": String(file.content.length) }).end(file.content);
   }
 
   return async (req, res) => {

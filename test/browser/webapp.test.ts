@@ -95,7 +95,7 @@ describe("the web app in a browser", () => {
     await p.getByRole("heading", { level: 1, name: "Шаг в профессию" }).waitFor();
     expect(await p.evaluate("document.documentElement.dataset.theme")).toBe("dark");
     expect(await p.evaluate("location.hash")).toBe(`#/p/${programmeId}`);
-    const overview = await p.locator("main").innerText();
+    const overview = await p.locator("main").textContent();
     expect(overview).toContain("Анкеты заполнили: 2 из 2");
     expect(overview).toContain("Подбор пар ещё не запускали.");
     await shot(p, "overview-phone");
@@ -107,13 +107,13 @@ describe("the web app in a browser", () => {
     expect(await p.getByRole("row").count()).toBe(2);
     await p.getByLabel("Поиск по имени или номеру").fill("");
     await p.getByLabel("Роль").selectOption("mentee");
-    expect(await p.locator("tbody").innerText()).not.toContain("Анна Робототехник");
+    expect(await p.locator("tbody").textContent()).not.toContain("Анна Робототехник");
     await shot(p, "participants-phone");
 
     await p.getByRole("link", { name: "Подбор пар" }).click();
     await p.getByRole("button", { name: "Лучшее совпадение" }).click();
     await p.getByRole("heading", { name: /№1\. Анна Робототехник → Петя Смирнов/ }).waitFor({ timeout: 30_000 });
-    const card = await p.locator("li.suggestion").first().innerText();
+    const card = await p.locator("li.suggestion").first().textContent();
     expect(card).toContain("общие интересы: Робототехника");
     await shot(p, "matching-phone");
 
@@ -151,7 +151,7 @@ describe("the web app in a browser", () => {
     expect(texts(vasya)).toContain("Ваш наставник: Борис Шахматист");
     await p.getByRole("link", { name: "Пары" }).click();
     await p.getByRole("heading", { name: "Знакомство" }).waitFor();
-    expect(await p.locator(".board").innerText()).toContain("Борис Шахматист → Вася Кузнецов");
+    expect(await p.locator(".board").textContent()).toContain("Борис Шахматист → Вася Кузнецов");
     await shot(p, "pairs-desktop");
     await p.setViewportSize(PHONE);
     await shot(p, "pairs-phone");
@@ -178,7 +178,7 @@ describe("the web app in a browser", () => {
       const p = await page(PHONE);
       await p.goto(telegramUrl(web.base, launch));
       await p.getByRole("alert").waitFor();
-      expect(await p.getByRole("alert").innerText()).toContain(expected[i]);
+      expect(await p.getByRole("alert").textContent()).toContain(expected[i]);
       expect(await p.locator("nav").count()).toBe(0);
       if (i === 0) await shot(p, "refused-phone");
       await p.context().close();
@@ -188,8 +188,8 @@ describe("the web app in a browser", () => {
     await p.getByRole("heading", { level: 1, name: "Шаг в профессию" }).waitFor();
     await p.goto(`${web.base}/app/#/p/${otherProgramme}`);
     await p.getByRole("alert").waitFor();
-    expect(await p.getByRole("alert").innerText()).toBe("Эта страница доступна только куратору программы.");
-    expect(await p.locator("main").innerText()).not.toContain("Чужая программа");
+    expect(await p.getByRole("alert").textContent()).toBe("Эта страница доступна только куратору программы.");
+    expect(await p.locator("main").textContent()).not.toContain("Чужая программа");
     await p.context().close();
   }, 60_000);
 });

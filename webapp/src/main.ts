@@ -21,9 +21,11 @@ interface Me {
   csrf: string | null;
 }
 
-type Route = { page: "home" } | { page: "overview" | "participants" | "matching" | "pairs"; programmeId: string };
+type Route = { page: "home" } | { page: "scope"; administratorId: string } | { page: "overview" | "participants" | "matching" | "pairs"; programmeId: string };
 
 function routeOf(hash: string): Route {
+  const scope = /^#\/a\/([A-Za-z0-9_-]+)$/.exec(hash);
+  if (scope) return { page: "scope", administratorId: scope[1] as string };
   const m = /^#\/p\/([A-Za-z0-9_-]+)(?:\/(participants|matching|pairs))?$/.exec(hash);
   if (!m) return { page: "home" };
   return { page: (m[2] as "participants" | "matching" | "pairs" | undefined) ?? "overview", programmeId: m[1] as string };
@@ -70,6 +72,7 @@ function Loading({ t }: { t: T }) {
 
 function Nav({ t, route, me }: { t: T; route: Route; me: Me }) {
   if (route.page === "home") return null;
+  if (route.page === "scope") return html`<nav aria-label=${t("app-nav-label")}><a href="#/" class="back">${t("app-nav-home")}</a></nav>`;
   const id = route.programmeId;
   const name = me.curator.programmes.find((p) => p.id === id)?.name ?? "";
   const link = (page: Route["page"], key: string, href: string) => html`<a href=${href} aria-current=${route.page === page ? "page" : undefined}>${t(key)}</a>`;
@@ -79,6 +82,7 @@ function Nav({ t, route, me }: { t: T; route: Route; me: Me }) {
     <div class="tabs">
       ${link("overview", "app-nav-overview", `#/p/${id}`)} ${link("participants", "app-nav-participants", `#/p/${id}/participants`)}
       ${link("matching", "app-nav-matching", `#/p/${id}/matching`)} ${link("pairs", "app-nav-pairs", `#/p/${id}/pairs`)}
+      <a href=${`/app/api/programmes/${id}/export.xlsx`} download>${t("app-download-export")}</a>
     </div>
   </nav>`;
 }
@@ -94,7 +98,7 @@ function Home({ t, me }: { t: T; me: Me }) {
       : null}
     ${scopes.length
       ? html`<section aria-labelledby="h-scopes"><h2 id="h-scopes">${t("app-home-scopes")}</h2>
-          <ul class="cards">${scopes.map((s) => html`<li class="card">${t(`app-scope-${s.scope}`, { name: s.name })}</li>`)}</ul></section>`
+          <ul class="cards">${scopes.map((s) => html`<li><a class="card link" href=${`#/a/${s.id}`}>${t(`app-scope-${s.scope}`, { name: s.name })}</a></li>`)}</ul></section>`
       : null}
     ${!programmes.length && !scopes.length ? html`<p>${t("app-home-nothing")}</p>` : null}
   </main>`;
@@ -313,10 +317,55 @@ function PairsPage({ t, id, lang }: { t: T; id: string; lang: string }) {
   </main>`;
 }
 
+type Flat = Record<string, number | null>;
+
+interface ScopeOverview {
+  scope: { id: string; kind: string; name: string };
+  target: number;
+  labels: Record<string, string>;
+  total: Flat;
+  organisations: { id: string; name: string; district: string | null; indicators: Flat }[];
+}
+
+/** The columns of the organisations' table: the two 70 % targets first, then pairs and satisfaction. */
+const SCOPE_COLUMNS = ["pupilsTarget.percent", "teachersTarget.percent", "pairs", "groups", "menteeSatisfaction.percent", "mentorSatisfaction.percent"];
+const TARGETS = new Set(["pupilsTarget.percent", "teachersTarget.percent"]);
+
+function ScopePage({ t, id, lang }: { t: T; id: string; lang: string }) {
+  const { data, error } = useData<ScopeOverview>(`administrators/${id}/overview`);
+  if (error) return html`<${Failed} t=${t} code=${error} />`;
+  if (!data) return html`<${Loading} t=${t} />`;
+  const number = new Intl.NumberFormat(lang === "en" ? "en-GB" : "ru-RU", { maximumFractionDigits: 1 });
+  const cell = (key: string, v: number | null) => {
+    if (v === null) return html`<td class="hint">${t("app-no-data")}</td>`;
+    const text = key.endsWith(".percent") ? `${number.format(v)} %` : number.format(v);
+    if (!TARGETS.has(key)) return html`<td>${text}</td>`;
+    const met = v >= data.target;
+    return html`<td class=${met ? "met" : "below"}>${text} <span class="sr-only">${t(met ? "app-target-met" : "app-target-below", { target: data.target })}</span><span aria-hidden="true">${met ? "✓" : "↓"}</span></td>`;
+  };
+  return html`<main>
+    <h1>${t(`app-scope-${data.scope.kind}`, { name: data.scope.name })}</h1>
+    <p><a href=${`/app/api/administrators/${id}/export.xlsx`} download>${t("app-download-rnc")}</a></p>
+    <p class="hint">${t("app-target-rule", { target: data.target })}</p>
+    <div class="scroll"><table>
+      <caption class="sr-only">${t("app-scope-organisations")}</caption>
+      <thead><tr><th scope="col">${t("app-col-organisation")}</th>${SCOPE_COLUMNS.map((k) => html`<th scope="col">${data.labels[k]}</th>`)}</tr></thead>
+      <tbody>
+        <tr class="total"><th scope="row">${t("app-scope-total")}</th>${SCOPE_COLUMNS.map((k) => cell(k, data.total[k] ?? null))}</tr>
+        ${data.organisations.map((o) => html`<tr><th scope="row">${o.name}</th>${SCOPE_COLUMNS.map((k) => cell(k, o.indicators[k] ?? null))}</tr>`)}
+      </tbody>
+    </table></div>
+    <section aria-labelledby="h-all"><h2 id="h-all">${t("app-scope-all-indicators")}</h2>
+      <table class="compact"><tbody>${Object.keys(data.labels).map((k) => html`<tr><th scope="row">${data.labels[k]}</th>${cell(k, data.total[k] ?? null)}</tr>`)}</tbody></table>
+    </section>
+  </main>`;
+}
+
 function App({ t, me }: { t: T; me: Me }) {
   const route = useRoute();
   let page;
   if (route.page === "home") page = html`<${Home} t=${t} me=${me} />`;
+  else if (route.page === "scope") page = html`<${ScopePage} t=${t} id=${route.administratorId} lang=${me.person.language} />`;
   else if (route.page === "overview") page = html`<${OverviewPage} t=${t} id=${route.programmeId} />`;
   else if (route.page === "participants") page = html`<${ParticipantsPage} t=${t} id=${route.programmeId} />`;
   else if (route.page === "matching") page = html`<${MatchingPage} t=${t} id=${route.programmeId} />`;
