@@ -38,6 +38,7 @@ describe("the web app in a browser", () => {
   let web: WebAppServer;
   let browser: Browser;
   let programmeId: string;
+  let organisationId: string;
   let otherProgramme: string;
   let curator: { personId: string; userId: string };
   const vkCuratorId = "610000111";
@@ -54,7 +55,7 @@ describe("the web app in a browser", () => {
   }
 
   async function page(size: { width: number; height: number }): Promise<Page> {
-    const context = await browser.newContext({ viewport: size, locale: "ru-RU" });
+    const context = await browser.newContext({ viewport: size, locale: "ru-RU", acceptDownloads: true });
     return context.newPage();
   }
 
@@ -70,7 +71,7 @@ describe("the web app in a browser", () => {
     // Under a moved clock (.ci/moved-clock) the browser runs on the real one: chromium, like redis-server, is not started under libfaketime.
     const env = Object.fromEntries(Object.entries(process.env).filter(([k, v]) => v !== undefined && k !== "LD_PRELOAD" && !k.startsWith("FAKETIME"))) as Record<string, string>;
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"], env });
-    ({ programmeId } = await h.seedProgramme({ name: "Шаг в профессию" }));
+    ({ programmeId, organisationId } = await h.seedProgramme({ name: "Шаг в профессию" }));
     ({ programmeId: otherProgramme } = await h.seedProgramme({ name: "Чужая программа" }));
     // One curator with accounts on Telegram, VK and MAX.
     curator = await seedParticipant(h, { programmeId, role: "curator", name: "Елена Куратор", status: "active" });
@@ -163,6 +164,26 @@ describe("the web app in a browser", () => {
     await p.goto(maxUrl(web.base, maxLaunch(maxCuratorId, h.app.services.now())));
     await p.getByRole("heading", { level: 1, name: "Шаг в профессию" }).waitFor();
     await p.context().close();
+  }, 60_000);
+
+  it("an administrator sees the organisations of the scope against the 70 % targets, with the RNC forms to download", async () => {
+    const admin = await seedParticipant(h, { programmeId, role: "mentor", name: "Ирина Администратор", status: "approved" });
+    await h.app.db.prisma.participation.deleteMany({ where: { personId: admin.personId } });
+    await h.app.db.prisma.administrator.create({ data: { personId: admin.personId, scope: "organisation", organisationId, createdAt: h.app.services.now() } });
+    for (const [size, name] of [[PHONE, "scope-phone"], [DESKTOP, "scope-desktop"]] as const) {
+      const p = await page(size);
+      await p.goto(telegramUrl(web.base, telegramLaunch(admin.userId, h.app.services.now())));
+      await p.getByRole("heading", { level: 1, name: "Здравствуйте, Ирина Администратор!" }).waitFor();
+      await p.getByRole("link", { name: "Организация: МАОУ «СОШ № 46»" }).click();
+      await p.getByRole("table").first().waitFor();
+      const table = await p.getByRole("table").first().textContent();
+      expect(table).toContain("МАОУ «СОШ № 46»");
+      expect(await p.getByRole("link", { name: "Скачать формы РНЦ (Excel)" }).getAttribute("href")).toMatch(/^\/app\/api\/administrators\/[^/]+\/export\.xlsx$/);
+      const [download] = await Promise.all([p.waitForEvent("download"), p.getByRole("link", { name: "Скачать формы РНЦ (Excel)" }).click()]);
+      expect(download.suggestedFilename()).toMatch(/^nastavnik-rnc-\d{4}-\d{2}-\d{2}\.xlsx$/);
+      await shot(p, name);
+      await p.context().close();
+    }
   }, 60_000);
 
   it("a forged, an expired or another bot's launch is refused in words; another programme's page is not shown", async () => {
