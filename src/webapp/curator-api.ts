@@ -4,6 +4,9 @@ import type { I18n, Language } from "../i18n/index.js";
 import { MATCHING_JOB } from "../store/job-requests.js";
 import type { SuggestionView } from "../store/matching.js";
 import { newId } from "../db/sql.js";
+import { formatDate, formatDateTime } from "../domain/time.js";
+import { definitionFor, QUESTIONNAIRE_OF } from "../flows/definitions/catalog.js";
+import { renderAnswers } from "../flows/definitions/render-answers.js";
 import type { Services } from "../usecases/services.js";
 import type { Access } from "./access.js";
 import type { Viewer } from "./auth.js";
@@ -39,6 +42,13 @@ function codeLabel(i18n: I18n, lang: Language): (code: string) => string {
     return code;
   };
 }
+
+/** The meetings a curator sees (/meetings): the next two weeks, and the last month's not marked held. */
+const UPCOMING_DAYS = 14;
+const MISSED_DAYS = 30;
+const MEETING_GRACE_HOURS = 24;
+const MEETINGS_LIMIT = 50;
+const DAY = 86_400_000;
 
 export class CuratorApi {
   constructor(private readonly deps: CuratorApiDeps) {}
@@ -179,6 +189,7 @@ export class CuratorApi {
     const { services, access } = this.deps;
     await access.curator(viewer, programmeId, "curator.pairs");
     const pairs = await services.pairs.list(programmeId);
+    const tz = (await services.participants.programme(programmeId))!.timezone;
     await access.allowed(viewer, { action: "curator.pairs", targetType: "programme", targetId: programmeId, programmeId, details: { count: pairs.length } });
     return {
       pairs: pairs.map((p) => ({
@@ -190,8 +201,56 @@ export class CuratorApi {
         mentees: p.mentees.map((m) => m.name),
         confirmedAt: p.confirmedAt,
         lastActivityAt: p.lastActivityAt,
+        lastActivity: formatDate(p.lastActivityAt, tz),
         endedAt: p.endedAt,
       })),
+    };
+  }
+
+  /** The meetings (upcoming and missed, as /meetings) and everything overdue (as /overdue). */
+  async meetings(viewer: Viewer, programmeId: string) {
+    const { services, access, i18n } = this.deps;
+    await access.curator(viewer, programmeId, "curator.meetings");
+    const programme = (await services.participants.programme(programmeId))!;
+    const now = services.now();
+    const { upcoming, missed } = await services.views.meetings([programmeId], now, {
+      until: new Date(now.getTime() + UPCOMING_DAYS * DAY),
+      since: new Date(now.getTime() - MISSED_DAYS * DAY),
+      graceHours: MEETING_GRACE_HOURS,
+      limit: MEETINGS_LIMIT,
+    });
+    const t = i18n.translator(viewer.language);
+    const items = await services.overdue.ofProgramme(programmeId, now);
+    const meeting = (m: (typeof upcoming)[number]) => ({ id: m.id, when: formatDateTime(m.startsAt, programme.timezone), mentor: m.mentorName, mentees: m.menteeNames, stage: m.stage, status: m.status });
+    await access.allowed(viewer, { action: "curator.meetings", targetType: "programme", targetId: programmeId, programmeId, details: { upcoming: upcoming.length, missed: missed.length } });
+    await access.allowed(viewer, { action: "curator.overdue", targetType: "programme", targetId: programmeId, programmeId, details: { count: items.length } });
+    return {
+      upcomingDays: UPCOMING_DAYS,
+      missedDays: MISSED_DAYS,
+      upcoming: upcoming.map(meeting),
+      missed: missed.map(meeting),
+      overdue: items.map((item) => ({ kind: item.kind, text: "text" in item.text ? item.text.text : t(item.text.key, item.text.args) })),
+    };
+  }
+
+  /** A participant's card (/participant): who, their status, their questionnaire in their words, their pairs. */
+  async participant(viewer: Viewer, participationId: string) {
+    const { services, access, i18n } = this.deps;
+    const row = /^[A-Za-z0-9_-]{1,40}$/.test(participationId) ? await services.participants.byId(participationId) : null;
+    await access.curator(viewer, row?.programmeId ?? "-", "curator.participant");
+    if (!row) throw new HttpError(404, "not-found");
+    const programme = (await services.participants.programme(row.programmeId))!;
+    const t = i18n.translator(viewer.language);
+    const responses = await services.forms.ofPerson(row.personId, row.programmeId);
+    const formId = QUESTIONNAIRE_OF[row.role];
+    const r = responses.find((x) => x.formId === formId && x.subjectKey === "");
+    const found = r && definitionFor(formId, r.formVersion);
+    const pairs = await services.views.pairsOf(row.participationId);
+    await access.allowed(viewer, { action: "curator.participant", targetType: "participation", targetId: row.participationId, programmeId: row.programmeId });
+    return {
+      participant: { id: row.participationId, number: row.number, name: row.name, role: row.role, status: row.status, capacity: row.capacity, joined: formatDate(row.joinedAt, programme.timezone) },
+      questionnaire: r && found ? { title: t(found.def.title), updated: formatDate(r.updatedAt, programme.timezone), answers: renderAnswers(found.def, r.answers, t, { params: { form: programme.form } }) } : null,
+      pairs: pairs.map((p) => ({ id: p.id, status: p.status, mentor: p.mentor.name, mentees: p.mentees.filter((m) => !m.left).map((m) => m.name), confirmed: formatDate(p.confirmedAt, programme.timezone) })),
     };
   }
 }

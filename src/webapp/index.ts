@@ -38,6 +38,8 @@ type Handler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
  *   GET  /app/api/programmes/<id>/suggestions the latest matching run: suggestions with reasons, the unmatched
  *   POST /app/api/programmes/<id>/match       { mode }: runs matching (the job)
  *   GET  /app/api/programmes/<id>/pairs
+ *   GET  /app/api/programmes/<id>/meetings    upcoming and missed meetings, everything overdue
+ *   GET  /app/api/participants/<id>           a participant's card: status, questionnaire, pairs
  *   GET  /app/api/programmes/<id>/export.xlsx  the programme's /export workbook
  *   GET  /app/api/administrators/<id>/overview the scope's organisations with the 003 indicators and the 70 % targets
  *   GET  /app/api/administrators/<id>/export.xlsx the scope's RNC forms and indicators
@@ -76,6 +78,8 @@ export function createWebApp(options: WebAppOptions): Handler {
     { method: "GET", pattern: /^\/app\/api\/programmes\/([^/]+)\/participants$/, run: (v, [id]) => curator.participants(v, id!) },
     { method: "GET", pattern: /^\/app\/api\/programmes\/([^/]+)\/suggestions$/, run: (v, [id]) => curator.suggestions(v, id!) },
     { method: "GET", pattern: /^\/app\/api\/programmes\/([^/]+)\/pairs$/, run: (v, [id]) => curator.pairs(v, id!) },
+    { method: "GET", pattern: /^\/app\/api\/programmes\/([^/]+)\/meetings$/, run: (v, [id]) => curator.meetings(v, id!) },
+    { method: "GET", pattern: /^\/app\/api\/participants\/([^/]+)$/, run: (v, [id]) => curator.participant(v, id!) },
     { method: "GET", pattern: /^\/app\/api\/programmes\/([^/]+)\/export\.xlsx$/, file: true, run: (v, [id]) => reports.programmeExport(v, id!) },
     { method: "GET", pattern: /^\/app\/api\/administrators\/([^/]+)\/overview$/, run: (v, [id]) => reports.scopeOverview(v, id!) },
     { method: "GET", pattern: /^\/app\/api\/administrators\/([^/]+)\/export\.xlsx$/, file: true, run: (v, [id]) => reports.scopeExport(v, id!) },

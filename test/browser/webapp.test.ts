@@ -130,6 +130,18 @@ describe("the web app in a browser", () => {
     expect(toPete).toContain(TEST_PLATFORMS.telegram.contactOf(anna.id));
     expect(await h.app.db.prisma.pair.count({ where: { programmeId } })).toBe(1);
     expect(await h.app.db.prisma.auditLog.count({ where: { actorId: curator.personId, action: "curator.match_confirm", outcome: "allowed" } })).toBe(1);
+
+    // A participant's card: the questionnaire in words, the pair.
+    await p.getByRole("link", { name: "Участники" }).click();
+    await p.getByRole("link", { name: "Петя Смирнов" }).click();
+    await p.getByRole("heading", { level: 1, name: /Петя Смирнов/ }).waitFor();
+    const cardText = await p.locator("main").textContent();
+    expect(cardText).toContain("Робототехника");
+    expect(cardText).toContain("Анна Робототехник → Петя Смирнов");
+    await shot(p, "participant-phone");
+    await p.getByRole("link", { name: "Встречи и сроки" }).click();
+    await p.getByRole("heading", { level: 2, name: /Просрочено/ }).waitFor();
+    await shot(p, "meetings-phone");
     await p.context().close();
   }, 90_000);
 

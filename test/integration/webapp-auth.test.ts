@@ -108,14 +108,22 @@ describe("the web app's authentication", () => {
 
   it("a curator of programme A gets 403 for programme B's API, audited as denied", async () => {
     const cookie = cookieOf(await session("telegram", telegramLaunch(curator.telegram.userId, now())));
-    for (const page of ["overview", "participants", "suggestions", "pairs"]) {
+    for (const page of ["overview", "participants", "suggestions", "pairs", "meetings"]) {
       const res = await fetch(`${web.base}/app/api/programmes/${programmeB}/${page}`, { headers: { cookie } });
       expect(res.status).toBe(403);
       expect((await json(res)).error).toBe("forbidden");
     }
     expect((await fetch(`${web.base}/app/api/programmes/${programmeA}/overview`, { headers: { cookie } })).status).toBe(200);
     const denied = await h.app.db.prisma.auditLog.findMany({ where: { actorId: curator.telegram.personId, outcome: "denied", targetId: programmeB } });
-    expect(denied.map((d) => d.action).sort()).toEqual(["curator.match_view", "curator.pairs", "curator.participants", "curator.participants"]);
+    expect(denied.map((d) => d.action).sort()).toEqual(["curator.match_view", "curator.meetings", "curator.pairs", "curator.participants", "curator.participants"]);
+    // A participant's card of B's, and an export of B's, are B's too.
+    const ofB = await seedParticipant(h, { programmeId: programmeB, role: "mentee", name: "Чужой Участник" });
+    const card = await fetch(`${web.base}/app/api/participants/${ofB.participationId}`, { headers: { cookie } });
+    expect(card.status).toBe(403);
+    expect(JSON.stringify(await json(card))).not.toContain("Чужой");
+    expect((await fetch(`${web.base}/app/api/programmes/${programmeB}/export.xlsx`, { headers: { cookie } })).status).toBe(403);
+    const own = await json(await fetch(`${web.base}/app/api/participants/${mentor.participationId}`, { headers: { cookie } }));
+    expect(own.participant).toMatchObject({ name: "Анна Наставник", role: "mentor", status: "approved" });
     expect(denied.every((d) => (d.details as Record<string, unknown>).via === "app")).toBe(true);
     // A mentor sees no programme's pages.
     const mentorCookie = cookieOf(await session("telegram", telegramLaunch(mentor.userId, now())));

@@ -66,7 +66,7 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   "bot/core": ["flows", "usecases", "store", "domain", "db", "i18n", "reports", "logger", "config", "platforms"],
   // The web app's server: launches and sessions, its API over the use cases, the client's files.
   // It reads the reports the commands compose (src/bot/core/commands/region-reports.ts).
-  webapp: ["bot/core", "usecases", "store", "domain", "db", "i18n", "reports", "logger", "platforms"],
+  webapp: ["bot/core", "flows", "usecases", "store", "domain", "db", "i18n", "reports", "logger", "platforms"],
   // The adapters: the core's types and processor, their platform's library.
   "bot/telegram": ["bot/core", "domain", "i18n", "logger", "config"],
   "bot/vk": ["bot/core", "domain", "i18n", "logger", "config"],

@@ -21,14 +21,20 @@ interface Me {
   csrf: string | null;
 }
 
-type Route = { page: "home" } | { page: "scope"; administratorId: string } | { page: "overview" | "participants" | "matching" | "pairs"; programmeId: string };
+type Route =
+  | { page: "home" }
+  | { page: "scope"; administratorId: string }
+  | { page: "participant"; programmeId: string; participationId: string }
+  | { page: "overview" | "participants" | "matching" | "pairs" | "meetings"; programmeId: string };
 
 function routeOf(hash: string): Route {
   const scope = /^#\/a\/([A-Za-z0-9_-]+)$/.exec(hash);
   if (scope) return { page: "scope", administratorId: scope[1] as string };
-  const m = /^#\/p\/([A-Za-z0-9_-]+)(?:\/(participants|matching|pairs))?$/.exec(hash);
+  const card = /^#\/p\/([A-Za-z0-9_-]+)\/participant\/([A-Za-z0-9_-]+)$/.exec(hash);
+  if (card) return { page: "participant", programmeId: card[1] as string, participationId: card[2] as string };
+  const m = /^#\/p\/([A-Za-z0-9_-]+)(?:\/(participants|matching|pairs|meetings))?$/.exec(hash);
   if (!m) return { page: "home" };
-  return { page: (m[2] as "participants" | "matching" | "pairs" | undefined) ?? "overview", programmeId: m[1] as string };
+  return { page: (m[2] as "participants" | "matching" | "pairs" | "meetings" | undefined) ?? "overview", programmeId: m[1] as string };
 }
 
 function useRoute(): Route {
@@ -75,13 +81,15 @@ function Nav({ t, route, me }: { t: T; route: Route; me: Me }) {
   if (route.page === "scope") return html`<nav aria-label=${t("app-nav-label")}><a href="#/" class="back">${t("app-nav-home")}</a></nav>`;
   const id = route.programmeId;
   const name = me.curator.programmes.find((p) => p.id === id)?.name ?? "";
-  const link = (page: Route["page"], key: string, href: string) => html`<a href=${href} aria-current=${route.page === page ? "page" : undefined}>${t(key)}</a>`;
+  const current = route.page === "participant" ? "participants" : route.page;
+  const link = (page: Route["page"], key: string, href: string) => html`<a href=${href} aria-current=${current === page ? "page" : undefined}>${t(key)}</a>`;
   return html`<nav aria-label=${t("app-nav-label")}>
     <a href="#/" class="back">${t("app-nav-home")}</a>
     <strong class="programme-name">${name}</strong>
     <div class="tabs">
       ${link("overview", "app-nav-overview", `#/p/${id}`)} ${link("participants", "app-nav-participants", `#/p/${id}/participants`)}
       ${link("matching", "app-nav-matching", `#/p/${id}/matching`)} ${link("pairs", "app-nav-pairs", `#/p/${id}/pairs`)}
+      ${link("meetings", "app-nav-meetings", `#/p/${id}/meetings`)}
       <a href=${`/app/api/programmes/${id}/export.xlsx`} download>${t("app-download-export")}</a>
     </div>
   </nav>`;
@@ -179,7 +187,7 @@ function ParticipantsPage({ t, id }: { t: T; id: string }) {
       <caption class="sr-only">${t("app-nav-participants")}</caption>
       <thead><tr><th scope="col">№</th><th scope="col">${t("app-col-name")}</th><th scope="col">${t("app-col-role")}</th><th scope="col">${t("app-col-status")}</th><th scope="col">${t("app-col-form")}</th></tr></thead>
       <tbody>${shown.map(
-        (p) => html`<tr><td>${p.number}</td><td>${p.name ?? "—"}</td><td>${t(`app-role-${p.role}`)}</td><td>${t(`app-status-${p.status}`)}</td><td>${t(p.formFilled ? "app-form-filled" : "app-form-missing")}</td></tr>`,
+        (p) => html`<tr><td>${p.number}</td><td><a href=${`#/p/${id}/participant/${p.id}`}>${p.name ?? "—"}</a></td><td>${t(`app-role-${p.role}`)}</td><td>${t(`app-status-${p.status}`)}</td><td>${t(p.formFilled ? "app-form-filled" : "app-form-missing")}</td></tr>`,
       )}</tbody>
     </table></div>
   </main>`;
@@ -291,16 +299,15 @@ interface PairRow {
   status: string;
   mentor: string;
   mentees: string[];
-  lastActivityAt: string;
+  lastActivity: string;
 }
 
 const STAGES = ["acquaintance", "trial", "planning", "regular", "final", "completed", "ended_early"];
 
-function PairsPage({ t, id, lang }: { t: T; id: string; lang: string }) {
+function PairsPage({ t, id }: { t: T; id: string }) {
   const { data, error } = useData<{ pairs: PairRow[] }>(`programmes/${id}/pairs`);
   if (error) return html`<${Failed} t=${t} code=${error} />`;
   if (!data) return html`<${Loading} t=${t} />`;
-  const date = (iso: string) => new Date(iso).toLocaleDateString(lang === "en" ? "en-GB" : "ru-RU");
   return html`<main>
     <h1>${t("app-nav-pairs")}</h1>
     ${data.pairs.length ? null : html`<p>${t("app-no-pairs")}</p>`}
@@ -309,11 +316,70 @@ function PairsPage({ t, id, lang }: { t: T; id: string; lang: string }) {
         (stage) => html`<section class="column" aria-labelledby=${`st-${stage}`}>
           <h2 id=${`st-${stage}`}>${t(`app-stage-${stage}`)}</h2>
           <ul class="cards">${data.pairs.filter((p) => p.status === stage).map(
-            (p) => html`<li class="card"><strong>№${p.number}. ${p.mentor}</strong> → ${p.mentees.join(", ")}<br /><span class="hint">${t("app-last-activity", { date: date(p.lastActivityAt) })}</span></li>`,
+            (p) => html`<li class="card"><strong>№${p.number}. ${p.mentor}</strong> → ${p.mentees.join(", ")}<br /><span class="hint">${t("app-last-activity", { date: p.lastActivity })}</span></li>`,
           )}</ul>
         </section>`,
       )}
     </div>
+  </main>`;
+}
+
+interface MeetingRow {
+  id: string;
+  when: string;
+  mentor: string | null;
+  mentees: (string | null)[];
+  stage: string;
+  status: string;
+}
+
+interface Meetings {
+  upcomingDays: number;
+  missedDays: number;
+  upcoming: MeetingRow[];
+  missed: MeetingRow[];
+  overdue: { kind: string; text: string }[];
+}
+
+function MeetingList({ t, rows }: { t: T; rows: MeetingRow[] }) {
+  if (!rows.length) return html`<p class="hint">${t("app-meetings-none")}</p>`;
+  return html`<ul class="cards">${rows.map(
+    (m) => html`<li class="card"><strong>${m.when}</strong> — ${m.mentor ?? "—"} → ${m.mentees.map((n) => n ?? "—").join(", ")}<br /><span class="hint">${t(`app-stage-${m.stage}`)} · ${t(`app-meeting-${m.status}`)}</span></li>`,
+  )}</ul>`;
+}
+
+function MeetingsPage({ t, id }: { t: T; id: string }) {
+  const { data, error } = useData<Meetings>(`programmes/${id}/meetings`);
+  if (error) return html`<${Failed} t=${t} code=${error} />`;
+  if (!data) return html`<${Loading} t=${t} />`;
+  return html`<main>
+    <h1>${t("app-nav-meetings")}</h1>
+    <section aria-labelledby="h-overdue"><h2 id="h-overdue">${t("app-overdue", { count: data.overdue.length })}</h2>
+      ${data.overdue.length ? html`<ol class="plain">${data.overdue.map((o) => html`<li>${o.text}</li>`)}</ol>` : html`<p class="hint">${t("app-overdue-none")}</p>`}
+    </section>
+    <section aria-labelledby="h-upcoming"><h2 id="h-upcoming">${t("app-meetings-upcoming", { days: data.upcomingDays })}</h2><${MeetingList} t=${t} rows=${data.upcoming} /></section>
+    <section aria-labelledby="h-missed"><h2 id="h-missed">${t("app-meetings-missed", { days: data.missedDays })}</h2><${MeetingList} t=${t} rows=${data.missed} /></section>
+  </main>`;
+}
+
+interface Card {
+  participant: { number: number; name: string | null; role: "mentor" | "mentee"; status: string; capacity: number | null; joined: string };
+  questionnaire: { title: string; updated: string; answers: string } | null;
+  pairs: { id: string; status: string; mentor: string; mentees: string[]; confirmed: string }[];
+}
+
+function ParticipantPage({ t, id }: { t: T; id: string }) {
+  const { data, error } = useData<Card>(`participants/${id}`);
+  if (error) return html`<${Failed} t=${t} code=${error} />`;
+  if (!data) return html`<${Loading} t=${t} />`;
+  const p = data.participant;
+  return html`<main>
+    <h1>№${p.number}. ${p.name ?? "—"}</h1>
+    <p>${t(`app-role-${p.role}`)} · ${t(`app-status-${p.status}`)} · ${t("app-joined", { date: p.joined })}${p.capacity !== null ? html` · ${t("app-capacity", { capacity: p.capacity })}` : null}</p>
+    <section class="card" aria-labelledby="h-form"><h2 id="h-form">${data.questionnaire ? `${data.questionnaire.title} (${data.questionnaire.updated})` : t("app-form-missing")}</h2>
+      ${data.questionnaire ? html`<p class="answers">${data.questionnaire.answers}</p>` : null}
+    </section>
+    ${data.pairs.map((pair) => html`<section class="card"><h2>${t(`app-stage-${pair.status}`)}</h2><p>${pair.mentor} → ${pair.mentees.join(", ")} · ${t("app-pair-since", { date: pair.confirmed })}</p></section>`)}
   </main>`;
 }
 
@@ -369,7 +435,9 @@ function App({ t, me }: { t: T; me: Me }) {
   else if (route.page === "overview") page = html`<${OverviewPage} t=${t} id=${route.programmeId} />`;
   else if (route.page === "participants") page = html`<${ParticipantsPage} t=${t} id=${route.programmeId} />`;
   else if (route.page === "matching") page = html`<${MatchingPage} t=${t} id=${route.programmeId} />`;
-  else page = html`<${PairsPage} t=${t} id=${route.programmeId} lang=${me.person.language} />`;
+  else if (route.page === "meetings") page = html`<${MeetingsPage} t=${t} id=${route.programmeId} />`;
+  else if (route.page === "participant") page = html`<${ParticipantPage} t=${t} id=${route.participationId} />`;
+  else page = html`<${PairsPage} t=${t} id=${route.programmeId} />`;
   return html`<${Nav} t=${t} route=${route} me=${me} />${page}`;
 }
 
