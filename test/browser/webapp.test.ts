@@ -196,6 +196,16 @@ describe("the web app in a browser", () => {
       await shot(p, name);
       await p.context().close();
     }
+    // In the person's language: the same Fluent files in English.
+    await h.app.db.prisma.person.update({ where: { id: admin.personId }, data: { language: "en" } });
+    const p = await page(DESKTOP);
+    await p.goto(telegramUrl(web.base, telegramLaunch(admin.userId, h.app.services.now())));
+    await p.getByRole("heading", { level: 1, name: "Hello, Ирина Администратор!" }).waitFor();
+    expect(await p.evaluate("document.documentElement.lang")).toBe("en");
+    await p.getByRole("link", { name: "Organisation: МАОУ «СОШ № 46»" }).click();
+    await p.getByRole("link", { name: "Download the RNC forms (Excel)" }).waitFor();
+    await shot(p, "scope-desktop-en");
+    await p.context().close();
   }, 60_000);
 
   it("a forged, an expired or another bot's launch is refused in words; another programme's page is not shown", async () => {

@@ -80,6 +80,35 @@ describe("the web app's reports", () => {
     expect((await fetch(`${web.base}/app/api/administrators/${adminA.administratorId}/overview`, { headers: { cookie: curator } })).status).toBe(403);
   });
 
+  it("a suggestion rejected in the app with a reason is not suggested again; a decided one is answered as such", async () => {
+    const mentor = await seedParticipant(h, { programmeId: a.programmeId, role: "mentor", name: "Борис Шахматист", status: "approved" });
+    const mentee = await seedParticipant(h, { programmeId: a.programmeId, role: "mentee", name: "Вася Кузнецов" });
+    const run = await h.app.db.prisma.matchRun.create({
+      data: { programmeId: a.programmeId, mode: "best_total", createdAt: h.app.services.now(), stats: { mentors: 1, mentees: 1, matched: 1, kept: 0, totalScore: 50, proven: true, unmatched: [] } },
+    });
+    const s = await h.app.db.prisma.matchSuggestion.create({ data: { runId: run.id, programmeId: a.programmeId, number: 7, mentorId: mentor.participationId, menteeId: mentee.participationId, score: 50, reasons: [] } });
+    const login = await fetch(`${web.base}/app/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ platform: "telegram", data: telegramLaunch(curatorA.userId, h.app.services.now()) }) });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const { csrf } = await json(login);
+    const post = (path: string, body: unknown) => fetch(`${web.base}/app/api/${path}`, { method: "POST", headers: { cookie, "content-type": "application/json", "x-csrf-token": csrf }, body: JSON.stringify(body) });
+    const listed = await json(await fetch(`${web.base}/app/api/programmes/${a.programmeId}/suggestions`, { headers: { cookie } }));
+    expect(listed.suggestions.map((x: { number: number; mentor: string; mentee: string }) => [x.number, x.mentor, x.mentee])).toEqual([[7, "Борис Шахматист", "Вася Кузнецов"]]);
+    expect((await post(`suggestions/${s.id}/reject`, { reason: 42 })).status).toBe(400);
+    const rejected = await post(`suggestions/${s.id}/reject`, { reason: "  разные графики  " });
+    expect(rejected.status).toBe(200);
+    expect(await h.app.db.prisma.matchSuggestion.findUniqueOrThrow({ where: { id: s.id } })).toMatchObject({ status: "rejected", rejectReason: "разные графики", decidedById: curatorA.personId });
+    const again = await post(`suggestions/${s.id}/confirm`, {});
+    expect(again.status).toBe(409);
+    expect((await json(again)).error).toBe("already-rejected");
+    expect(await h.app.db.prisma.pair.count({ where: { mentorId: mentor.participationId } })).toBe(0);
+    expect(await h.app.db.prisma.auditLog.count({ where: { actorId: curatorA.personId, action: "curator.match_reject", outcome: "allowed", targetId: s.id } })).toBe(1);
+    // Another programme's curator cannot decide it, nor see that it exists.
+    const other = await fetch(`${web.base}/app/api/session`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ platform: "telegram", data: telegramLaunch(curatorB.userId, h.app.services.now()) }) });
+    const otherCookie = (other.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const forged = await fetch(`${web.base}/app/api/suggestions/${s.id}/confirm`, { method: "POST", headers: { cookie: otherCookie, "content-type": "application/json", "x-csrf-token": (await json(other)).csrf }, body: "{}" });
+    expect(forged.status).toBe(403);
+  });
+
   it("the administrator downloads the RNC forms of the scope without the bases of people; the curator the programme's workbook with them", async () => {
     const admin = await fetch(`${web.base}/app/api/administrators/${adminA.administratorId}/export.xlsx`, { headers: { cookie: await cookieFor(adminA.userId) } });
     expect(admin.status).toBe(200);
