@@ -66,3 +66,33 @@ describe.each(ON_EVERY_PLATFORM)("/dashboard on %s", (platform) => {
     expect(await h.app.db.prisma.auditLog.count({ where: { actorId: menteeId, action: "staff.dashboard", outcome: "denied" } })).toBe(1);
   });
 });
+
+describe("/dashboard where the service has no VK Mini App, or no web app at all", () => {
+  let withUrl: Harness;
+  let without: Harness;
+
+  beforeAll(async () => {
+    [withUrl, without] = await Promise.all([startHarness({ env: { WEBAPP_URL } }), startHarness()]);
+  });
+  afterAll(async () => {
+    await Promise.all([withUrl?.close(), without?.close()]);
+  });
+
+  it("on VK without VK_APP_ID the button is a link to the web app's address", async () => {
+    const { programmeId } = await withUrl.seedProgramme();
+    const curator = withUrl.user("vk");
+    await join(withUrl, curator, programmeId, "curator", "Елена Куратор");
+    await curator.send("/dashboard");
+    expect(curator.last().buttons.flat().find((b) => b.label === "Открыть приложение")?.opens).toBe(`${WEBAPP_URL}/`);
+  });
+
+  it("without WEBAPP_URL the bot says the app is not connected, and keeps no login link", async () => {
+    const { programmeId } = await without.seedProgramme();
+    const curator = without.user("telegram");
+    const curatorId = await join(without, curator, programmeId, "curator", "Елена Куратор");
+    await curator.send("/dashboard");
+    expect(curator.last().text).toBe("Приложение пока не подключено. Спросите администратора сервиса.");
+    expect(curator.last().buttons.flat()).toEqual([]);
+    expect(await without.app.db.prisma.webLoginToken.count({ where: { personId: curatorId } })).toBe(0);
+  });
+});
