@@ -9,7 +9,7 @@ COPY . .
 RUN npx prisma generate && npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 # Runtime stage: the compiled service (dist/, with the Prisma client in dist/db/generated), the
-# texts it reads at run time (locales/), the production dependencies, and what the migration job
+# web app's bundle (webapp/dist), the texts it reads at run time (locales/), the production dependencies, and what the migration job
 # needs (prisma/, prisma.config.ts). No src/: the service and the admin CLI run as JavaScript.
 FROM node:20-bookworm-slim
 WORKDIR /app
@@ -17,6 +17,7 @@ ENV NODE_ENV=production
 COPY --from=build /app/package.json /app/package-lock.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/webapp/dist ./webapp/dist
 COPY --from=build /app/locales ./locales
 COPY --from=build /app/prisma ./prisma
 COPY --from=build /app/prisma.config.ts ./

@@ -26,6 +26,8 @@ const delivery = await optional("./delivery.ts", "runDeliveryBench");
 if (delivery) benches.push({ name: "delivery", run: delivery });
 const region = await optional("./region.ts", "runRegionBench");
 if (region) benches.push({ name: "region", run: region });
+const webapp = await optional("./webapp.ts", "runWebAppBench");
+if (webapp) benches.push({ name: "web app", run: webapp });
 
 const only = process.argv[2];
 const isolated = process.argv[3] === "--child";

@@ -25,6 +25,7 @@ import { JobQueue } from "./jobs/job-queue.js";
 import { Outbound, type OutboundOptions } from "./jobs/outbound.js";
 import { LifecycleScheduler } from "./jobs/lifecycle.js";
 import { createHttpServer, type RequestHandler } from "./http/server.js";
+import { createWebApp } from "./webapp/index.js";
 
 export interface AppOptions {
   config: Config;
@@ -60,6 +61,8 @@ export interface App extends Transports {
   /** The programme cycle's scheduler (the worker runs its tick every minute; tests call it with their own `now`). */
   lifecycle: LifecycleScheduler;
   server?: Server;
+  /** The web app's requests (under /app), served by `server`; tests serve it on a server of their own. */
+  webApp: RequestHandler;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -75,7 +78,7 @@ export function createApp(options: AppOptions): App {
   const flows = createFlowRegistry();
   const commands = createCommandRegistry();
   const runner = new FlowRunner({ registry: flows, services, now });
-  const core: CoreDeps = { services, runner, flows, commands, i18n, now };
+  const core: CoreDeps = { services, runner, flows, commands, i18n, now, webAppUrl: config.webAppUrl };
 
   const transports = new Map<Platform, Transport>();
   const byPlatform: Transports = {};
@@ -113,6 +116,14 @@ export function createApp(options: AppOptions): App {
 
   const worker = options.run.worker ? createWorker({ redis, prisma: db.prisma, services, i18n, outbound, lifecycle, logger, prefix, concurrency: config.workerConcurrency, now, kinds: options.jobKinds }) : undefined;
 
+  const webApp = createWebApp({
+    services,
+    i18n,
+    now,
+    logger,
+    secrets: { telegram: config.telegram?.token, max: config.max?.token, vk: config.vk?.app },
+  });
+
   let server: Server | undefined;
   if (options.http !== false) {
     server = createHttpServer({
@@ -123,6 +134,7 @@ export function createApp(options: AppOptions): App {
       webhooks: new Map<string, RequestHandler>(
         options.run.bot ? [...transports].flatMap(([platform, t]) => { const handler = t.webhook(); return handler ? [[webhookPath(platform), handler] as const] : []; }) : [],
       ),
+      webApp,
     });
   }
 
@@ -138,6 +150,7 @@ export function createApp(options: AppOptions): App {
     outbound,
     lifecycle,
     server,
+    webApp,
     async start() {
       if (server) await new Promise<void>((resolve) => server!.listen(config.port, config.host, resolve));
       outbound.ensureStarted();

@@ -23,6 +23,8 @@ const serviceSchema = z.object({
     FLOOD_BURST: z.preprocess(blankAsAbsent, z.coerce.number().int().min(1).optional()),
     FLOOD_PER_SECOND: z.preprocess(blankAsAbsent, z.coerce.number().positive().optional()),
     FLOOD_MAX_QUEUED: z.preprocess(blankAsAbsent, z.coerce.number().int().min(0).optional()),
+    /** The public HTTPS address of the web app (this server's /app), for the bot's buttons and login links; unset: the bot offers no web app. */
+    WEBAPP_URL: z.preprocess(blankAsAbsent, url(["https:", "http:"]).optional()),
   });
 
 /** The service's variables and each messenger's, from its profile (src/platforms.ts). */
@@ -48,6 +50,8 @@ export interface ServiceConfig {
   workerConcurrency: number;
   /** Flood protection per person, where the environment sets it (src/bot/core/rate-limit.ts has the defaults). */
   rateLimit: { burst?: number; perSecond?: number; maxQueued?: number };
+  /** The web app's public address (…/app), when the bot offers it. */
+  webAppUrl?: string;
 }
 
 /** The whole configuration: the service's settings and a section for each messenger it runs on (`config.telegram`, `config.max`…). */
@@ -86,6 +90,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     redisUrl: e.REDIS_URL,
     ...messengers,
     workerConcurrency: e.WORKER_CONCURRENCY,
+    ...(e.WEBAPP_URL ? { webAppUrl: e.WEBAPP_URL.replace(/\/+$/, "") } : {}),
     rateLimit: Object.fromEntries(Object.entries({ burst: e.FLOOD_BURST, perSecond: e.FLOOD_PER_SECOND, maxQueued: e.FLOOD_MAX_QUEUED }).filter(([, v]) => v !== undefined)),
   };
 }

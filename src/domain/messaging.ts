@@ -41,8 +41,14 @@ export interface IncomingEvent {
 
 export interface Button {
   label: string;
-  /** Opaque ASCII payload, at most PlatformLimits.maxPayloadBytes bytes. */
+  /** Opaque ASCII payload, at most PlatformLimits.maxPayloadBytes bytes (empty on a button that opens the web app). */
   payload: string;
+  /**
+   * The button opens the web app (its HTTPS address) instead of sending a payload: a Mini App
+   * where the messenger has them — Telegram's `web_app` button, MAX's `open_app` of the bot's
+   * mini app, VK's `open_app` of the community's VK Mini App — else a link to the address.
+   */
+  app?: { url: string };
 }
 
 export interface OutgoingDocument {

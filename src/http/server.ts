@@ -7,9 +7,11 @@ export interface HttpServerOptions {
   health: () => Promise<Record<string, boolean>>;
   /** The messengers' webhooks by path (POST /webhooks/<platform>; src/platforms.ts `webhookPath`). */
   webhooks?: ReadonlyMap<string, RequestHandler>;
+  /** The web app: every request under /app (src/webapp). */
+  webApp?: RequestHandler;
 }
 
-/** The service's HTTP face: health for the orchestrator, webhooks for the messengers. */
+/** The service's HTTP face: health for the orchestrator, webhooks for the messengers, the web app under /app. */
 export function createHttpServer(options: HttpServerOptions): Server {
   return createServer(async (req, res) => {
     const path = (req.url ?? "/").split("?")[0]!;
@@ -23,6 +25,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
       }
       const webhook = req.method === "POST" ? options.webhooks?.get(path) : undefined;
       if (webhook) return await webhook(req, res);
+      if (options.webApp && (path === "/app" || path.startsWith("/app/"))) return await options.webApp(req, res);
       res.writeHead(404).end("not found");
     } catch {
       if (!res.headersSent) res.writeHead(500).end();

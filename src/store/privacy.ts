@@ -153,6 +153,7 @@ export class Privacy {
       had("forms-in-progress", (await tx.conversation.deleteMany({ where: { OR: [{ personId }, { chatKey: { in: chatKeys } }] } })).count);
       had("messages", (await tx.notification.deleteMany({ where: { personId } })).count);
       had("link-codes", (await tx.identityLinkCode.deleteMany({ where: { personId } })).count);
+      had("link-codes", (await tx.webLoginToken.deleteMany({ where: { personId } })).count);
       await tx.messengerIdentity.deleteMany({ where: { personId } });
       if (meetings.length) had("meeting-places", (await tx.meeting.updateMany({ where: { id: { in: meetings.map((m) => m.id) } }, data: { place: null } })).count);
       // The note on why a one-to-one pair ended is about the two of them.

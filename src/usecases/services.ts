@@ -31,6 +31,7 @@ import { DestructionActs } from "../store/destruction-acts.js";
 import { Retention } from "../store/retention.js";
 import { RelayService } from "./relay.js";
 import { RelayStore } from "../store/relay.js";
+import { WebLogins } from "../store/web-logins.js";
 
 /**
  * What commands, flow hooks and jobs are given: the repositories of src/store, one per
@@ -81,6 +82,8 @@ export interface Services {
   acts: DestructionActs;
   /** The pairs' safe channel: messages through the bot without contacts, flags to the curator, the curator's audited reading. */
   relay: RelayService;
+  /** One-time login links to the web app (/dashboard). */
+  webLogins: WebLogins;
 }
 
 /**
@@ -97,6 +100,7 @@ export function withSql(services: Services, sql: SqlExecutor): Services {
     invitations: new Invitations(sql, services.now),
     links: new IdentityLinks(sql, services.now),
     audit: new Audit(sql, services.now),
+    webLogins: new WebLogins(sql, services.now),
   };
 }
 
@@ -144,5 +148,6 @@ export function createServices(prisma: PrismaClient, sql: SqlExecutor, now: Cloc
     retention: new Retention(prisma),
     acts: new DestructionActs(prisma),
     relay: new RelayService(relayStore, outreach, participants, tasks),
+    webLogins: new WebLogins(sql, now),
   };
 }

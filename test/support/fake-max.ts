@@ -20,7 +20,8 @@ export interface SentMaxMessage {
   chatId: string;
   mid: string;
   text: string;
-  buttons: { label: string; payload: string }[][];
+  /** `opens`: what an open_app (`max-app:<bot>`) or link (its address) button opens instead of sending a payload. */
+  buttons: { label: string; payload: string; opens?: string }[][];
   replaces?: string;
   file?: { filename: string; content: Buffer };
   photo?: boolean;
@@ -302,6 +303,8 @@ export class FakeMax {
         for (const b of row) {
           if (typeof b.text !== "string" || b.text.length < 1 || b.text.length > 128) return `a button's text of ${String(b.text).length} characters (1–128)`;
           if (b.type === "callback" && (typeof b.payload !== "string" || Buffer.byteLength(b.payload) > 1024)) return "a callback payload over 1024 bytes";
+          if (b.type === "open_app" && !(typeof b.web_app === "string" && b.web_app.length > 0) && !Number.isInteger(b.contact_id)) return "an open_app button names no bot (web_app or contact_id)";
+          if (b.type === "link" && !/^https?:\/\/\S+$/.test(String(b.url ?? ""))) return "a link button without an address";
         }
       }
       if (total > 210) return `${total} buttons, more than 210`;
@@ -345,7 +348,8 @@ export class FakeMax {
   }
 }
 
-function keyboardOf(attachments: any[] | undefined): { label: string; payload: string }[][] {
+function keyboardOf(attachments: any[] | undefined): { label: string; payload: string; opens?: string }[][] {
   const kb = (attachments ?? []).find((a) => a?.type === "inline_keyboard");
-  return (kb?.payload?.buttons ?? []).map((row: any[]) => row.map((b) => ({ label: b.text, payload: b.payload })));
+  const opens = (b: any): string | undefined => (b.type === "open_app" ? `max-app:${b.web_app ?? b.contact_id}` : b.type === "link" ? b.url : undefined);
+  return (kb?.payload?.buttons ?? []).map((row: any[]) => row.map((b) => ({ label: b.text, payload: b.payload, ...(opens(b) ? { opens: opens(b) } : {}) })));
 }

@@ -13,7 +13,8 @@ export interface SentTelegramMessage {
   chatId: string;
   messageId: number;
   text: string;
-  buttons: { text: string; data: string }[][];
+  /** `opens`: the address a web_app button opens (a Mini App) instead of sending data. */
+  buttons: { text: string; data: string; opens?: string }[][];
   replaces?: number;
   document?: boolean;
   /** Sent with sendPhoto. */
@@ -191,6 +192,8 @@ export class FakeTelegram {
       case "sendMessage":
       case "sendDocument":
       case "sendPhoto": {
+        const problem = keyboardProblem(payload.reply_markup);
+        if (problem) return reply({ ok: false, error_code: 400, description: `Bad Request: ${problem}` }, 400);
         const messageId = this.nextMessageId++;
         const file = fileOf(payload, method === "sendPhoto" ? "photo" : "document");
         this.record({
@@ -207,6 +210,8 @@ export class FakeTelegram {
         return reply({ ok: true, result: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId), type: "private" }, text: payload.text } });
       }
       case "editMessageText": {
+        const problem = keyboardProblem(payload.reply_markup);
+        if (problem) return reply({ ok: false, error_code: 400, description: `Bad Request: ${problem}` }, 400);
         this.record({ method, chatId: chatId!, messageId: Number(payload.message_id), replaces: Number(payload.message_id), text: String(payload.text), buttons: keyboardOf(payload.reply_markup), at: Date.now() });
         return reply({ ok: true, result: { message_id: Number(payload.message_id), date: Math.floor(Date.now() / 1000), chat: { id: Number(chatId), type: "private" }, text: payload.text } });
       }
@@ -241,11 +246,30 @@ export class FakeTelegram {
   }
 }
 
-function keyboardOf(markup: unknown): { text: string; data: string }[][] {
+function keyboardOf(markup: unknown): { text: string; data: string; opens?: string }[][] {
   const m = typeof markup === "string" ? JSON.parse(markup) : markup;
   const rows = (m as any)?.inline_keyboard;
   if (!Array.isArray(rows)) return [];
-  return rows.map((row: any[]) => row.map((b) => ({ text: b.text, data: b.callback_data })));
+  return rows.map((row: any[]) => row.map((b) => ({ text: b.text, data: b.callback_data, ...(b.web_app ? { opens: b.web_app.url } : {}) })));
+}
+
+/**
+ * Telegram's rules for an inline keyboard's buttons: exactly one action each — callback_data of
+ * 1–64 bytes, a url, or a web_app whose url is HTTPS (a Mini App opens only over HTTPS).
+ */
+function keyboardProblem(markup: unknown): string | undefined {
+  const m = typeof markup === "string" ? JSON.parse(markup) : markup;
+  const rows = (m as any)?.inline_keyboard;
+  if (!Array.isArray(rows)) return undefined;
+  for (const row of rows) {
+    for (const b of row as any[]) {
+      const actions = ["callback_data", "url", "web_app"].filter((k) => b[k] !== undefined);
+      if (actions.length !== 1) return "BUTTON_TYPE_INVALID";
+      if (b.callback_data !== undefined && (typeof b.callback_data !== "string" || Buffer.byteLength(b.callback_data) < 1 || Buffer.byteLength(b.callback_data) > 64)) return "BUTTON_DATA_INVALID";
+      if (b.web_app !== undefined && !/^https:\/\/[^\s]+$/.test(String(b.web_app?.url ?? ""))) return "BUTTON_URL_INVALID";
+    }
+  }
+  return undefined;
 }
 
 /** The file a sendDocument/sendPhoto referred to (`attach://<id>` or the field itself), over HTTP or in process (grammY InputFile). */

@@ -14,7 +14,8 @@ export interface SentVkMessage {
   messageId: number;
   conversationMessageId: number;
   text: string;
-  buttons: { label: string; payload: string }[][];
+  /** `opens`: what an open_app (`vk-app:<app id>`) or open_link (its address) button opens instead of sending a payload. */
+  buttons: { label: string; payload: string; opens?: string }[][];
   randomId?: number;
   replaces?: number;
   attachment?: string;
@@ -152,6 +153,8 @@ export class FakeVk {
     }
     switch (method) {
       case "messages.send": {
+        const invalid = keyboardProblem(params.keyboard);
+        if (invalid) return { error: { error_code: 911, error_msg: `Keyboard format is invalid: ${invalid}`, request_params: [] } };
         const dedup = `${peerId}:${params.random_id}`;
         if (params.random_id && params.random_id !== "0" && this.randomIds.has(dedup)) {
           this.duplicatesDropped++;
@@ -173,6 +176,8 @@ export class FakeVk {
         return { response: messageId };
       }
       case "messages.edit": {
+        const invalid = keyboardProblem(params.keyboard);
+        if (invalid) return { error: { error_code: 911, error_msg: `Keyboard format is invalid: ${invalid}`, request_params: [] } };
         const cmid = Number(params.conversation_message_id);
         this.record({ method, peerId: peerId!, messageId: 0, conversationMessageId: cmid, replaces: cmid, text: params.message ?? "", buttons: keyboardOf(params.keyboard), at: Date.now() });
         return { response: 1 };
@@ -224,8 +229,34 @@ function uploadNumber(value: string | undefined): number {
   return m ? Number(m[1]) : 1;
 }
 
-function keyboardOf(raw: string | undefined): { label: string; payload: string }[][] {
+/**
+ * VK's rules for an inline keyboard: at most 6 rows, 5 buttons a row and 10 in all, labels up to
+ * 40 characters; an open_app button names its app by a numeric app_id, an open_link an http(s)
+ * address, and a row holding either has at most two buttons.
+ */
+function keyboardProblem(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  const k = JSON.parse(raw);
+  const rows: any[][] = k.buttons ?? [];
+  if (k.inline && rows.length > 6) return `${rows.length} rows, more than 6`;
+  if (k.inline && rows.flat().length > 10) return `${rows.flat().length} buttons, more than 10`;
+  for (const row of rows) {
+    if (row.length > 5) return `${row.length} buttons in a row, more than 5`;
+    const wide = row.some((b) => b.action?.type === "open_app" || b.action?.type === "open_link");
+    if (wide && row.length > 2) return `${row.length} buttons in a row with open_app or open_link, more than 2`;
+    for (const b of row) {
+      const a = b.action ?? {};
+      if (typeof a.label === "string" && a.label.length > 40) return "a label over 40 characters";
+      if (a.type === "open_app" && !(Number.isInteger(a.app_id) && a.app_id > 0)) return "open_app without an app_id";
+      if (a.type === "open_link" && !/^https?:\/\/\S+$/.test(String(a.link ?? ""))) return "open_link without an address";
+    }
+  }
+  return undefined;
+}
+
+function keyboardOf(raw: string | undefined): { label: string; payload: string; opens?: string }[][] {
   if (!raw) return [];
   const k = JSON.parse(raw);
-  return (k.buttons ?? []).map((row: any[]) => row.map((b) => ({ label: b.action.label, payload: b.action.payload })));
+  const opens = (a: any): string | undefined => (a.type === "open_app" ? `vk-app:${a.app_id}` : a.type === "open_link" ? a.link : undefined);
+  return (k.buttons ?? []).map((row: any[]) => row.map((b) => ({ label: b.action.label, payload: b.action.payload, ...(opens(b.action) ? { opens: opens(b.action) } : {}) })));
 }

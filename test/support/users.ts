@@ -10,7 +10,8 @@ import type { Platform } from "../../src/domain/platforms.js";
 export interface SeenMessage {
   id: number;
   text: string;
-  buttons: { label: string; payload: string }[][];
+  /** `opens`: what a button that opens the web app or a link opens (the messenger's own form: an address, `vk-app:<id>`, `max-app:<bot>`). */
+  buttons: { label: string; payload: string; opens?: string }[][];
   document?: boolean;
   /** A picture came with the message (Telegram sendPhoto, VK photo attachment). */
   photo?: boolean;
@@ -221,7 +222,7 @@ export class TelegramTestUser extends ChatUser implements TestUser {
   messages(): SeenMessage[] {
     const out = new Map<number, SeenMessage>();
     for (const m of this.fake.toChat(this.id)) {
-      const buttons = m.buttons.map((row) => row.map((b) => ({ label: b.text, payload: b.data })));
+      const buttons = m.buttons.map((row) => row.map((b) => ({ label: b.text, payload: b.data, ...(b.opens ? { opens: b.opens } : {}) })));
       if (m.replaces !== undefined) {
         const old = out.get(m.replaces);
         if (old) out.set(m.replaces, { ...old, text: m.text, buttons });
@@ -336,7 +337,7 @@ export class VkTestUser extends ChatUser implements TestUser {
   messages(): SeenMessage[] {
     const out = new Map<number, SeenMessage>();
     for (const m of this.fake.toPeer(this.id)) {
-      const buttons = m.buttons.map((row) => row.map((b) => ({ label: b.label, payload: b.payload })));
+      const buttons = m.buttons.map((row) => row.map((b) => ({ label: b.label, payload: b.payload, ...(b.opens ? { opens: b.opens } : {}) })));
       if (m.replaces !== undefined) {
         const old = out.get(m.replaces);
         if (old) out.set(m.replaces, { ...old, text: m.text, buttons });

@@ -28,6 +28,7 @@ type Layer =
   | "i18n"
   | "db"
   | "http"
+  | "webapp"
   | "bot/core"
   | "bot/telegram"
   | "bot/vk"
@@ -63,6 +64,9 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   jobs: ["usecases", "store", "domain", "db", "i18n", "reports", "logger", "config", "platforms"],
   cli: ["store", "domain", "db", "i18n", "logger", "config", "env-file", "app", "platforms"],
   "bot/core": ["flows", "usecases", "store", "domain", "db", "i18n", "reports", "logger", "config", "platforms"],
+  // The web app's server: launches and sessions, its API over the use cases, the client's files.
+  // It reads the reports the commands compose (src/bot/core/commands/region-reports.ts).
+  webapp: ["bot/core", "flows", "usecases", "store", "domain", "db", "i18n", "reports", "logger", "platforms"],
   // The adapters: the core's types and processor, their platform's library.
   "bot/telegram": ["bot/core", "domain", "i18n", "logger", "config"],
   "bot/vk": ["bot/core", "domain", "i18n", "logger", "config"],
@@ -70,7 +74,7 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   // The registry of the transports: each adapter's adapter.ts.
   adapters: ["bot/core", "bot/telegram", "bot/vk", "bot/max", "domain"],
   // app.ts wires everything; only entry points import it.
-  app: ["domain", "flows", "usecases", "store", "jobs", "reports", "i18n", "db", "http", "bot/core", "adapters", "platforms", "config", "logger"],
+  app: ["domain", "flows", "usecases", "store", "jobs", "reports", "i18n", "db", "http", "webapp", "bot/core", "adapters", "platforms", "config", "logger"],
   main: ["app", "domain", "config", "logger", "env-file"],
 };
 

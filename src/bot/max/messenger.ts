@@ -8,9 +8,17 @@ import { maxProfile } from "./profile.js";
 /** The answers of the API that mean the person cannot be written to: the bot was stopped or blocked, the dialog is gone. */
 const UNREACHABLE_CODES = new Set(["chat.denied", "chat.not.found", "user.blocked", "error.dialog.suspended", "dialog.suspended"]);
 
-function keyboard(rows: Button[][] | undefined): AttachmentRequest | undefined {
+/** A button that opens the web app: the bot's mini app (`open_app`, named by the bot's username), or a link to it when the username is not known. */
+function appButton(b: Button & { app: { url: string } }, botUsername: string | undefined) {
+  return botUsername ? { type: "open_app" as const, text: b.label, web_app: botUsername } : { type: "link" as const, text: b.label, url: b.app.url };
+}
+
+function keyboard(rows: Button[][] | undefined, botUsername?: string): AttachmentRequest | undefined {
   if (!rows?.length) return undefined;
-  return { type: "inline_keyboard", payload: { buttons: rows.map((row) => row.map((b) => ({ type: "callback" as const, text: b.label, payload: b.payload }))) } };
+  return {
+    type: "inline_keyboard",
+    payload: { buttons: rows.map((row) => row.map((b) => (b.app ? appButton(b as Button & { app: { url: string } }, botUsername) : { type: "callback" as const, text: b.label, payload: b.payload }))) },
+  };
 }
 
 /**
@@ -19,19 +27,23 @@ function keyboard(rows: Button[][] | undefined): AttachmentRequest | undefined {
  * `attachment.not.ready`), mapping its errors to the core's.
  */
 export class MaxMessenger extends MessengerBase {
-  constructor(private readonly api: Api) {
+  constructor(
+    private readonly api: Api,
+    /** The bot's username: its mini app is what an "open the app" button opens. */
+    private readonly botUsername?: string,
+  ) {
     super(maxProfile);
   }
 
   protected async edit(_chatId: string, ref: string, message: OutgoingMessage): Promise<void> {
-    const kb = keyboard(message.buttons);
+    const kb = keyboard(message.buttons, this.botUsername);
     // Without attachments the old keyboard would stay: an empty list removes it.
     await this.api.editMessage(ref, { text: message.text.slice(0, this.limits.maxTextLength), attachments: kb ? [kb] : [] });
   }
 
   /** `chatId` is the person's user id (src/bot/max/convert.ts): MAX delivers to their dialog with the bot. */
   protected async sendNew(chatId: string, message: OutgoingMessage): Promise<SentMessage> {
-    const kb = keyboard(message.buttons);
+    const kb = keyboard(message.buttons, this.botUsername);
     const files: AttachmentRequest[] = [];
     if (message.document) files.push({ type: "file", payload: { token: await this.upload("file", message.document.filename, message.document.mimeType, message.document.content) } });
     if (message.image) files.push(await this.image(message.image.filename, message.image.content));

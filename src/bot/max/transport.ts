@@ -51,7 +51,7 @@ export class MaxTransport extends TransportBase<"max"> {
     super("max", options.logger);
     // Only the API client of the library's Bot is used: nothing of it runs until called.
     this.api = new Bot(options.config.token, { clientOptions: { baseUrl: options.config.apiBaseUrl, ...(options.fetch ? { fetch: options.fetch } : {}) } }).api;
-    this.messenger = new MaxMessenger(this.api);
+    this.messenger = new MaxMessenger(this.api, options.config.username);
   }
 
   inviteTarget(): string | undefined {

@@ -7,7 +7,7 @@ import { telegramProfile } from "./profile.js";
 export { TELEGRAM_LIMITS } from "./profile.js";
 
 function keyboard(rows: Button[][] | undefined): InlineKeyboardMarkup {
-  return { inline_keyboard: (rows ?? []).map((row) => row.map((b) => ({ text: b.label, callback_data: b.payload }))) };
+  return { inline_keyboard: (rows ?? []).map((row) => row.map((b) => (b.app ? { text: b.label, web_app: { url: b.app.url } } : { text: b.label, callback_data: b.payload }))) };
 }
 
 /**

@@ -9,12 +9,22 @@ export { VK_LIMITS } from "./profile.js";
 /** VK error codes: 6 too many requests, 9 flood control, 7/901/902 the person does not accept messages. */
 const UNREACHABLE = new Set([7, 900, 901, 902]);
 
-function keyboard(rows: Button[][] | undefined): string | undefined {
+/** Where an "open the app" button leads on VK: the community's VK Mini App, when it has one (else a link to the address). */
+export interface VkAppTarget {
+  appId: number;
+  groupId: number;
+}
+
+function keyboard(rows: Button[][] | undefined, app?: VkAppTarget): string | undefined {
   if (!rows?.length) return undefined;
   const builder = Keyboard.builder().inline();
   rows.forEach((row, i) => {
     if (i > 0) builder.row();
-    for (const b of row) builder.callbackButton({ label: b.label, payload: { p: b.payload } });
+    for (const b of row) {
+      if (!b.app) builder.callbackButton({ label: b.label, payload: { p: b.payload } });
+      else if (app) builder.applicationButton({ label: b.label, appId: app.appId, ownerId: app.groupId });
+      else builder.urlButton({ label: b.label, url: b.app.url });
+    }
   });
   return builder.toString();
 }
@@ -26,7 +36,10 @@ export function randomIdFor(key: string | undefined): number {
 }
 
 export class VkMessenger extends MessengerBase {
-  constructor(private readonly vk: VK) {
+  constructor(
+    private readonly vk: VK,
+    private readonly app?: VkAppTarget,
+  ) {
     super(vkProfile);
   }
 
@@ -35,7 +48,7 @@ export class VkMessenger extends MessengerBase {
       peer_id: Number(chatId),
       conversation_message_id: Number(ref),
       message: message.text,
-      keyboard: keyboard(message.buttons) ?? JSON.stringify({ inline: true, buttons: [] }),
+      keyboard: keyboard(message.buttons, this.app) ?? JSON.stringify({ inline: true, buttons: [] }),
     });
   }
 
@@ -59,7 +72,7 @@ export class VkMessenger extends MessengerBase {
       peer_id: Number(chatId),
       message: message.text,
       random_id: randomIdFor(options?.idempotencyKey),
-      keyboard: keyboard(message.buttons),
+      keyboard: keyboard(message.buttons, this.app),
       attachment,
       dont_parse_links: 1,
     });

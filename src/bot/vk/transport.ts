@@ -51,7 +51,7 @@ export class VkTransport extends TransportBase<"vk"> {
       apiMode: "sequential",
       ...(config.apiBaseUrl ? { apiBaseUrl: config.apiBaseUrl.replace(/\/$/, "") } : {}),
     });
-    this.messenger = new VkMessenger(this.vk);
+    this.messenger = new VkMessenger(this.vk, config.app ? { appId: config.app.id, groupId: config.groupId } : undefined);
   }
 
   override attach(processor: UpdateProcessor): void {

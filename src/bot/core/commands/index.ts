@@ -8,8 +8,9 @@ import { CommandRegistry } from "./registry.js";
 import { reportCommands } from "./reports.js";
 import { adminCommands } from "./admin.js";
 import { actsCommands } from "./acts.js";
+import { dashboardCommands } from "./dashboard.js";
 import { relayCommands } from "./relay.js";
 
 export function createCommandRegistry(): CommandRegistry {
-  return new CommandRegistry().register(...basicCommands, ...formCommands, ...curatorCommands, ...lifecycleCommands, ...matchingCommands, ...reportCommands, ...adminCommands, ...actsCommands, ...privacyCommands, ...relayCommands);
+  return new CommandRegistry().register(...basicCommands, ...formCommands, ...curatorCommands, ...lifecycleCommands, ...matchingCommands, ...reportCommands, ...adminCommands, ...dashboardCommands, ...actsCommands, ...privacyCommands, ...relayCommands);
 }

@@ -15,6 +15,8 @@ export interface CoreDeps {
   now: () => Date;
   /** Where invitation deep links point, for each messenger the service runs on: the bot's username, the community's id (null while unknown). */
   inviteLinks?: () => Partial<Record<Platform, string | null>>;
+  /** The web app's public address (…/app), when the service offers it (WEBAPP_URL): /dashboard's button and login link. */
+  webAppUrl?: string;
 }
 
 /**
