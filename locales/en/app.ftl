@@ -93,6 +93,7 @@ app-target-met = the { $target } % target is met
 app-target-below = below the { $target } % target
 app-target-rule = The mentoring model's target: at least { $target } % of learners and { $target } % of teachers involved in mentoring.
 app-scope-organisations = Organisations
+app-scope-chart = Chart: the indicator by organisation and the 70 % target
 app-col-organisation = Organisation
 app-scope-total = In all
 app-scope-all-indicators = All indicators

@@ -93,6 +93,7 @@ app-target-met = цель { $target } % достигнута
 app-target-below = ниже цели { $target } %
 app-target-rule = Цель модели наставничества: не менее { $target } % обучающихся и { $target } % педагогов вовлечены в наставничество.
 app-scope-organisations = Организации
+app-scope-chart = Диаграмма: показатель по организациям и целевой уровень 70 %
 app-col-organisation = Организация
 app-scope-total = Всего
 app-scope-all-indicators = Все показатели

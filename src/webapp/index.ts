@@ -81,7 +81,7 @@ export function createWebApp(options: WebAppOptions): Handler {
     { method: "GET", pattern: /^\/app\/api\/programmes\/([^/]+)\/meetings$/, run: (v, [id]) => curator.meetings(v, id!) },
     { method: "GET", pattern: /^\/app\/api\/participants\/([^/]+)$/, run: (v, [id]) => curator.participant(v, id!) },
     { method: "GET", pattern: /^\/app\/api\/programmes\/([^/]+)\/export\.xlsx$/, file: true, run: (v, [id]) => reports.programmeExport(v, id!) },
-    { method: "GET", pattern: /^\/app\/api\/administrators\/([^/]+)\/overview$/, run: (v, [id]) => reports.scopeOverview(v, id!) },
+    { method: "GET", pattern: /^\/app\/api\/administrators\/([^/]+)\/overview$/, run: (v, [id], req) => reports.scopeOverview(v, id!, new URL(req.url ?? "/", "http://app").searchParams.get("theme") === "dark") },
     { method: "GET", pattern: /^\/app\/api\/administrators\/([^/]+)\/export\.xlsx$/, file: true, run: (v, [id]) => reports.scopeExport(v, id!) },
     { method: "POST", pattern: /^\/app\/api\/programmes\/([^/]+)\/match$/, run: async (v, [id], req) => curator.runMatching(v, id!, (await readJson(req)).mode) },
     { method: "POST", pattern: /^\/app\/api\/suggestions\/([^/]+)\/confirm$/, run: (v, [id]) => curator.confirm(v, id!) },

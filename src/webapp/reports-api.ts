@@ -2,6 +2,8 @@ import { scopeWorkbook } from "../bot/core/commands/region-reports.js";
 import { indicatorsOfOrganisations, organisationIndicators, programmeIndicators } from "../domain/indicators/by-scope.js";
 import { flattenIndicators, INDICATOR_KEYS } from "../domain/indicators/index.js";
 import { TARGET_PERCENT } from "../domain/indicators/shares.js";
+import { organisationsChart } from "../domain/digest/chart.js";
+import { indicatorChartOption } from "../reports/chart/indicator-chart.js";
 import { localDate } from "../domain/time.js";
 import type { I18n } from "../i18n/index.js";
 import { buildWorkbook, INDICATOR_LABEL_KEYS, type IndicatorColumn } from "../reports/index.js";
@@ -27,7 +29,8 @@ const XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.s
 export class ReportsApi {
   constructor(private readonly deps: { services: Services; i18n: I18n; access: Access }) {}
 
-  async scopeOverview(viewer: Viewer, administratorId: string) {
+  /** The scope's organisations with their indicators, and the digest's chart of them as an ECharts option (`dark`: for a dark page). */
+  async scopeOverview(viewer: Viewer, administratorId: string, dark = false) {
     const { services, access, i18n } = this.deps;
     const admin = await access.administrator(viewer, administratorId, "admin.stats");
     const organisations = await services.scopes.organisationsOf(admin);
@@ -35,12 +38,16 @@ export class ReportsApi {
     const loaded = await services.indicatorData.load({ organisationIds: ids });
     const t = i18n.translator(viewer.language);
     await access.allowed(viewer, { action: "admin.stats", targetType: "administrator", targetId: admin.id, details: { organisations: ids.length } });
+    const scopeName = await services.scopes.scopeName(admin);
+    const perOrganisation = organisations.map((o) => ({ id: o.id, name: o.name, district: o.district, indicators: organisationIndicators(loaded.data, o.id) }));
     return {
-      scope: { id: admin.id, kind: admin.scope, name: await services.scopes.scopeName(admin) },
+      scope: { id: admin.id, kind: admin.scope, name: scopeName },
+      // The same chart as the digest's picture, drawn by the page.
+      chart: perOrganisation.length > 1 ? indicatorChartOption(organisationsChart(perOrganisation), t, { scope: scopeName, dark }) : null,
       target: TARGET_PERCENT,
       labels: Object.fromEntries(INDICATOR_KEYS.map((k) => [k, t(INDICATOR_LABEL_KEYS[k])])),
       total: flattenIndicators(indicatorsOfOrganisations(loaded.data, ids)),
-      organisations: organisations.map((o) => ({ id: o.id, name: o.name, district: o.district, indicators: flattenIndicators(organisationIndicators(loaded.data, o.id)) })),
+      organisations: perOrganisation.map((o) => ({ id: o.id, name: o.name, district: o.district, indicators: flattenIndicators(o.indicators) })),
     };
   }
 

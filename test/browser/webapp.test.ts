@@ -208,6 +208,29 @@ describe("the web app in a browser", () => {
     await p.context().close();
   }, 60_000);
 
+  it("a district's administrator sees the digest's chart of its organisations drawn in the page, with their names", async () => {
+    await h.app.db.prisma.organisation.updateMany({ data: { region: "Омская область" } });
+    await h.app.db.prisma.organisation.updateMany({ where: { id: { not: organisationId } }, data: { name: "Лицей № 64" } });
+    const admin = await seedParticipant(h, { programmeId, role: "mentor", name: "Пётр Районов", status: "approved" });
+    await h.app.db.prisma.participation.deleteMany({ where: { personId: admin.personId } });
+    await h.app.db.prisma.administrator.create({ data: { personId: admin.personId, scope: "district", district: "Омский район", region: "Омская область", createdAt: h.app.services.now() } });
+    for (const [size, name] of [[PHONE, "scope-chart-phone"], [DESKTOP, "scope-chart-desktop"]] as const) {
+      const p = await page(size);
+      await p.goto(telegramUrl(web.base, telegramLaunch(admin.userId, h.app.services.now())));
+      await p.getByRole("link", { name: /Омский район/ }).click();
+      // Drawn from the digest's own option: its words in the picture, its description for a screen reader.
+      const chart = p.locator("figure.chart [role=img]");
+      await chart.locator("svg").waitFor();
+      const words = await chart.locator("svg").textContent();
+      expect(words).toContain("Лицей № 64");
+      expect(words).toContain("МАОУ «СОШ № 46»");
+      expect(words).toContain("Число пар и групп");
+      expect(await chart.getAttribute("aria-label")).toContain("Лицей № 64 — 0");
+      await shot(p, name);
+      await p.context().close();
+    }
+  }, 60_000);
+
   it("a forged, an expired or another bot's launch is refused in words; another programme's page is not shown", async () => {
     const now = h.app.services.now();
     const good = telegramLaunch(curator.userId, now);

@@ -1,6 +1,8 @@
 import htm from "htm";
 import { h, render } from "preact";
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { echarts } from "../../src/reports/chart/echarts-setup.js";
+import { CHART_HEIGHT, CHART_WIDTH } from "../../src/reports/chart/indicator-chart.js";
 import { ApiError, get, post, setCsrf } from "./api.js";
 import { applyTheme, launchError, readLaunch, readTheme } from "./launch.js";
 import { loadTexts, type T } from "./texts.js";
@@ -387,6 +389,8 @@ type Flat = Record<string, number | null>;
 
 interface ScopeOverview {
   scope: { id: string; kind: string; name: string };
+  /** The digest's chart of the organisations, an ECharts option (none for one organisation). */
+  chart: Record<string, unknown> | null;
   target: number;
   labels: Record<string, string>;
   total: Flat;
@@ -397,8 +401,20 @@ interface ScopeOverview {
 const SCOPE_COLUMNS = ["pupilsTarget.percent", "teachersTarget.percent", "pairs", "groups", "menteeSatisfaction.percent", "mentorSatisfaction.percent"];
 const TARGETS = new Set(["pupilsTarget.percent", "teachersTarget.percent"]);
 
+/** The chart the digest sends as a picture, drawn here from the same option (SVG, with its accessible description). */
+function Chart({ option, label }: { option: Record<string, unknown>; label: string }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!ref.current) return;
+    const chart = echarts.init(ref.current, null, { renderer: "svg", width: Math.min(CHART_WIDTH, ref.current.clientWidth || CHART_WIDTH), height: CHART_HEIGHT });
+    chart.setOption({ ...option, animation: false });
+    return () => chart.dispose();
+  }, [option]);
+  return html`<figure class="chart"><div ref=${ref} role="img" aria-label=${label}></div></figure>`;
+}
+
 function ScopePage({ t, id, lang }: { t: T; id: string; lang: string }) {
-  const { data, error } = useData<ScopeOverview>(`administrators/${id}/overview`);
+  const { data, error } = useData<ScopeOverview>(`administrators/${id}/overview${document.documentElement.dataset.theme === "dark" ? "?theme=dark" : ""}`);
   if (error) return html`<${Failed} t=${t} code=${error} />`;
   if (!data) return html`<${Loading} t=${t} />`;
   const number = new Intl.NumberFormat(lang === "en" ? "en-GB" : "ru-RU", { maximumFractionDigits: 1 });
@@ -413,6 +429,7 @@ function ScopePage({ t, id, lang }: { t: T; id: string; lang: string }) {
     <h1>${t(`app-scope-${data.scope.kind}`, { name: data.scope.name })}</h1>
     <p><a href=${`/app/api/administrators/${id}/export.xlsx`} download>${t("app-download-rnc")}</a></p>
     <p class="hint">${t("app-target-rule", { target: data.target })}</p>
+    ${data.chart ? html`<${Chart} option=${data.chart} label=${t("app-scope-chart")} />` : null}
     <div class="scroll"><table>
       <caption class="sr-only">${t("app-scope-organisations")}</caption>
       <thead><tr><th scope="col">${t("app-col-organisation")}</th>${SCOPE_COLUMNS.map((k) => html`<th scope="col">${data.labels[k]}</th>`)}</tr></thead>
