@@ -1,3 +1,4 @@
+import { questionnaireCodeLabel } from "../bot/core/commands/matching.js";
 import { QUESTIONNAIRE_FORM } from "../store/indicator-data.js";
 import { MATCH_MODES, modeKey, reasonMessage, unmatchedMessage, type MatchMode } from "../domain/matching/index.js";
 import type { I18n, Language } from "../i18n/index.js";
@@ -26,22 +27,6 @@ export interface CuratorApiDeps {
   access: Access;
 }
 
-/** Questionnaire codes as the people answered them (interests, deficits, slots, formats), in the viewer's language. */
-function codeLabel(i18n: I18n, lang: Language): (code: string) => string {
-  const t = i18n.translator(lang);
-  return (code) => {
-    const slot = /^(mon|tue|wed|thu|fri|sat|sun)-(morning|afternoon|evening)$/.exec(code);
-    if (slot) {
-      const part = t(`vocab-part-${slot[2]}`);
-      return `${t(`vocab-day-${slot[1]}`)} ${part.charAt(0).toLowerCase()}${part.slice(1)}`;
-    }
-    for (const list of ["interest", "edu", "social", "pro", "format"]) {
-      const key = `vocab-${list}-${code}`;
-      if (i18n.has(key, lang)) return t(key);
-    }
-    return code;
-  };
-}
 
 /** The meetings a curator sees (/meetings): the next two weeks, and the last month's not marked held. */
 const UPCOMING_DAYS = 14;
@@ -117,7 +102,7 @@ export class CuratorApi {
     const unmatched = ((await services.matching.unmatched(programmeId))?.mentees ?? []).filter((m) => m.cause !== "awaiting_confirmation");
     const names = await services.participants.names([...new Set([...all.flatMap((s) => [s.mentorId, s.menteeId]), ...unmatched.map((m) => m.menteeId)])]);
     const t = i18n.translator(viewer.language);
-    const label = codeLabel(i18n, viewer.language);
+    const label = questionnaireCodeLabel(i18n, viewer.language);
     await access.allowed(viewer, { action: "curator.match_view", targetType: "match_run", targetId: run.id, programmeId, details: { shown: all.length } });
     return {
       run: { id: run.id, mode: run.mode, modeLabel: t(modeKey(run.mode)), createdAt: run.createdAt, matched: run.stats.matched, mentees: run.stats.mentees, kept: run.stats.kept },

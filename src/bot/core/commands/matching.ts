@@ -1,3 +1,4 @@
+import type { I18n, Language } from "../../../i18n/index.js";
 import {
   CURATOR_WEIGHTS,
   DEFAULT_MUST_HAVES,
@@ -36,8 +37,12 @@ const PAGE_SIZE = 3;
 
 /** Questionnaire codes as the people answered them: interests, deficits, slots, formats. */
 function codeLabel(ctx: CommandContext): (code: string) => string {
-  const { i18n } = ctx.deps;
-  const { t, lang } = ctx.session;
+  return questionnaireCodeLabel(ctx.deps.i18n, ctx.session.lang);
+}
+
+/** Questionnaire codes as the people answered them (interests, deficits, slots, formats), in a language: for the commands and the web app. */
+export function questionnaireCodeLabel(i18n: I18n, lang: Language): (code: string) => string {
+  const t = i18n.translator(lang);
   return (code) => {
     const slot = /^(mon|tue|wed|thu|fri|sat|sun)-(morning|afternoon|evening)$/.exec(code);
     if (slot) {
