@@ -95,3 +95,17 @@ export function dueDestruction(facts: SubjectFacts, now: Date): DueDestruction |
 function latest(dates: readonly Date[]): Date {
   return new Date(Math.max(...dates.map((d) => d.getTime())));
 }
+
+/** One entry of the processing log as an act's extract keeps it: ids, actions and times, no one's name. */
+export interface ActLogEntry {
+  id: string;
+  /** ISO time of the entry. */
+  at: string;
+  actorId: string | null;
+  action: string;
+  outcome: string;
+  targetType: string | null;
+  targetId: string | null;
+  programmeId: string | null;
+  details: unknown;
+}

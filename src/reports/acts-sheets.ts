@@ -5,24 +5,12 @@
  * the reason, the date), then one row per log entry of each act. Nobody is named: the subject
  * is an id, and the log holds ids, actions, times and counts.
  */
+import type { ActLogEntry } from "../domain/retention.js";
 import { column } from "./columns.js";
 import type { SheetModel } from "./sheet-model.js";
 import { uniqueSheetNames } from "./sheet-names.js";
 import type { Translate } from "./translate.js";
 import { wallClock } from "./wall-clock.js";
-
-export interface ActLogLine {
-  id: string;
-  /** ISO time of the entry. */
-  at: string;
-  actorId: string | null;
-  action: string;
-  outcome: string;
-  targetType: string | null;
-  targetId: string | null;
-  programmeId: string | null;
-  details: unknown;
-}
 
 export interface ActSheetRow {
   number: number;
@@ -37,7 +25,7 @@ export interface ActSheetRow {
   method: string;
   process: string;
   destroyedAt: Date;
-  log: readonly ActLogLine[];
+  log: readonly ActLogEntry[];
 }
 
 export function actsSheet(acts: readonly ActSheetRow[], t: Translate, timeZone: string): SheetModel {

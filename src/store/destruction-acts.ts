@@ -1,7 +1,7 @@
 import type { PrismaClient } from "../db/client.js";
 import type { Role } from "../domain/roles.js";
 import { inBatches } from "./batches.js";
-import { DATA_CATEGORIES, DESTRUCTION_METHOD, type DataCategory, type DestructionProcess, type DestructionReason } from "../domain/retention.js";
+import { DATA_CATEGORIES, DESTRUCTION_METHOD, type DataCategory, type DestructionProcess, type DestructionReason, type ActLogEntry } from "../domain/retention.js";
 
 /**
  * The proof of a destruction (Приказ Роскомнадзора от 28.10.2022 № 179): an act — whose data
@@ -13,18 +13,6 @@ import { DATA_CATEGORIES, DESTRUCTION_METHOD, type DataCategory, type Destructio
  */
 
 type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
-
-export interface LogEntry {
-  id: string;
-  at: string;
-  actorId: string | null;
-  action: string;
-  outcome: string;
-  targetType: string | null;
-  targetId: string | null;
-  programmeId: string | null;
-  details: unknown;
-}
 
 export interface DestructionInput {
   subjectId: string;
@@ -53,7 +41,7 @@ export interface ActRow {
   method: string;
   process: string;
   destroyedAt: Date;
-  logExtract: LogEntry[];
+  logExtract: ActLogEntry[];
 }
 
 /** The audit action of a destruction: the last line of every extract. */
@@ -82,7 +70,7 @@ export async function recordDestruction(tx: Tx, input: DestructionInput): Promis
     ...(input.participationIds.length ? [{ targetType: "participation", targetId: { in: [...input.participationIds] } }] : []),
   ];
   const entries = await tx.auditLog.findMany({ where: { OR: about }, orderBy: [{ at: "desc" }, { id: "desc" }], take: EXTRACT_LIMIT });
-  const logExtract: LogEntry[] = entries.reverse().map((e) => ({
+  const logExtract: ActLogEntry[] = entries.reverse().map((e) => ({
     id: String(e.id),
     at: e.at.toISOString(),
     actorId: e.actorId,
@@ -164,6 +152,6 @@ export class DestructionActs {
   }
 
   private rows(rows: (Omit<ActRow, "logExtract"> & { logExtract: unknown })[]): ActRow[] {
-    return rows.map((r) => ({ ...r, logExtract: Array.isArray(r.logExtract) ? (r.logExtract as LogEntry[]) : [] }));
+    return rows.map((r) => ({ ...r, logExtract: Array.isArray(r.logExtract) ? (r.logExtract as ActLogEntry[]) : [] }));
   }
 }
